@@ -1,0 +1,37 @@
+# Two entry points for newcomers and CI (see README):
+#   make site  – check the policies, then generate the JSON rules and the site into build/
+#   make test  – run the whole test suite (browser tests included)
+# Both create .venv/ and install the pinned dependencies themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
+
+.PHONY: site check test bench browser clean
+
+$(STAMP): requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+site: $(STAMP)
+	$(BIN)/python -m generators build
+
+check: $(STAMP)
+	$(BIN)/python -m generators check
+
+# Debian's Chromium for the browser tests; CI runs as root on a fresh Debian 12 machine.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installerar Chromium (Debian-paketet) för webbläsartesterna ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf build $(VENV)
