@@ -1,0 +1,1 @@
+"""Loading: strict YAML → schema-typed values with positions → schema validation."""

@@ -1,0 +1,113 @@
+"""Load every policy file: discover → read → parse strictly → type by schema → validate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generators.diagnostics import Diagnostic, JsonPath, Location, format_json_path
+from generators.loading import yamlstrict
+from generators.loading.discovery import claim_for, policy_files, unclaimed_hint
+from generators.loading.scalar_types import SchemaTyper
+from generators.loading.schemas import SchemaStore
+from generators.loading.validate import validate
+from generators.paths import SCHEMAS_DIR, display_base, display_path
+
+
+@dataclass
+class SourceDocument:
+    """One loaded policy file: its data, and where every value stands in it."""
+
+    file: str  # display path, relative to the repository root
+    kind: str
+    schema: str
+    data: Any
+    positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+    key_positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+
+    def location(self, path: JsonPath = (), at_key: bool = False) -> Location:
+        position = self.key_positions.get(path) if at_key else None
+        probe = path
+        while position is None:
+            position = self.positions.get(probe)
+            if not probe:
+                break
+            probe = probe[:-1]
+        line, col = position or (1, 1)
+        return Location(self.file, line, col, format_json_path(path))
+
+
+@dataclass
+class LoadResult:
+    documents: list[SourceDocument]
+    diagnostics: list[Diagnostic]
+    failed: list[tuple[str, str]]  # (kind, file) of files that did not load cleanly
+    policies_dir: Path
+
+    @property
+    def failed_kinds(self) -> set[str]:
+        return {kind for kind, _ in self.failed}
+
+
+_STORE_CACHE: dict[Path, tuple[SchemaStore, SchemaTyper]] = {}
+
+
+def schema_store(schemas_dir: Path = SCHEMAS_DIR) -> tuple[SchemaStore, SchemaTyper]:
+    if schemas_dir not in _STORE_CACHE:
+        store = SchemaStore.load(schemas_dir)
+        _STORE_CACHE[schemas_dir] = (store, SchemaTyper(store))
+    return _STORE_CACHE[schemas_dir]
+
+
+def load_policies(policies_dir: Path, schemas_dir: Path = SCHEMAS_DIR) -> LoadResult:
+    store, typer = schema_store(schemas_dir)
+    base = display_base(policies_dir)
+    result = LoadResult([], [], [], policies_dir)
+    for path in policy_files(policies_dir):
+        relative = path.relative_to(policies_dir).as_posix()
+        shown = display_path(path, base)
+        claim = claim_for(relative)
+        if claim is None:
+            result.diagnostics.append(
+                Diagnostic(shown, 1, 1, "L112", f"Filen hör inte till något styrdokument. {unclaimed_hint(relative)}")
+            )
+            result.failed.append(("unclaimed", shown))
+            continue
+        if claim.schema not in store.by_name:
+            result.diagnostics.append(Diagnostic(shown, 1, 1, "L112", f"Schemat {claim.schema} saknas i schemas/."))
+            result.failed.append((claim.kind, shown))
+            continue
+        document, diagnostics = load_file(path, shown, claim.kind, claim.schema, store, typer)
+        result.diagnostics.extend(diagnostics)
+        if document is None or any(d.severity == "error" for d in diagnostics):
+            result.failed.append((claim.kind, shown))
+        else:
+            result.documents.append(document)
+    return result
+
+
+def load_file(
+    path: Path, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper
+) -> tuple[SourceDocument | None, list[Diagnostic]]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(shown, 1, 1, "L113", f"Filen kunde inte läsas: {error.strerror}.")]
+    text, problem = yamlstrict.decode(data)
+    if problem is not None:
+        return None, [Diagnostic(shown, problem.line, problem.col, problem.code, problem.message)]
+    assert text is not None
+    raw, problems = yamlstrict.parse(text)
+    diagnostics = [Diagnostic(shown, p.line, p.col, p.code, p.message) for p in problems]
+    if raw is None:
+        return None, diagnostics
+    typed = typer.type_document(raw, schema)
+    diagnostics.extend(
+        Diagnostic(shown, p.line, p.col, p.code, p.message, path=format_json_path(json_path))
+        for json_path, p in typed.problems
+    )
+    for json_path, p in validate(store, schema, typed):
+        diagnostics.append(Diagnostic(shown, p.line, p.col, p.code, p.message, path=format_json_path(json_path)))
+    diagnostics.sort()
+    return SourceDocument(shown, kind, schema, typed.data, typed.positions, typed.key_positions), diagnostics

@@ -1,0 +1,236 @@
+"""A strict YAML reader: libyaml's event parser, our own composer.
+
+PyYAML's defaults lose data silently (YAML 1.1 booleans and octals, the last of two duplicate keys
+wins, aliases expand). We read libyaml's events and build the tree ourselves, so that:
+- nothing is typed here: every scalar keeps its exact text and whether it was quoted (the schema
+  decides its type later, see `typing.py`);
+- anchors, aliases, merge keys, explicit tags, duplicate keys, non-text keys and multiple documents
+  are refused at the exact line and column;
+- nesting depth is limited before anything recurses (libyaml's own composer can overflow the C
+  stack on deep nesting and take the process down).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+try:  # libyaml is ~5× faster; the pure-Python parser is the fallback where it is missing.
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 40
+
+
+@dataclass(slots=True)
+class RawScalar:
+    text: str
+    plain: bool  # unquoted and not a block scalar: the only kind YAML would type implicitly
+    line: int
+    col: int
+
+
+class RawMap(dict):  # type: ignore[type-arg]
+    """A mapping of key text → node, remembering where it and each key stand."""
+
+    __slots__ = ("line", "col", "key_marks")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line = line
+        self.col = col
+        self.key_marks: dict[str, tuple[int, int]] = {}
+
+
+class RawSeq(list):  # type: ignore[type-arg]
+    __slots__ = ("line", "col")
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line = line
+        self.col = col
+
+
+RawNode = RawScalar | RawMap | RawSeq
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    code: str
+    line: int
+    col: int
+    message: str
+
+
+class _Refused(Exception):
+    def __init__(self, problem: LoadProblem) -> None:
+        self.problem = problem
+
+
+# libyaml's problems, in Swedish. Unknown ones keep libyaml's own words after a Swedish lead.
+_SYNTAX_PROBLEMS = {
+    "could not find expected ':'": "ett kolon (:) saknas efter nyckeln",
+    "mapping values are not allowed in this context": "ett kolon (:) står där det inte får stå — sätt texten inom citattecken",
+    "did not find expected key": "indraget stämmer inte: här väntades en ny nyckel på samma nivå",
+    "did not find expected '-' indicator": "indraget stämmer inte: här väntades ett nytt listelement (-)",
+    "found character that cannot start any token": "ett tecken som inte kan inleda ett värde (t.ex. tabb, @ eller `) — sätt texten inom citattecken",
+    "found a tab character that violates indentation": "tabbtecken får inte användas för indrag — använd mellanslag",
+    "found a tab character where an indentation space is expected": "tabbtecken får inte användas för indrag — använd mellanslag",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken eller en parentes?)",
+    "did not find expected node content": "ett värde saknas här",
+    "found undefined tag handle": "okänd tagg",
+    "found unknown escape character": "okänd escape-sekvens i en text inom dubbla citattecken",
+    "did not find expected ',' or ']'": "en lista inom [ ] är inte korrekt avslutad",
+    "did not find expected ',' or '}'": "en mappning inom { } är inte korrekt avslutad",
+    "found unexpected ':'": "ett kolon (:) står där det inte får stå — sätt texten inom citattecken",
+    "control characters are not allowed": "filen innehåller otillåtna kontrolltecken",
+    "found incompatible YAML document": "YAML-versionen stöds inte",
+    "found duplicate YAML directive": "YAML-direktivet förekommer två gånger",
+    "found unexpected document indicator": "dokumentavgränsare (--- eller ...) mitt i ett värde",
+    "block sequence entries are not allowed in this context": "ett listelement (-) står där det inte får stå — kontrollera indraget",
+}
+
+
+def _syntax_problem(error: yaml.YAMLError) -> LoadProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(error, "problem", None) or str(error)
+    swedish = next((sv for en, sv in _SYNTAX_PROBLEMS.items() if problem.startswith(en)), None)
+    text = swedish if swedish else f"ogiltig YAML ({problem})"
+    return LoadProblem("L101", line, col, f"YAML-syntaxfel: {text}.")
+
+
+def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
+    """Strict UTF-8 (a leading byte-order mark is allowed and dropped)."""
+    if len(data) > MAX_FILE_BYTES:
+        return None, LoadProblem(
+            "L103", 1, 1, f"Filen är för stor ({len(data)} byte; högst {MAX_FILE_BYTES} byte tillåts). Dela upp den."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, LoadProblem(
+            "L102", line, col, "Filen är inte giltig UTF-8. Spara den som UTF-8 (utan annan teckenkodning)."
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, None
+
+
+def parse(text: str) -> tuple[RawNode | None, list[LoadProblem]]:
+    """Compose the single document in `text`; return it with every problem found.
+
+    Problems that leave the tree trustworthy (a duplicate key, an anchor) are collected and parsing
+    goes on; a syntax error or a depth overflow stops it.
+    """
+    problems: list[LoadProblem] = []
+    parser = _Parser(text)
+    root: RawNode | None = None
+    stack: list[RawMap | RawSeq] = []
+    pending_key: list[tuple[str, int, int] | None] = []  # per open mapping: key waiting for its value
+    documents = 0
+
+    def attach(node: RawNode, line: int, col: int) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, RawSeq):
+            parent.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            # This node is a key.
+            if not isinstance(node, RawScalar):
+                raise _Refused(LoadProblem("L109", line, col, "En nyckel måste vara en enkel text, inte en lista eller mappning."))
+            if node.plain and node.text in ("", "~", "null", "Null", "NULL"):
+                problems.append(LoadProblem("L109", line, col, "En nyckel saknas eller är tom."))
+            if node.plain and node.text == "<<":
+                problems.append(LoadProblem("L108", line, col, "Sammanslagningsnycklar (<<) stöds inte: skriv ut varje fält."))
+            pending_key[-1] = (node.text, node.line, node.col)
+            return
+        key_text, key_line, key_col = key
+        pending_key[-1] = None
+        if key_text in parent:
+            first_line, _ = parent.key_marks[key_text]
+            problems.append(
+                LoadProblem(
+                    "L105",
+                    key_line,
+                    key_col,
+                    f"Nyckeln '{key_text}' förekommer två gånger i samma mappning (första gången på rad {first_line}). "
+                    "Ta bort en av dem; inget värde får tyst skrivas över.",
+                )
+            )
+            return
+        parent[key_text] = node
+        parent.key_marks[key_text] = (key_line, key_col)
+
+    def refuse_anchor_and_tag(event: yaml.Event, line: int, col: int) -> None:
+        if getattr(event, "anchor", None) is not None:
+            problems.append(LoadProblem("L106", line, col, "Ankare (&) stöds inte: skriv ut värdet där det behövs."))
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            problems.append(
+                LoadProblem("L107", line, col, f"Explicita taggar ({tag}) stöds inte: schemat avgör varje värdes typ.")
+            )
+
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                break
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if isinstance(event, yaml.ScalarEvent):
+                refuse_anchor_and_tag(event, line, col)
+                attach(RawScalar(event.value, not event.style, line, col), line, col)
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                refuse_anchor_and_tag(event, line, col)
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(LoadProblem("L104", line, col, f"Strukturen är nästlad djupare än {MAX_DEPTH} nivåer."))
+                node: RawMap | RawSeq = RawMap(line, col) if isinstance(event, yaml.MappingStartEvent) else RawSeq(line, col)
+                attach(node, line, col)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                pending_key.pop()
+            elif isinstance(event, yaml.AliasEvent):
+                problems.append(LoadProblem("L106", line, col, "Alias (*) stöds inte: skriv ut värdet där det behövs."))
+                attach(RawScalar("", True, line, col), line, col)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused(LoadProblem("L110", line, col, "Filen innehåller flera YAML-dokument (---). Ett dokument per fil."))
+                if event.tags:
+                    problems.append(LoadProblem("L107", line, col, "%TAG-direktiv stöds inte."))
+            elif isinstance(event, yaml.StreamEndEvent):
+                break
+    except _Refused as refused:
+        return None, [*problems, refused.problem]
+    except yaml.YAMLError as error:
+        return None, [*problems, _syntax_problem(error)]
+    except (ValueError, RecursionError, MemoryError) as error:  # defensive: never a traceback
+        return None, [*problems, LoadProblem("L101", 1, 1, f"YAML-filen kunde inte läsas ({type(error).__name__}).")]
+
+    if root is None or (isinstance(root, RawScalar) and root.plain and root.text in ("", "~", "null")):
+        problems.append(LoadProblem("L111", 1, 1, "Filen är tom. En tom fil betyder inte \"inga regler\": ta bort den eller fyll i den."))
+        return None, problems
+    return root, problems

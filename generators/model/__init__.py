@@ -1,0 +1,74 @@
+"""One in-memory model of every policy document, with resolved references and source positions.
+
+Every output (check results, JSON rules, site, decide, diff) is a view of a `Model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from generators.loading.documents import LoadResult, SourceDocument
+from generators.model.delegation import DelegationOrder, Matter, build_delegation_order
+from generators.model.organisation import Organisation, build_organisation
+from generators.model.reference import ReferenceData, build_reference
+
+
+@dataclass
+class Model:
+    organisation: Organisation | None
+    delegations: list[DelegationOrder]
+    reference: ReferenceData
+    documents: list[SourceDocument]
+    failed_kinds: set[str]
+    # Issue-3 documents; each a list of versions (one in force, possibly one adopted to come).
+    travel: list[Any] = field(default_factory=list)
+    whistleblowing: list[Any] = field(default_factory=list)
+    procurement: list[Any] = field(default_factory=list)
+    allowlist: Any = None
+
+    def delegations_in_force(self, day: date) -> list[DelegationOrder]:
+        return [d for d in self.delegations if d.meta.in_force_on(day)]
+
+    def matters_by_id(self, day: date | None = None) -> dict[str, tuple[DelegationOrder, Matter]]:
+        """Every matter by id (of the versions in force on `day`, or of all versions when None)."""
+        orders = self.delegations if day is None else self.delegations_in_force(day)
+        return {m.id: (order, m) for order in orders for m in order.matters}
+
+
+# kind → builder. Documents of kinds without a builder here are built by their own module,
+# registered in `EXTRA_BUILDERS` (travel, whistleblowing, procurement, allowlist).
+EXTRA_BUILDERS: dict[str, Callable[[Model, SourceDocument], None]] = {}
+
+
+def _register_extra_builders() -> None:
+    """Import the issue-3 document models when present (each registers itself)."""
+    import importlib
+
+    for module in ("travel", "whistleblowing", "procurement", "allowlist"):
+        try:
+            importlib.import_module(f"generators.model.{module}")
+        except ModuleNotFoundError as error:
+            if error.name != f"generators.model.{module}":
+                raise
+
+
+def build_model(loaded: LoadResult) -> Model:
+    _register_extra_builders()
+    by_kind: dict[str, list[SourceDocument]] = {}
+    for document in loaded.documents:
+        by_kind.setdefault(document.kind, []).append(document)
+    organisations = by_kind.get("organisation", [])
+    model = Model(
+        organisation=build_organisation(organisations[0]) if organisations else None,
+        delegations=[build_delegation_order(d) for d in by_kind.get("delegation", [])],
+        reference=build_reference(by_kind.get("reference", [])),
+        documents=loaded.documents,
+        failed_kinds=loaded.failed_kinds,
+    )
+    for kind, builder in EXTRA_BUILDERS.items():
+        for document in by_kind.get(kind, []):
+            builder(model, document)
+    return model

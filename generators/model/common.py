@@ -1,0 +1,164 @@
+"""Building blocks every document shares: source references, actors, amounts, metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from generators.diagnostics import JsonPath, Location
+
+if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
+
+ActorKind = Literal["position", "role_type", "body", "seat", "relative", "external"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where an entity was written: the document and the JSON path inside it."""
+
+    document: SourceDocument
+    path: JsonPath
+
+    def at(self, *steps: str | int) -> SourceRef:
+        return SourceRef(self.document, (*self.path, *steps))
+
+    def location(self, at_key: bool = False) -> Location:
+        return self.document.location(self.path, at_key)
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who a rule names; the kind is explicit in the data, never guessed from the id."""
+
+    kind: ActorKind
+    id: str
+    body: str | None = None  # the body of a seat (ordförande i kommunstyrelsen)
+    source: SourceRef | None = None
+
+    @classmethod
+    def parse(cls, data: dict[str, str], source: SourceRef) -> Actor:
+        if "seat" in data:
+            return cls("seat", data["seat"], data["body"], source)
+        for kind in ("position", "role_type", "body", "relative", "external"):
+            if kind in data:
+                return cls(kind, data[kind], None, source)  # type: ignore[arg-type]
+        raise ValueError(f"not an actor: {data!r}")
+
+    @property
+    def key(self) -> str:
+        """A stable string for the actor: `position:kommundirektor`, `seat:ordforande@kommunstyrelsen`."""
+        return f"seat:{self.id}@{self.body}" if self.kind == "seat" else f"{self.kind}:{self.id}"
+
+    def same_as(self, other: Actor) -> bool:
+        return self.key == other.key
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "id": self.id, **({"body": self.body} if self.body else {})}
+
+
+def parse_date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    amount: float | int
+    unit: str
+    per: str | None
+    excluding_vat: bool | None
+    source: SourceRef
+
+    @classmethod
+    def parse(cls, data: dict[str, Any], source: SourceRef) -> Amount:
+        return cls(data["amount"], data["unit"], data.get("per"), data.get("excluding_vat"), source)
+
+
+@dataclass(frozen=True, slots=True)
+class LegalRef:
+    sfs: str | None
+    chapter: str | None
+    section: str | None
+    local: str | None
+    source: SourceRef
+
+    @classmethod
+    def parse(cls, data: dict[str, str], source: SourceRef) -> LegalRef:
+        return cls(data.get("sfs"), data.get("chapter"), data.get("section"), data.get("local"), source)
+
+    def label(self, short_names: dict[str, str] | None = None) -> str:
+        if self.local:
+            return f"Lokal regel: {self.local}"
+        name = (short_names or {}).get(self.sfs or "", f"SFS {self.sfs}")
+        parts = [name]
+        if self.chapter:
+            parts.append(f"{self.chapter} kap.")
+        if self.section:
+            parts.append(f"{self.section} §")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    body: str
+    date: date
+    paragraph: str
+    diarienummer: str
+    protocol_url: str | None
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    id: str
+    kind: str
+    title: str
+    status: str
+    version: str
+    adopted_by: Adoption | None
+    valid_from: date
+    valid_to: date | None
+    supersedes: str | None
+    owner: Actor
+    review_by: date
+    summary: str | None
+    source: SourceRef
+
+    @classmethod
+    def parse(cls, data: dict[str, Any], source: SourceRef) -> DocumentMeta:
+        adopted = data.get("adopted_by")
+        adoption = (
+            Adoption(
+                adopted["body"],
+                date.fromisoformat(adopted["date"]),
+                adopted["paragraph"],
+                adopted["diarienummer"],
+                adopted.get("protocol_url"),
+                source.at("adopted_by"),
+            )
+            if adopted
+            else None
+        )
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            title=data["title"],
+            status=data["status"],
+            version=data["version"],
+            adopted_by=adoption,
+            valid_from=date.fromisoformat(data["valid_from"]),
+            valid_to=parse_date(data.get("valid_to")),
+            supersedes=data.get("supersedes"),
+            owner=Actor.parse(data["owner"], source.at("owner")),
+            review_by=date.fromisoformat(data["review_by"]),
+            summary=data.get("summary"),
+            source=source,
+        )
+
+    def in_force_on(self, day: date) -> bool:
+        return self.status == "antagen" and self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

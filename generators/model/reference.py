@@ -1,0 +1,121 @@
+"""Dated reference data from law: amounts, country groups, deadlines, statutes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from generators.model.common import SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class DatedValue:
+    valid_from: date
+    value: float | int | None
+    unknown: bool
+    value_eur: float | int | None
+    countries: tuple[str, ...]
+    days: int | None
+    months: int | None
+    years: int | None
+    source_title: str
+    source_url: str | None
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Statute:
+    sfs: str
+    short: str
+    name: str
+    url: str
+    source: SourceRef
+
+
+@dataclass
+class Series:
+    id: str
+    title: str
+    kind: str
+    unit: str | None
+    values: list[DatedValue]
+    source: SourceRef
+    description: str | None = None
+
+    def value_on(self, day: date) -> DatedValue | None:
+        """The value in force on `day` (values are sorted by `valid_from`)."""
+        index = bisect_right([v.valid_from for v in self.values], day)
+        return self.values[index - 1] if index else None
+
+    def change_dates(self) -> list[date]:
+        return [v.valid_from for v in self.values]
+
+
+@dataclass
+class ReferenceData:
+    series: dict[str, Series] = field(default_factory=dict)
+    statutes: dict[str, Statute] = field(default_factory=dict)
+
+    def get(self, series_id: str) -> Series | None:
+        return self.series.get(series_id)
+
+    def value_on(self, series_id: str, day: date) -> DatedValue | None:
+        series = self.series.get(series_id)
+        return series.value_on(day) if series else None
+
+    def to_sek(self, amount: float | int, unit: str, day: date) -> float | int | None:
+        """An amount in kronor on `day`; None when the unit's value is unknown then."""
+        if unit == "sek":
+            return amount
+        value = self.value_on(unit, day)
+        if value is None or value.value is None:
+            return None
+        return amount * value.value
+
+    def split_points(self, series_ids: list[str], start: date, end: date | None) -> list[date]:
+        """`start` plus every change date of the given series inside [start, end]: the pieces to check."""
+        points = {start}
+        for series_id in series_ids:
+            series = self.series.get(series_id)
+            for changed in series.change_dates() if series else ():
+                if start < changed and (end is None or changed <= end):
+                    points.add(changed)
+        return sorted(points)
+
+
+def build_reference(documents: list[Any]) -> ReferenceData:
+    data = ReferenceData()
+    for document in documents:
+        raw = document.data
+        source = SourceRef(document, ())
+        if raw["kind"] == "statutes":
+            for index, entry in enumerate(raw["entries"]):
+                data.statutes[entry["sfs"]] = Statute(
+                    entry["sfs"], entry["short"], entry["name"], entry["url"], source.at("entries", index)
+                )
+            continue
+        values = []
+        for index, item in enumerate(raw["values"]):
+            src = item["source"]
+            values.append(
+                DatedValue(
+                    valid_from=date.fromisoformat(item["valid_from"]),
+                    value=item.get("value"),
+                    unknown=bool(item.get("unknown", False)),
+                    value_eur=item.get("value_eur"),
+                    countries=tuple(item.get("countries", ())),
+                    days=item.get("days"),
+                    months=item.get("months"),
+                    years=item.get("years"),
+                    source_title=src["title"],
+                    source_url=src.get("url"),
+                    source=source.at("values", index),
+                )
+            )
+        values.sort(key=lambda v: v.valid_from)
+        data.series[raw["id"]] = Series(
+            raw["id"], raw["title"], raw["kind"], raw.get("unit"), values, source, raw.get("description")
+        )
+    return data

@@ -1,0 +1,29 @@
+"""Where things are: the repository, the default policies, the schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+DEFAULT_POLICIES = REPO_ROOT / "policies"
+SCHEMAS_DIR = REPO_ROOT / "schemas"
+
+
+def display_base(policies_dir: Path) -> Path:
+    """The folder diagnostics' paths are relative to.
+
+    Inside the repository: the repository root (what GitHub annotations need). Outside it: the
+    policies folder's parent, so a path still reads `policies/...`.
+    """
+    policies_dir = policies_dir.resolve()
+    if policies_dir == REPO_ROOT or REPO_ROOT in policies_dir.parents:
+        return REPO_ROOT
+    return policies_dir.parent
+
+
+def display_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
