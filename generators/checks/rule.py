@@ -1,0 +1,57 @@
+"""What a rule is: a stable code, a name, a severity, the documents it needs, its documentation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from generators.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from generators.model import Model
+    from generators.model.common import SourceRef
+
+FAMILIES = {
+    "L": "Inläsning",
+    "S": "Schema",
+    "O": "Organisation",
+    "D": "Delegation",
+    "R": "Resor",
+    "V": "Visselblåsning",
+    "U": "Upphandling",
+    "X": "Mellan dokument och metadata",
+    "P": "Personuppgifter",
+}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    model: Model
+    today: date
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str  # one Swedish line: what the rule wants
+    needs: tuple[str, ...] = ()
+    retired: bool = False
+
+    def at(self, source: SourceRef, message: str, severity: Severity | None = None, at_key: bool = False) -> Diagnostic:
+        """A diagnostic of this rule at the place `source` points to."""
+        return source.location(at_key).diagnostic(self.code, message, severity or self.severity)
+
+
+CheckFunction = Callable[["Model", CheckContext], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class RegisteredRule:
+    rule: Rule
+    doc: str  # the module docstring: the published rule page (Swedish)
+    check: CheckFunction | None  # None for loading and schema codes, reported by the loader
+    module: str
