@@ -14,6 +14,7 @@ from generators.loading.documents import LoadResult, SourceDocument
 from generators.model.delegation import DelegationOrder, Matter, build_delegation_order
 from generators.model.organisation import Organisation, build_organisation
 from generators.model.reference import ReferenceData, build_reference
+from generators.paths import display_base, display_path
 
 
 @dataclass
@@ -28,6 +29,14 @@ class Model:
     whistleblowing: list[Any] = field(default_factory=list)
     procurement: list[Any] = field(default_factory=list)
     allowlist: Any = None
+    # How the policies folder is shown in diagnostics (`policies` inside the repository).
+    policies_display: str = "policies"
+
+    def governed_documents(self) -> list[Any]:
+        """Every document with `document:` metadata (each has `.meta`), in a stable order."""
+        found: list[Any] = [self.organisation] if self.organisation is not None else []
+        found += self.delegations + self.travel + self.whistleblowing + self.procurement
+        return found
 
     def delegations_in_force(self, day: date) -> list[DelegationOrder]:
         return [d for d in self.delegations if d.meta.in_force_on(day)]
@@ -67,6 +76,7 @@ def build_model(loaded: LoadResult) -> Model:
         reference=build_reference(by_kind.get("reference", [])),
         documents=loaded.documents,
         failed_kinds=loaded.failed_kinds,
+        policies_display=display_path(loaded.policies_dir, display_base(loaded.policies_dir)),
     )
     for kind, builder in EXTRA_BUILDERS.items():
         for document in by_kind.get(kind, []):

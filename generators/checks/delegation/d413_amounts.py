@@ -1,0 +1,73 @@
+"""Belopp är positiva och anges i en känd enhet.
+
+## Vad kontrolleras
+
+Att varje beloppsgräns i en delegationsordning (ärendets gräns, beloppsnivåer och vidaredelegationer)
+är ett positivt tal, och att enheten är kronor (`sek`) eller en beloppsserie som finns i
+referensdata under `policies/reference/` (till exempel `prisbasbelopp`), med ett känt värde för hela
+dokumentets giltighetstid.
+
+## Varför
+
+Ett belopp på noll eller under noll ger ingen delegation alls. En okänd enhet (`basbelopp`,
+`pbb`) går inte att räkna om till kronor, så varken attestsystemet eller kontrollen av
+upphandlingsgränser kan avgöra om ett beslut ligger inom mandatet.
+
+## Lagrum
+
+Prisbasbeloppet fastställs för varje år enligt socialförsäkringsbalken (2010:110) 2 kap. 6–7 §§.
+
+## Exempel som godkänns
+
+```yaml
+limit: {amount: 3, unit: prisbasbelopp, per: case}
+```
+
+## Exempel som underkänns
+
+```yaml
+limit: {amount: 3, unit: pbb, per: case}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generators.checks.rule import CheckContext, Rule
+from generators.checks.support import validity_points
+from generators.diagnostics import Diagnostic
+from generators.model import Model
+from generators.model.common import Amount
+
+RULE = Rule("D413", "amounts-valid", "error", "Belopp är positiva och i en känd enhet.", needs=("delegation", "reference"))
+
+
+def _amounts(order) -> Iterator[tuple[str, Amount]]:  # type: ignore[no-untyped-def]
+    for matter in order.matters:
+        if matter.limit is not None:
+            yield f"Ärende {matter.number}", matter.limit
+        for tier in matter.tiers:
+            for amount in (tier.above, tier.up_to):
+                if amount is not None:
+                    yield f"Ärende {matter.number}", amount
+    for further in order.further_delegations:
+        if further.limit is not None:
+            yield f"Vidaredelegation {further.id}", further.limit
+
+
+def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
+    known = {sid for sid, s in model.reference.series.items() if s.kind == "amount"}
+    for order in model.delegations:
+        for where, amount in _amounts(order):
+            if amount.amount <= 0:
+                yield RULE.at(amount.source.at("amount"), f"{where}: beloppet måste vara större än noll (nu {amount.amount:g}).")
+            if amount.unit != "sek" and amount.unit not in known:
+                units = ", ".join(["sek", *sorted(known)])
+                yield RULE.at(amount.source.at("unit"), f"{where}: enheten '{amount.unit}' är okänd. Använd en av: {units}.")
+            elif amount.unit != "sek":
+                for day in validity_points(model, order, {amount.unit}):
+                    value = model.reference.value_on(amount.unit, day)
+                    if value is None or value.value is None:
+                        yield RULE.at(amount.source.at("unit"), f"{where}: {amount.unit} saknar känt värde den {day.isoformat()}, då dokumentet gäller. Lägg in värdet i referensdata.")
+                        break
