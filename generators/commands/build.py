@@ -1,0 +1,47 @@
+"""Huvudjobbet: kontrollera styrdokumenten och generera webbplatsen och JSON-reglerna.
+
+Kontrollen körs först; finns fel stannar bygget (slutkod 1) och inget publiceras. Sedan byggs
+webbplatsen med mkdocs till OUT/site/ och JSON-reglerna till OUT/site/rules/.
+Samma källor ger byte-identiska filer: datumet tas från SOURCE_DATE_EPOCH eller commit-tiden.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generators.commands._common import add_policies_argument, add_today_argument, default_format, policies_dir, today
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_policies_argument(parser)
+    parser.add_argument("--out", type=Path, default=Path("build"), metavar="MAPP", help="utdatamapp (standard: build/)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default=None, help="form på kontrollens utskrift")
+    parser.add_argument("--strict", action="store_true", help="varningar stoppar också bygget")
+    add_today_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generators.clock import source_epoch
+    from generators.paths import REPO_ROOT
+    from generators.pipeline import load_and_check
+    from generators.reporters import render
+
+    policies = policies_dir(args)
+    checked = load_and_check(policies, today(args))
+    sys.stdout.write(render(checked.result, args.format or default_format(), args.strict))
+    if checked.result.failed(args.strict):
+        print("Bygget stoppades: rätta felen ovan först. Inget publicerades.", file=sys.stderr)
+        return 1
+
+    epoch = source_epoch(REPO_ROOT)
+    if epoch is not None:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
+    out = args.out.resolve()
+    from generators.outputs.site.build import build_site
+
+    build_site(policies.resolve(), out / "site")
+    print(f"Webbplatsen och JSON-reglerna är byggda i {out / 'site'} (regler i {out / 'site' / 'rules'}).")
+    return 0
