@@ -32,6 +32,8 @@ class TypedDocument:
     key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     # Paths whose scalar could not be typed: the schema validator's own type error there is redundant.
     untyped: set[JsonPath] = field(default_factory=set)
+    # Paths already reported by the reader (a refused alias): no schema error is added there.
+    silenced: set[JsonPath] = field(default_factory=set)
     problems: list[tuple[JsonPath, LoadProblem]] = field(default_factory=list)
 
 
@@ -108,6 +110,9 @@ class SchemaTyper:
     def _walk(self, node: RawNode, flat: Candidates, path: JsonPath, out: TypedDocument) -> Any:
         if isinstance(node, RawScalar):
             out.positions[path] = (node.line, node.col)
+            if node.alias:
+                out.silenced.add(path)
+                return None
             return self._scalar(node, self._allowed_types(flat), path, out)
         out.positions[path] = (node.line, node.col)
         if isinstance(node, RawMap):

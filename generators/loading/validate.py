@@ -48,8 +48,10 @@ def validate(store: SchemaStore, schema_name: str, doc: TypedDocument) -> list[t
     seen: set[tuple[JsonPath, str]] = set()
     for error in validator.iter_errors(doc.data):
         for path, code, message, at_key in _word(error):
-            if path in doc.untyped and code == "S203":
-                continue  # already reported, better worded, while typing the scalar
+            if (path in doc.untyped and code == "S203") or path in doc.silenced:
+                continue
+            if code == "S202" and path and path[-1] == "<<":
+                continue  # the merge key is refused by the reader (L108)  # already reported, better worded, while typing the scalar
             if (path, message) in seen:
                 continue
             seen.add((path, message))
@@ -138,12 +140,29 @@ def _word(error: Any) -> Iterator[tuple[JsonPath, str, str, bool]]:
             for sub in precise:
                 yield from _word(sub)
             return
+    if keyword == "not" and isinstance(value, dict):
+        forbidden = sorted(name for name in _required_names(error.validator_value) if name in value)
+        if forbidden:
+            for name in forbidden:
+                yield (*path, name), "S202", f"Fältet '{name}' hör inte hemma här{where}: det används inte i den här sortens värde.", True
+            return
     if keyword in ("oneOf", "anyOf", "not"):
         description = schema.get("description", "")
-        title = _title(schema) or "värdet"
-        yield path, "S209", f"Värdet passar inte in som {title.lower()}. {description}".rstrip(), False
+        title = _title(schema)
+        lead = f"Värdet passar inte in som {title[:1].lower() + title[1:]}." if title else "Värdet passar inte något av de tillåtna alternativen."
+        yield path, "S209", f"{lead} {description}".rstrip(), False
         return
     yield path, "S200", f"Värdet uppfyller inte schemat{where}: {error.message}", False
+
+
+def _required_names(schema: Any) -> set[str]:
+    """The property names a `not` forbids: `not: {anyOf: [{required: [x]}, ...]}` or `not: {required: [x]}`."""
+    if not isinstance(schema, dict):
+        return set()
+    names = set(schema.get("required", ()))
+    for sub in schema.get("anyOf", ()) + schema.get("oneOf", ()):
+        names |= _required_names(sub)
+    return names
 
 
 _PRECISE = ("additionalProperties", "enum", "format", "pattern")

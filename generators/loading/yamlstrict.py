@@ -13,21 +13,30 @@ wins, aliases expand). We read libyaml's events and build the tree ourselves, so
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
+import yaml.parser
+import yaml.reader
+import yaml.scanner
 
-try:  # libyaml is ~5× faster; the pure-Python parser is the fallback where it is missing.
-    from yaml import CParser as _Parser
+try:  # libyaml is ~5× faster; the pure-Python parser is the fallback where libyaml is missing.
+    from yaml import CParser as _FastParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+    _FastParser = None
 
-    class _Parser(Reader, Scanner, _Parser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
+
+class _PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python event parser (same events as libyaml's)."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+def _parser(text: str, pure: bool) -> Any:
+    return _PureParser(text) if pure or _FastParser is None else _FastParser(text)
 
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -40,6 +49,7 @@ class RawScalar:
     plain: bool  # unquoted and not a block scalar: the only kind YAML would type implicitly
     line: int
     col: int
+    alias: bool = False  # stands in for a refused alias (already reported: no follow-on errors)
 
 
 class RawMap(dict):  # type: ignore[type-arg]
@@ -132,14 +142,14 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
     return text, None
 
 
-def parse(text: str) -> tuple[RawNode | None, list[LoadProblem]]:
+def parse(text: str, pure: bool = False) -> tuple[RawNode | None, list[LoadProblem]]:
     """Compose the single document in `text`; return it with every problem found.
 
     Problems that leave the tree trustworthy (a duplicate key, an anchor) are collected and parsing
     goes on; a syntax error or a depth overflow stops it.
     """
     problems: list[LoadProblem] = []
-    parser = _Parser(text)
+    parser = _parser(text, pure)
     root: RawNode | None = None
     stack: list[RawMap | RawSeq] = []
     pending_key: list[tuple[str, int, int] | None] = []  # per open mapping: key waiting for its value
@@ -214,7 +224,7 @@ def parse(text: str) -> tuple[RawNode | None, list[LoadProblem]]:
                 pending_key.pop()
             elif isinstance(event, yaml.AliasEvent):
                 problems.append(LoadProblem("L106", line, col, "Alias (*) stöds inte: skriv ut värdet där det behövs."))
-                attach(RawScalar("", True, line, col), line, col)
+                attach(RawScalar("", True, line, col, alias=True), line, col)
             elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -227,7 +237,7 @@ def parse(text: str) -> tuple[RawNode | None, list[LoadProblem]]:
         return None, [*problems, refused.problem]
     except yaml.YAMLError as error:
         return None, [*problems, _syntax_problem(error)]
-    except (ValueError, RecursionError, MemoryError) as error:  # defensive: never a traceback
+    except (ValueError, RecursionError, MemoryError, IndexError) as error:  # defensive: never a traceback
         return None, [*problems, LoadProblem("L101", 1, 1, f"YAML-filen kunde inte läsas ({type(error).__name__}).")]
 
     if root is None or (isinstance(root, RawScalar) and root.plain and root.text in ("", "~", "null")):
