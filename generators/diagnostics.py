@@ -71,6 +71,6 @@ class Skipped:
 
     def message(self) -> str:
         return (
-            f"{self.file}: {len(self.rules)} kontroller hoppades över eftersom filen inte kunde läsas in "
-            f"utan fel ({', '.join(self.rules)})."
+            f"{self.file}: {len(self.rules)} kontroller som bygger på filen hoppades över tills felen i den är "
+            f"rättade ({', '.join(self.rules)})."
         )

@@ -33,16 +33,25 @@ class CheckResult:
 def run_checks(loaded: LoadResult, model: Model, today: date) -> CheckResult:
     result = CheckResult(diagnostics=list(loaded.diagnostics), files_checked=len(loaded.documents) + len(loaded.failed))
     context = CheckContext(model, today)
-    failed_files: dict[str, list[str]] = {}
-    for registered in all_rules():
-        if registered.check is None or registered.rule.retired:
-            continue
+    skipped: dict[str, list[str]] = {}
+    rules = [r for r in all_rules() if r.check is not None and not r.rule.retired]
+    # The organisation's own rules run first: when the organisation is inconsistent, every rule that
+    # resolves references against it would report follow-on errors, so those wait until it is fixed.
+    organisation_rules = [r for r in rules if r.rule.code.startswith("O")]
+    other_rules = [r for r in rules if not r.rule.code.startswith("O")]
+    organisation_broken = False
+    for registered in organisation_rules + other_rules:
         blocked_by = [file for kind, file in loaded.failed if kind in registered.rule.needs]
+        if not blocked_by and organisation_broken and "organisation" in registered.rule.needs:
+            blocked_by = [model.organisation.source.file] if model.organisation else []
         if blocked_by:
             for file in blocked_by:
-                failed_files.setdefault(file, []).append(registered.rule.code)
+                skipped.setdefault(file, []).append(registered.rule.code)
             continue
-        result.diagnostics.extend(registered.check(model, context))
-    result.skipped = [Skipped(file, tuple(codes)) for file, codes in sorted(failed_files.items())]
+        found = list(registered.check(model, context))
+        result.diagnostics.extend(found)
+        if registered.rule.code.startswith("O") and any(d.severity == "error" for d in found):
+            organisation_broken = True
+    result.skipped = [Skipped(file, tuple(codes)) for file, codes in sorted(skipped.items())]
     result.diagnostics = sorted(set(result.diagnostics))
     return result

@@ -235,14 +235,14 @@ class Organisation:
         if actor.kind == "seat":
             body = self.bodies.get(actor.body or "")
             seat = SEAT_LABELS.get(actor.id, actor.id)
-            return f"{seat.capitalize()} i {_definite(body.name) if body else actor.body}"
+            return f"{seat.capitalize()} i {in_running_text(body.name) if body else actor.body}"
         if actor.kind == "relative":
             return RELATIVE_LABELS.get(actor.id, actor.id).capitalize()
         external = self.externals.get(actor.id)
         return external.name if external else actor.id
 
 
-def _definite(name: str) -> str:
+def in_running_text(name: str) -> str:
     """'Socialnämnden' → 'socialnämnden' in running text (bodies are named in definite form)."""
     return name[:1].lower() + name[1:]
 

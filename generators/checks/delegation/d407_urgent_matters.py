@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
+from generators.model.organisation import in_running_text
 from generators.model.common import Actor
 
 RULE = Rule("D407", "urgent-matters", "error", "Brådskande ärenden beslutas av ordföranden eller en utsedd ledamot.", needs=("organisation", "delegation"))
@@ -62,11 +63,11 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     yield RULE.at(
                         actor.source or matter.source,
                         f"Ärende {matter.number} är ett brådskande ärende, men delegaten är {org.label(actor)}. Enligt KL 6 kap. 39 § "
-                        f"får bara ordföranden eller en annan ledamot i {body_name} som nämnden utsett besluta i brådskande ärenden.",
+                        f"får bara ordföranden eller en annan ledamot i {in_running_text(body_name)} som nämnden utsett besluta i brådskande ärenden.",
                     )
             if matter.substitute is not None and not _is_member_of(matter.substitute, order.body):
                 yield RULE.at(matter.substitute.source or matter.source,
-                              f"Ärende {matter.number}: ersättaren i ett brådskande ärende ({org.label(matter.substitute)}) måste vara en ledamot i {body_name} (KL 6 kap. 39 §).")
+                              f"Ärende {matter.number}: ersättaren i ett brådskande ärende ({org.label(matter.substitute)}) måste vara en ledamot i {in_running_text(body_name)} (KL 6 kap. 39 §).")
             reporting = matter.reporting
             interval = reporting.interval if reporting and reporting.interval else order.provisions.reporting_interval
             if reporting is not None and (not reporting.reported or interval != "next_meeting"):

@@ -41,6 +41,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
+from generators.model.organisation import in_running_text
 
 RULE = Rule("D408", "allowed-delegate", "error", "Delegaten är en tillåten mottagare enligt KL.", needs=("organisation", "delegation"))
 
@@ -64,10 +65,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     if actor.id == order.body:
                         yield RULE.at(where, f"Ärende {matter.number}: {own.name} kan inte delegera till sig själv. Om nämnden beslutar själv hör ärendet inte hemma i delegationsordningen.")
                     elif actor.id not in family:
-                        yield RULE.at(where, f"Ärende {matter.number}: {org.label(actor)} är inte ett utskott eller presidium under {own.name}. En nämnd får bara delegera till sina egna utskott (KL 6 kap. 37 §).")
+                        yield RULE.at(where, f"Ärende {matter.number}: {org.label(actor)} är inte ett utskott eller presidium under {in_running_text(own.name)}. En nämnd får bara delegera till sina egna utskott (KL 6 kap. 37 §).")
                 elif actor.kind == "seat":
                     if actor.body != order.body:
-                        yield RULE.at(where, f"Ärende {matter.number}: {org.label(actor)} är inte en post i {own.name}. En nämnd får bara delegera till sina egna ledamöter och ersättare (KL 6 kap. 37 §).")
+                        yield RULE.at(where, f"Ärende {matter.number}: {org.label(actor)} är inte en post i {in_running_text(own.name)}. En nämnd får bara delegera till sina egna ledamöter och ersättare (KL 6 kap. 37 §).")
                 elif actor.kind == "external":
                     external = org.externals[actor.id]
                     if external.kind != "annan_kommun" or not cites_9_37:
