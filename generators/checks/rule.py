@@ -39,6 +39,9 @@ class Rule:
     severity: Severity
     summary: str  # one Swedish line: what the rule wants
     needs: tuple[str, ...] = ()
+    # The document kind this rule checks one document at a time. A file of that kind that failed to
+    # load only removes itself from the rule's view; the rule still checks the other files.
+    per_document: str | None = None
     retired: bool = False
 
     def at(self, source: SourceRef, message: str, severity: Severity | None = None, at_key: bool = False) -> Diagnostic:

@@ -41,17 +41,21 @@ def run_checks(loaded: LoadResult, model: Model, today: date) -> CheckResult:
     other_rules = [r for r in rules if not r.rule.code.startswith("O")]
     organisation_broken = False
     for registered in organisation_rules + other_rules:
-        blocked_by = [file for kind, file in loaded.failed if kind in registered.rule.needs]
-        if not blocked_by and organisation_broken and "organisation" in registered.rule.needs:
+        rule = registered.rule
+        blocked_by = [file for kind, file in loaded.failed if kind in rule.needs and kind != rule.per_document]
+        for kind, file in loaded.failed:
+            if kind == rule.per_document:
+                skipped.setdefault(file, []).append(rule.code)  # the rule still runs on the other files
+        if not blocked_by and organisation_broken and "organisation" in rule.needs:
             blocked_by = [model.organisation.source.file] if model.organisation else []
         if blocked_by:
             for file in blocked_by:
-                skipped.setdefault(file, []).append(registered.rule.code)
+                skipped.setdefault(file, []).append(rule.code)
             continue
         found = list(registered.check(model, context))
         result.diagnostics.extend(found)
-        if registered.rule.code.startswith("O") and any(d.severity == "error" for d in found):
+        if rule.code.startswith("O") and any(d.severity == "error" for d in found):
             organisation_broken = True
-    result.skipped = [Skipped(file, tuple(codes)) for file, codes in sorted(skipped.items())]
+    result.skipped = [Skipped(file, tuple(sorted(set(codes)))) for file, codes in sorted(skipped.items())]
     result.diagnostics = sorted(set(result.diagnostics))
     return result

@@ -18,9 +18,7 @@ from generators.loading.yamlstrict import LoadProblem, RawMap, RawNode, RawScala
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLEAN_LOOKALIKES = frozenset(
-    "yes no on off y n ja nej sant falskt True False TRUE FALSE Yes No YES On ON Off OFF Ja Nej JA NEJ".split()
-)
+_YAML11_BOOLEANS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF True TRUE False FALSE".split())
 
 Candidates = tuple[tuple[Schema, str], ...]
 
@@ -166,7 +164,7 @@ def _json_type(value: Any) -> str:
 def _untypable(node: RawScalar, types: frozenset[str]) -> LoadProblem:
     text = node.text
     if "boolean" in types and not types & {"integer", "number"}:
-        hint = " (YAML 1.1 läser det som ett sanningsvärde, men här gäller bara true och false)" if text in _BOOLEAN_LOOKALIKES else ""
+        hint = " (äldre YAML läser det som ett sanningsvärde, men här gäller bara true och false)" if text in _YAML11_BOOLEANS else ""
         return LoadProblem("S207", node.line, node.col, f"'{text}' är inget sanningsvärde{hint}: skriv true eller false.")
     if types & {"integer", "number"}:
         kind = "ett heltal" if "number" not in types else "ett tal"

@@ -37,7 +37,7 @@ from generators.checks.support import delegation_actors
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D401", "actors-exist", "error", "Delegater och ersättare finns i organisationen.", needs=("organisation", "delegation"))
+RULE = Rule("D401", "actors-exist", "error", "Delegater och ersättare finns i organisationen.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

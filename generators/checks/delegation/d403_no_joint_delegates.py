@@ -39,7 +39,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D403", "no-joint-delegates", "error", "Ingen gemensam delegering till flera.", needs=("delegation",))
+RULE = Rule("D403", "no-joint-delegates", "error", "Ingen gemensam delegering till flera.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

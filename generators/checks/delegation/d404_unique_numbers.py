@@ -38,7 +38,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D404", "unique-matter-numbers", "error", "Ärendenummer och id är unika per delegationsordning.", needs=("delegation",))
+RULE = Rule("D404", "unique-matter-numbers", "error", "Ärendenummer och id är unika per delegationsordning.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

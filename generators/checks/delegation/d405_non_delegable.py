@@ -41,7 +41,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.matter_kinds import MATTER_KINDS
 
-RULE = Rule("D405", "non-delegable", "error", "Ärenden enligt KL 6 kap. 38 § delegeras inte.", needs=("delegation",))
+RULE = Rule("D405", "non-delegable", "error", "Ärenden enligt KL 6 kap. 38 § delegeras inte.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -38,7 +38,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.matter_kinds import MATTER_KINDS, NON_DELEGABLE_WORDING
 
-RULE = Rule("D406", "non-delegable-wording", "warning", "Rubriken låter som ett icke-delegerbart ärende.", needs=("delegation",))
+RULE = Rule("D406", "non-delegable-wording", "warning", "Rubriken låter som ett icke-delegerbart ärende.", needs=("delegation",), per_document="delegation")
 
 _NEGATIONS = ("inte är av", "inte av", "ej av", "som inte", "utom")
 

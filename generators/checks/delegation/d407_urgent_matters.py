@@ -40,7 +40,7 @@ from generators.model import Model
 from generators.model.organisation import in_running_text
 from generators.model.common import Actor
 
-RULE = Rule("D407", "urgent-matters", "error", "Brådskande ärenden beslutas av ordföranden eller en utsedd ledamot.", needs=("organisation", "delegation"))
+RULE = Rule("D407", "urgent-matters", "error", "Brådskande ärenden beslutas av ordföranden eller en utsedd ledamot.", needs=("organisation", "delegation"), per_document="delegation")
 
 _MEMBER_SEATS = ("ordforande", "forste_vice_ordforande", "andre_vice_ordforande", "vice_ordforande", "ledamot")
 

@@ -43,7 +43,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.organisation import in_running_text
 
-RULE = Rule("D408", "allowed-delegate", "error", "Delegaten är en tillåten mottagare enligt KL.", needs=("organisation", "delegation"))
+RULE = Rule("D408", "allowed-delegate", "error", "Delegaten är en tillåten mottagare enligt KL.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

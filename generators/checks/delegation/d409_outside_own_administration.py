@@ -38,7 +38,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D409", "delegate-outside-administration", "warning", "Anställd delegat hör till nämndens egen förvaltning.", needs=("organisation", "delegation"))
+RULE = Rule("D409", "delegate-outside-administration", "warning", "Anställd delegat hör till nämndens egen förvaltning.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -37,7 +37,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D410", "further-delegation-by-head", "error", "Bara förvaltningschefen får rätt att vidaredelegera.", needs=("organisation", "delegation"))
+RULE = Rule("D410", "further-delegation-by-head", "error", "Bara förvaltningschefen får rätt att vidaredelegera.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -43,7 +43,7 @@ from generators.checks.support import in_sek
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D411", "further-delegation-decisions", "error", "Vidaredelegation sker ett steg, till en anställd, inom ärendets gräns.", needs=("organisation", "delegation"))
+RULE = Rule("D411", "further-delegation-decisions", "error", "Vidaredelegation sker ett steg, till en anställd, inom ärendets gräns.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

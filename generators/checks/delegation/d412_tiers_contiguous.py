@@ -43,7 +43,7 @@ from generators.checks.support import delegated_matters, describe_amount
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D412", "tiers-contiguous", "error", "Beloppsnivåer utan glapp eller överlapp.", needs=("delegation",))
+RULE = Rule("D412", "tiers-contiguous", "error", "Beloppsnivåer utan glapp eller överlapp.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

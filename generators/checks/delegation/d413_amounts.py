@@ -40,7 +40,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import Amount
 
-RULE = Rule("D413", "amounts-valid", "error", "Belopp är positiva och i en känd enhet.", needs=("delegation", "reference"))
+RULE = Rule("D413", "amounts-valid", "error", "Belopp är positiva och i en känd enhet.", needs=("delegation", "reference"), per_document="delegation")
 
 
 def _amounts(order) -> Iterator[tuple[str, Amount]]:  # type: ignore[no-untyped-def]

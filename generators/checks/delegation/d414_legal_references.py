@@ -38,7 +38,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D414", "legal-references", "error", "Lagrum är välformade och kända.", needs=("delegation", "reference"))
+RULE = Rule("D414", "legal-references", "error", "Lagrum är välformade och kända.", needs=("delegation", "reference"), per_document="delegation")
 
 _SFS = re.compile(r"[12][0-9]{3}:[1-9][0-9]*")
 _CHAPTER = re.compile(r"[1-9][0-9]*( [a-z])?")

@@ -42,7 +42,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D415", "substitute-coverage", "error", "Ersättare vid frånvaro och jäv är bestämd.", needs=("delegation",))
+RULE = Rule("D415", "substitute-coverage", "error", "Ersättare vid frånvaro och jäv är bestämd.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -38,7 +38,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D416", "reporting-stated", "error", "Anmälan är angiven för varje ärende.", needs=("delegation",))
+RULE = Rule("D416", "reporting-stated", "error", "Anmälan är angiven för varje ärende.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

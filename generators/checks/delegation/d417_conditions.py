@@ -38,7 +38,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D417", "conditions", "error", "Samrådsvillkor anger en annan part.", needs=("organisation", "delegation"))
+RULE = Rule("D417", "conditions", "error", "Samrådsvillkor anger en annan part.", needs=("organisation", "delegation"), per_document="delegation")
 
 _LABELS = {"after_consulting": "efter samråd med", "in_agreement_with": "i samråd med"}
 

@@ -37,7 +37,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D418", "delegating-body", "error", "Delegationsordningen antas av det delegerande organet.", needs=("organisation", "delegation"))
+RULE = Rule("D418", "delegating-body", "error", "Delegationsordningen antas av det delegerande organet.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
