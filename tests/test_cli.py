@@ -25,19 +25,25 @@ def break_socialnamnden(policies: Path) -> None:
     path.write_text(text.replace("delegate:", "delgat:", 1), encoding="utf-8")
 
 
-def test_example_passes_strictly() -> None:
-    result = run("check", "--strict", "--today", "2026-11-23")
+# The example is honest about reference values nobody has published yet: those warnings are expected.
+EXPECTED_WARNINGS = {"D419"}
+
+
+def test_example_passes_with_only_the_expected_warnings() -> None:
+    result = run("check", "--format", "json", "--today", "2026-11-23")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("Inga fel.")
+    payload = json.loads(result.stdout)
+    assert payload["summary"]["errors"] == 0
+    assert {d["code"] for d in payload["diagnostics"]} <= EXPECTED_WARNINGS
 
 
 def test_text_format_and_exit_code_on_errors(policies_copy: Path) -> None:
     break_socialnamnden(policies_copy)
     result = run("check", "--policies", str(policies_copy), "--today", "2026-11-23")
     assert result.returncode == 1
-    first = result.stdout.splitlines()[0]
-    assert first.startswith("policies/delegation/socialnamnden.yaml:")
-    assert " S202 Okänt fält 'delgat'. Menade du 'delegate'?" in first
+    (line,) = [line for line in result.stdout.splitlines() if " S202 " in line]
+    assert line.startswith("policies/delegation/socialnamnden.yaml:")
+    assert line.endswith(" S202 Okänt fält 'delgat'. Menade du 'delegate'?")
     assert result.stdout.rstrip().splitlines()[-1].startswith("Underkänt: 1 fel")
 
 
@@ -49,7 +55,7 @@ def test_json_format_matches_its_schema(policies_copy: Path) -> None:
     schema = json.loads((REPO / "schemas" / "check-result.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(payload)
     assert payload["status"] == "fail"
-    (diagnostic,) = payload["diagnostics"]
+    (diagnostic,) = [d for d in payload["diagnostics"] if d["severity"] == "error"]
     assert diagnostic["code"] == "S202" and diagnostic["path"].endswith(".delgat")
     assert payload["skipped"] and payload["skipped"][0]["file"] == "policies/delegation/socialnamnden.yaml"
 
@@ -59,7 +65,7 @@ def test_github_format_is_chosen_under_actions(policies_copy: Path, tmp_path: Pa
     summary = tmp_path / "summary.md"
     result = run("check", "--policies", str(policies_copy), env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 1
-    annotation = result.stdout.splitlines()[0]
+    (annotation,) = [line for line in result.stdout.splitlines() if line.startswith("::error")]
     assert annotation.startswith("::error file=policies/delegation/socialnamnden.yaml,line=")
     assert ",title=S202::S202 Okänt fält" in annotation
     assert "S202" in summary.read_text(encoding="utf-8")

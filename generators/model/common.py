@@ -79,6 +79,10 @@ class Amount:
         return cls(data["amount"], data["unit"], data.get("per"), data.get("excluding_vat"), source)
 
 
+# EU acts cited in delegation rows, by number: their short Swedish name.
+EU_ACTS = {"2016/679": "Dataskyddsförordningen (EU) 2016/679"}
+
+
 @dataclass(frozen=True, slots=True)
 class LegalRef:
     sfs: str | None
@@ -86,14 +90,20 @@ class LegalRef:
     section: str | None
     local: str | None
     source: SourceRef
+    eu: str | None = None  # an EU regulation, e.g. 2016/679
+    article: str | None = None
 
     @classmethod
     def parse(cls, data: dict[str, str], source: SourceRef) -> LegalRef:
-        return cls(data.get("sfs"), data.get("chapter"), data.get("section"), data.get("local"), source)
+        return cls(data.get("sfs"), data.get("chapter"), data.get("section"), data.get("local"), source,
+                   data.get("eu"), data.get("article"))
 
     def label(self, short_names: dict[str, str] | None = None) -> str:
         if self.local:
             return f"Lokal regel: {self.local}"
+        if self.eu:
+            name = EU_ACTS.get(self.eu, f"Förordning (EU) {self.eu}")
+            return f"{name} art. {self.article}" if self.article else name
         name = (short_names or {}).get(self.sfs or "", f"SFS {self.sfs}")
         parts = [name]
         if self.chapter:

@@ -31,6 +31,7 @@ KL 6 kap. 38 §.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generators.checks.rule import CheckContext, Rule
@@ -51,8 +52,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             title = matter.title.lower()
             for words, kind_id in NON_DELEGABLE_WORDING:
                 if words in title:
-                    before = title[: title.index(words)]
-                    if any(neg in before[-30:] for neg in _NEGATIONS):
+                    # The negation may govern a whole clause: "som inte är av principiell beskaffenhet
+                    # eller annars av större vikt". Look back to the start of the clause.
+                    before = re.split(r"[.;:]", title[: title.index(words)])[-1]
+                    if any(neg in before for neg in _NEGATIONS):
                         continue  # "... som inte är av principiell beskaffenhet" is the delegable part
                     yield RULE.at(
                         matter.source.at("title"),

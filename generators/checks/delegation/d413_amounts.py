@@ -4,8 +4,8 @@
 
 Att varje beloppsgräns i en delegationsordning (ärendets gräns, beloppsnivåer och vidaredelegationer)
 är ett positivt tal, och att enheten är kronor (`sek`) eller en beloppsserie som finns i
-referensdata under `policies/reference/` (till exempel `prisbasbelopp`), med ett känt värde för hela
-dokumentets giltighetstid.
+referensdata under `policies/reference/` (till exempel `prisbasbelopp`), med värden som täcker dokumentets hela
+giltighetstid från början. (Ett värde som ännu inte är publicerat ger en varning, se D419.)
 
 ## Varför
 
@@ -35,7 +35,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.checks.rule import CheckContext, Rule
-from generators.checks.support import validity_points
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import Amount
@@ -66,8 +65,6 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 units = ", ".join(["sek", *sorted(known)])
                 yield RULE.at(amount.source.at("unit"), f"{where}: enheten '{amount.unit}' är okänd. Använd en av: {units}.")
             elif amount.unit != "sek":
-                for day in validity_points(model, order, {amount.unit}):
-                    value = model.reference.value_on(amount.unit, day)
-                    if value is None or value.value is None:
-                        yield RULE.at(amount.source.at("unit"), f"{where}: {amount.unit} saknar känt värde den {day.isoformat()}, då dokumentet gäller. Lägg in värdet i referensdata.")
-                        break
+                first = model.reference.get(amount.unit).values[0].valid_from  # type: ignore[union-attr]
+                if order.meta.valid_from < first:
+                    yield RULE.at(amount.source.at("unit"), f"{where}: {amount.unit} har inget värde före {first.isoformat()}, men dokumentet gäller från {order.meta.valid_from.isoformat()}.")

@@ -43,6 +43,8 @@ RULE = Rule("D414", "legal-references", "error", "Lagrum är välformade och kä
 _SFS = re.compile(r"[12][0-9]{3}:[1-9][0-9]*")
 _CHAPTER = re.compile(r"[1-9][0-9]*( [a-z])?")
 _SECTION = re.compile(r"[1-9][0-9]*( ?[a-z])?")
+_EU = re.compile(r"[12][0-9]{3}/[1-9][0-9]*")
+_ARTICLE = re.compile(r"[1-9][0-9]*(–[1-9][0-9]*)?")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -53,6 +55,12 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 if ref.local is not None:
                     continue
                 prefix = f"Ärende {matter.number}: lagrummet"
+                if ref.eu is not None:
+                    if not _EU.fullmatch(ref.eu):
+                        yield RULE.at(ref.source.at("eu"), f"{prefix} har EU-rättsakten '{ref.eu}'. Skriv numret som ÅÅÅÅ/N, t.ex. 2016/679.")
+                    if ref.article is not None and not _ARTICLE.fullmatch(ref.article):
+                        yield RULE.at(ref.source.at("article"), f"{prefix} har artikeln '{ref.article}'. Skriv artikelns nummer, t.ex. 33 eller 15–18.")
+                    continue
                 if ref.sfs is None or not _SFS.fullmatch(ref.sfs):
                     yield RULE.at(ref.source.at("sfs"), f"{prefix} har SFS-numret '{ref.sfs}'. Skriv det som ÅÅÅÅ:N, t.ex. 2017:725 för kommunallagen.")
                     continue
