@@ -1,0 +1,37 @@
+"""index.json: the manifest, computed from the final bytes of every other published file."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from generators.outputs.rules.common import RulesContext
+
+INDEX_PATH = "index.json"
+INDEX_SCHEMA = "rules-index.schema.json"
+COMMON_SCHEMA = "rules-common.schema.json"
+
+
+def digest(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def build_index(
+    ctx: RulesContext,
+    files: list[tuple[str, str, list[dict[str, Any]]]],
+    published: dict[str, bytes],
+) -> dict[str, Any]:
+    """`files`: (path, schema path, document entries) of each data file; `published`: every path → bytes."""
+    org = ctx.organisation
+    municipality = None if org is None else {"id": org.municipality["id"], "name": org.municipality["name"]}
+    return {
+        **ctx.header(),
+        "municipality": municipality,
+        "files": [
+            {"path": path, **digest(published[path]), "schema": schema, "documents": documents}
+            for path, schema, documents in sorted(files)
+        ],
+        "schemas": [
+            {"path": path, **digest(data)} for path, data in sorted(published.items()) if path.startswith("schemas/")
+        ],
+    }
