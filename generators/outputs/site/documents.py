@@ -1,0 +1,111 @@
+"""What every document page shows: the metadata box and the notices about review and versions.
+
+Shared by every document kind (delegationsordningar now; travel, whistleblowing and procurement pages
+use the same functions), so all document pages look and print alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generators.model.common import DocumentMeta
+from generators.outputs.site.context import SiteContext
+from generators.outputs.site.escape import Safe, element, link, text
+from generators.outputs.site.swedish import STATUS_LABELS, long_date
+
+
+@dataclass(frozen=True)
+class Notice:
+    """An admonition: `kind` is a Material admonition type (info, warning, note)."""
+
+    kind: str
+    title: str
+    body: Safe
+
+    def html(self) -> Safe:
+        return Safe(
+            f'<div class="admonition {text(self.kind)}" role="note">'
+            f'<p class="admonition-title">{text(self.title)}</p><p>{self.body}</p></div>'
+        )
+
+
+def metadata_box(ctx: SiteContext, document: Any, page: str) -> Safe:
+    """The document's metadata as a description list (printed at the top of the paper copy too)."""
+    meta: DocumentMeta = document.meta
+    rows: list[tuple[str, Safe]] = []
+    adoption = meta.adopted_by
+    if adoption is not None:
+        rows.append(("Antagen av", ctx.page_link(page, ctx.actor_pages.get(f"body:{adoption.body}"), ctx.body_name(adoption.body))))
+        rows.append(("Beslutsdatum", text(long_date(adoption.date))))
+        rows.append(("Paragraf", text(adoption.paragraph)))
+        diarienummer = text(adoption.diarienummer)
+        if adoption.protocol_url:
+            diarienummer = link(
+                adoption.protocol_url,
+                f"{adoption.diarienummer} (protokollet)",
+                external=True,
+                css_class="protocol-link",
+            )
+        rows.append(("Diarienummer", diarienummer))
+    else:
+        rows.append(("Status", text(STATUS_LABELS.get(meta.status, meta.status))))
+    rows.append(("Version", text(meta.version)))
+    rows.append(("Gäller från", text(long_date(meta.valid_from))))
+    if meta.valid_to is not None:
+        rows.append(("Gäller till och med", text(long_date(meta.valid_to))))
+    rows.append(("Dokumentägare", ctx.actor_link(meta.owner, page)))
+    review = text(long_date(meta.review_by))
+    if meta.review_by < ctx.as_of:
+        review = Safe(f'{review} <strong class="overdue">(försenad)</strong>')
+    rows.append(("Nästa översyn", review))
+    items = "".join(f"<div><dt>{text(label)}</dt><dd>{value}</dd></div>" for label, value in rows)
+    return Safe(f'<section class="document-meta" aria-label="Om dokumentet"><dl>{items}</dl></section>')
+
+
+def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upcoming: tuple[Any, ...]) -> list[Notice]:
+    """Overdue review, an adopted version still to come, or (on a future version) what applies until then."""
+    meta: DocumentMeta = document.meta
+    found: list[Notice] = []
+    if meta.valid_from > ctx.as_of:
+        until = (
+            Safe(f" Till dess gäller {ctx.page_link(page, ctx.document_page(current), 'den nuvarande versionen')}.")
+            if current is not None
+            else Safe("")
+        )
+        found.append(Notice(
+            "info",
+            f"Antagen version som gäller från {long_date(meta.valid_from)}",
+            Safe(f"Den här versionen är antagen men har ännu inte börjat gälla.{until}"),
+        ))
+    elif document is current:
+        for later in upcoming:
+            found.append(Notice(
+                "info",
+                f"Ny version antagen, gäller från {long_date(later.meta.valid_from)}",
+                Safe(
+                    f"{text(ctx.body_name(later.meta.adopted_by.body) if later.meta.adopted_by else 'Kommunen')} har antagit "
+                    f"en ny version ({text(later.meta.version)}). Den här sidan visar versionen som gäller nu. "
+                    f"{ctx.page_link(page, ctx.document_page(later), 'Läs den nya versionen')}."
+                ),
+            ))
+        if meta.valid_to is not None and not upcoming:
+            found.append(Notice(
+                "warning",
+                f"Gäller till och med {long_date(meta.valid_to)}",
+                text("Någon ny version är inte antagen ännu."),
+            ))
+    if meta.review_by < ctx.as_of:
+        found.append(Notice(
+            "warning",
+            "Översynen är försenad",
+            text(
+                f"Dokumentet skulle ha setts över senast {long_date(meta.review_by)}. Det gäller ändå tills "
+                f"ett nytt beslut fattas; kontakta dokumentägaren om något verkar inaktuellt."
+            ),
+        ))
+    return found
+
+
+def summary_html(meta: DocumentMeta) -> Safe:
+    return element("p", meta.summary, class_="document-summary") if meta.summary else Safe("")

@@ -1,0 +1,142 @@
+"""What the mkdocs hook does, kept out of the hook file so it can be imported and tested normally.
+
+mkdocs loads `hook.py` from its path as a separate module; everything with state lives here:
+
+- `prepare(config)` (on_config): load and check the policies once, render every page, set the nav;
+- `add_files(files, config)` (on_files): add the pages and the JSON rules as generated files;
+- `post_build(config)` (on_post_build): scan the built HTML; any finding fails the build.
+
+The policies folder comes from the environment variable STYRDOKUMENT_POLICIES (set by `build_site`),
+defaulting to the repository's policies/. The build's date comes from SOURCE_DATE_EPOCH or the commit
+date (`generators.clock.build_date`), never the wall clock when either is available.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generators.outputs.site.context import GeneratedPage, SiteContext
+from generators.outputs.site.nav import build_nav
+from generators.paths import DEFAULT_POLICIES, REPO_ROOT
+
+log = logging.getLogger("mkdocs.styrdokument")
+
+POLICIES_ENV = "STYRDOKUMENT_POLICIES"
+# Hand-written pages under site/ that other pages link to by name, and where they sit in the nav.
+HANDWRITTEN_SECTION = "Om webbplatsen"
+HANDWRITTEN_NAMES = {"tillganglighet.md": "tillganglighet"}
+
+
+class SiteProblem(Exception):
+    """A problem that stops the site build, worded for the person running it (Swedish)."""
+
+
+@dataclass
+class BuildState:
+    policies: Path | None = None
+    as_of: date | None = None
+    pages: list[GeneratedPage] = field(default_factory=list)
+    rules: dict[str, bytes] = field(default_factory=dict)
+    model: Any = None
+    commit: str | None = None
+    # The message of the last problem that stopped a build (mkdocs only says "Aborted").
+    failure: str | None = None
+
+
+STATE = BuildState()
+
+
+def policies_dir() -> Path:
+    configured = os.environ.get(POLICIES_ENV)
+    return Path(configured).resolve() if configured else DEFAULT_POLICIES
+
+
+def _fail(message: str) -> None:
+    from mkdocs.exceptions import PluginError
+
+    STATE.failure = message
+    raise PluginError(message)
+
+
+def handwritten_pages(docs_dir: Path) -> list[str]:
+    """Markdown pages under the docs folder (overrides/ holds theme templates, not pages)."""
+    return sorted(
+        p.relative_to(docs_dir).as_posix()
+        for p in docs_dir.rglob("*.md")
+        if "overrides" not in p.relative_to(docs_dir).parts
+    )
+
+
+def prepare(config: Any) -> None:
+    """on_config: check, model, pages, nav. Raises PluginError (the build stops) on check errors."""
+    from generators.clock import build_date, source_commit
+    from generators.outputs.site.pages import generate
+    from generators.pipeline import load_and_check
+    from generators.reporters import render as render_report
+
+    STATE.__init__()  # type: ignore[misc]  # a fresh state for every build (mkdocs serve rebuilds)
+    policies = policies_dir()
+    if not policies.is_dir():
+        _fail(f"Mappen med styrdokument finns inte: {policies}")
+    as_of = build_date(REPO_ROOT)
+    checked = load_and_check(policies, as_of)
+    if checked.result.failed():
+        report = render_report(checked.result, "text", False)
+        _fail(f"Styrdokumenten har fel; webbplatsen byggs inte förrän de är rättade.\n{report}")
+    if checked.model.organisation is None:
+        _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
+    ctx = SiteContext(checked.model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT))
+    handwritten = handwritten_pages(Path(config.docs_dir))
+    for path in handwritten:
+        if path in HANDWRITTEN_NAMES:
+            ctx.named_pages[HANDWRITTEN_NAMES[path]] = path
+    pages = generate(ctx)
+    clashes = sorted({p.path for p in pages} & set(handwritten))
+    if clashes:
+        _fail(f"Sidorna {', '.join(clashes)} finns både handskrivna i site/ och genererade; ta bort de handskrivna.")
+    nav_pages = pages + [
+        GeneratedPage(path=path, title="", content="", nav=(HANDWRITTEN_SECTION,), nav_order=(60,), order=(path,))
+        for path in handwritten
+    ]
+    config.nav = build_nav(nav_pages)
+    STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, checked.model, ctx.commit
+    STATE.rules = _rules(checked.model, as_of, ctx.commit)
+
+
+def _rules(model: Any, as_of: date, commit: str | None) -> dict[str, bytes]:
+    """The JSON rules (`generators.outputs.rules.render_rules`), paths relative to rules/."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("generators.outputs.rules") is None:
+        log.info("JSON-reglerna byggs inte: paketet generators.outputs.rules finns inte.")
+        return {}
+    rules = importlib.import_module("generators.outputs.rules")
+    return dict(rules.render_rules(model, as_of, commit))
+
+
+def add_files(files: Any, config: Any) -> Any:
+    """on_files: every generated page and every JSON rules file, as generated files."""
+    from mkdocs.structure.files import File
+
+    for page in STATE.pages:
+        if files.get_file_from_path(page.path) is not None:
+            _fail(f"Sidan {page.path} finns redan i site/; genererade sidor får inte ha samma namn som handskrivna.")
+        files.append(File.generated(config, page.path, content=page.content))
+    for relative, content in sorted(STATE.rules.items()):
+        files.append(File.generated(config, f"rules/{relative}", content=content))
+    return files
+
+
+def post_build(config: Any) -> None:
+    """on_post_build: the HTML scan; any finding stops the build with the list of findings."""
+    from generators.outputs.site.scan import format_findings, scan_site
+
+    findings = scan_site(Path(config.site_dir), extra_scripts=list(config.extra_javascript))
+    if findings:
+        _fail(format_findings(findings))

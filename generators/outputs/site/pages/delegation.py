@@ -1,0 +1,396 @@
+"""Delegationsordningar: one page per body (the version in force, and each adopted version to come).
+
+Each section of matters is a captioned table: Nr, Ärende, Delegat, Ersättare, Vidaredelegation,
+Lagrum, Belopp, Anmälan. Every matter row carries its stable id as anchor, so role pages and other
+systems can link to `…/socialnamnden/#sn-ekbistand-norm`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generators.model.common import Actor, Amount, LegalRef
+from generators.model.delegation import Condition, DelegationOrder, Matter, SubstitutionRule, Tier
+from generators.outputs.site import documents
+from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
+from generators.outputs.site.escape import Safe, link, text
+from generators.outputs.site.render import render, slug
+from generators.outputs.site.swedish import (
+    PER_LABELS,
+    REPORTING_INTERVALS,
+    amount_parts,
+    amount_text,
+    count,
+    long_date,
+    genitive,
+    lower_first,
+    upper_first,
+    number,
+)
+from generators.outputs.site.tables import Row, table
+
+SECTION = "Delegationsordningar"
+INDEX = "delegationsordningar/index.md"
+PROVISIONS_ANCHOR = slug("Allmänna bestämmelser")
+FURTHER_ANCHOR = slug("Beslut om vidaredelegation")
+# "Vidaredelegation" may break as "Vidare-/delegation" in a narrow column (a soft hyphen).
+COLUMNS = ("Nr", "Ärende", "Delegat", "Ersättare", Safe("Vidare&shy;delegation"), "Lagrum", "Belopp", "Anmälan")
+COLUMN_CLASSES = ("col-nr", "col-arende", "col-delegat", "col-ersattare", "col-vd", "col-lagrum", "col-belopp", "col-anmalan")
+
+
+def plan(ctx: SiteContext) -> None:
+    ctx.named_pages["delegationsordningar"] = INDEX
+    used: set[str] = set()
+    current: list[tuple[str, str]] = []
+    for versions in ctx.versions(ctx.model.delegations):
+        for order in _published(versions):
+            ctx.document_pages[id(order)] = _path(ctx, order, versions, used)
+        if versions.current is not None:
+            current.append((ctx.body_name(versions.current.body), ctx.document_pages[id(versions.current)]))
+    ctx.start_entries.append(StartEntry(
+        "Vem får fatta ett visst beslut?",
+        "Slå upp ärendet i delegationsordningen för den nämnd eller styrelse som ansvarar för frågan. "
+        "Där står vem som beslutar, vem som ersätter, vilka belopp som gäller och när beslutet anmäls.",
+        tuple((path, name) for name, path in sorted(current)) + ((INDEX, "Alla delegationsordningar"),),
+        order=100,
+    ))
+    ctx.start_entries.append(StartEntry(
+        "Vem beslutar när chefen är borta eller jävig?",
+        "Det står i kolumnen Ersättare och i de allmänna bestämmelserna först i varje delegationsordning. "
+        "Oftast beslutar närmast överordnad chef.",
+        ((INDEX, "Så läser du delegationsordningarna"),),
+        order=300,
+    ))
+
+
+def _published(versions: Versions) -> list[DelegationOrder]:
+    return ([versions.current] if versions.current is not None else []) + list(versions.upcoming)
+
+
+def _path(ctx: SiteContext, order: DelegationOrder, versions: Versions, used: set[str]) -> str:
+    """`delegationsordningar/<organ>.md` for the version in force, `<organ>-<från-datum>.md` for later ones."""
+    day = order.meta.valid_from.isoformat()
+    stem = order.body if order is versions.current else f"{order.body}-{day}"
+    path = f"delegationsordningar/{stem}.md"
+    if path in used:  # two documents for one body: fall back to the document id, which is unique
+        path = f"delegationsordningar/{order.meta.id}-{day}.md"
+    used.add(path)
+    return path
+
+
+def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
+    overview: list[dict[str, object]] = []
+    for versions in ctx.versions(ctx.model.delegations):
+        for order in _published(versions):
+            path = ctx.document_pages[id(order)]
+            is_current = order is versions.current
+            body = ctx.body_name(order.body)
+            title = body if is_current else f"{body} från {long_date(order.meta.valid_from)}"
+            yield GeneratedPage(
+                path=path,
+                title=title,
+                content=_page(ctx, order, path, versions),
+                nav=(SECTION,),
+                nav_order=(10,),
+                order=(body, order.meta.valid_from),
+            )
+            overview.append({
+                "body": ctx.page_link(INDEX, ctx.actor_pages.get(f"body:{order.body}"), body),
+                "document": ctx.page_link(INDEX, path, order.meta.title),
+                "valid": _validity(order),
+                "matters": sum(1 for m in order.matters if not m.execution_only),
+                "upcoming": is_current is False,
+                "sort": (body, order.meta.valid_from),
+            })
+    overview.sort(key=lambda row: row["sort"])  # type: ignore[arg-type, return-value]
+    yield GeneratedPage(
+        path=INDEX,
+        title="Delegationsordningar",
+        content=_overview(ctx, overview),
+        nav=(SECTION,),
+        nav_order=(10,),
+        order=(),
+    )
+
+
+def _validity(order: DelegationOrder) -> str:
+    meta = order.meta
+    if meta.valid_to is not None:
+        return f"{long_date(meta.valid_from)} – {long_date(meta.valid_to)}"
+    return f"från {long_date(meta.valid_from)}"
+
+
+def _overview(ctx: SiteContext, overview: list[dict[str, object]]) -> str:
+    rows = [
+        Row([r["body"], r["document"], r["valid"], str(r["matters"]), "Antagen, gäller framöver" if r["upcoming"] else "Gäller nu"])
+        for r in overview
+    ]
+    pbb = ctx.model.reference.value_on("prisbasbelopp", ctx.as_of)
+    return render(
+        "delegation_index.md.j2",
+        table=table("Delegationsordningar per organ", ["Organ", "Dokument", "Giltighet", "Ärenden", "Status"], rows),
+        as_of=long_date(ctx.as_of),
+        year=ctx.as_of.year,
+        pbb=number(pbb.value) if pbb is not None and pbb.value is not None else None,
+        roles=ctx.page_link(INDEX, ctx.named_pages.get("roller"), "sidorna om roller"),
+    )
+
+
+# -- one delegationsordning ----------------------------------------------------------------------
+def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Versions) -> str:
+    section_descriptions = {
+        s.get("id"): s.get("description")
+        for s in order.source.document.data.get("sections", ())
+        if isinstance(s, dict)
+    }
+    matters_by_section: dict[str, list[Matter]] = {}
+    for matter in order.matters:
+        matters_by_section.setdefault(matter.section_id, []).append(matter)
+    sections = []
+    for section_id, section_number, section_title in order.sections:
+        rows = [_matter_row(ctx, order, matter, path) for matter in matters_by_section.get(section_id, ())]
+        sections.append({
+            "anchor": slug(f"{section_number} {section_title}"),
+            "number": section_number,
+            "title": section_title,
+            "description": section_descriptions.get(section_id),
+            "table": table(
+                f"Avsnitt {section_number}: {section_title}",
+                COLUMNS,
+                rows,
+                css_class="delegation-table",
+                column_classes=COLUMN_CLASSES,
+            ),
+        })
+    matter_index = {m.id: m for m in order.matters}
+    return render(
+        "delegation.md.j2",
+        title=order.meta.title,
+        body_genitive=genitive(lower_first(ctx.body_name(order.body))),
+        meta_box=documents.metadata_box(ctx, order, path),
+        notices=[n.html() for n in documents.notices(ctx, order, path, versions.current, versions.upcoming)],
+        summary=documents.summary_html(order.meta),
+        provisions=_provisions(ctx, order, path),
+        notes=list(order.provisions.notes),
+        sections=sections,
+        further=_further_table(ctx, order, path, matter_index) if order.further_delegations else None,
+        further_anchor=FURTHER_ANCHOR,
+        provisions_anchor=PROVISIONS_ANCHOR,
+        as_of=long_date(ctx.as_of),
+    )
+
+
+def _matter_row(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str) -> Row:
+    return Row(
+        cells=[
+            matter.number,
+            _matter_cell(ctx, matter, page),
+            _delegate_cell(ctx, matter, page),
+            _substitute_cell(ctx, order, matter, page),
+            "Ja" if matter.further_delegation else "Nej",
+            legal_basis(ctx, matter.legal_basis),
+            _amount_cell(ctx, matter),
+            _reporting_cell(order, matter),
+        ],
+        id=matter.id,
+        css_class="execution-only" if matter.execution_only else None,
+    )
+
+
+def _matter_cell(ctx: SiteContext, matter: Matter, page: str) -> Safe:
+    parts = [text(matter.title)]
+    if matter.execution_only:
+        parts.append(Safe('<span class="badge">Ren verkställighet, inte delegering</span>'))
+    for condition in matter.conditions:
+        parts.append(Safe(f'<span class="condition">{condition_text(ctx, condition, page)}</span>'))
+    if matter.note:
+        parts.append(Safe(f'<span class="note">{text(matter.note)}</span>'))
+    return Safe("<br>".join(parts))
+
+
+def condition_text(ctx: SiteContext, condition: Condition, page: str) -> Safe:
+    """The condition as policy text when written out, else as a phrase from its kind and party."""
+    if condition.text:
+        return text(condition.text)
+    party = ctx.actor_link(condition.with_actor, page, running=True) if condition.with_actor else None
+    if condition.kind == "after_consulting" and party:
+        return Safe(f"Efter samråd med {party}.")
+    if condition.kind == "in_agreement_with" and party:
+        return Safe(f"I samråd med {party}: båda ska vara överens, annars avgör närmast överordnad.")
+    if condition.kind == "within_budget":
+        return text("Inom budget.")
+    return text("Villkor enligt beslutet.")
+
+
+def _delegate_cell(ctx: SiteContext, matter: Matter, page: str) -> Safe:
+    if not matter.tiers:
+        return ctx.actors_links(matter.delegates, page)
+    items = "".join(
+        f"<li>{text(upper_first(tier_range(ctx, tier)))}: {ctx.actors_links(tier.delegates, page)}</li>"
+        for tier in matter.tiers
+    )
+    return Safe(f'<ul class="tiers">{items}</ul>')
+
+
+def tier_range(ctx: SiteContext, tier: Tier) -> str:
+    """'upp till 3 prisbasbelopp (177 600 kr)', 'över 3 upp till 8 prisbasbelopp (177 600–473 600 kr)'."""
+    reference, day = ctx.model.reference, ctx.as_of
+    if tier.above is None and tier.up_to is not None:
+        return "upp till " + amount_text(tier.up_to, reference, day, with_per=False)
+    if tier.above is not None and tier.up_to is None:
+        return "över " + amount_text(tier.above, reference, day, with_per=False)
+    if tier.above is not None and tier.up_to is not None:
+        if tier.above.unit == tier.up_to.unit and tier.above.unit != "sek":
+            low_own, low_sek = amount_parts(tier.above, reference, day)
+            high_own, high_sek = amount_parts(tier.up_to, reference, day)
+            unit_words = high_own.split(" ", 1)[1]
+            sek = ""
+            if low_sek and high_sek and low_sek.endswith("kr") and high_sek.endswith("kr"):
+                sek = f" ({low_sek[:-3].rstrip()}–{high_sek})"
+            elif high_sek:
+                sek = f" ({high_sek})"
+            return f"över {number(tier.above.amount)} upp till {number(tier.up_to.amount)} {unit_words}{sek}"
+        return f"över {amount_text(tier.above, reference, day, with_per=False)} upp till {amount_text(tier.up_to, reference, day, with_per=False)}"
+    return "alla belopp"
+
+
+def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str) -> Safe:
+    if matter.substitute is not None:
+        return ctx.actor_link(matter.substitute, page)
+    tiered = [(tier, tier.substitute) for tier in matter.tiers if tier.substitute is not None]
+    if tiered:
+        items = "".join(
+            f"<li>{text(upper_first(tier_range(ctx, tier)))}: {ctx.actor_link(sub, page)}</li>" for tier, sub in tiered
+        )
+        return Safe(f'<ul class="tiers">{items}</ul>')
+    return Safe('<span class="muted">Enligt allmänna bestämmelser</span>')
+
+
+def legal_basis(ctx: SiteContext, references: tuple[LegalRef, ...]) -> Safe:
+    """Each reference as a link to the statute text (from reference data), local rules as text."""
+    parts: list[Safe] = []
+    statutes = ctx.model.reference.statutes
+    shorts = {sfs: s.short for sfs, s in statutes.items()}
+    for ref in references:
+        if ref.local:
+            parts.append(Safe(f'<span class="local-rule">{text(ref.local)}</span>'))
+            continue
+        label = ref.label(shorts)
+        statute = statutes.get(ref.sfs or "")
+        if statute is not None:
+            parts.append(Safe(f'<span class="ref">{link(statute.url, label, external=True, css_class="statute", title=statute.name)}</span>'))
+        else:
+            parts.append(text(label))
+    return Safe("<br>".join(parts))
+
+
+def _amount_cell(ctx: SiteContext, matter: Matter) -> Safe:
+    if matter.limit is not None:
+        return text(amount_text(matter.limit, ctx.model.reference, ctx.as_of))
+    if matter.tiers:
+        first = next((a for t in matter.tiers for a in (t.up_to, t.above) if a is not None), None)
+        extras = _per_and_vat(first) if first is not None else ""
+        return text(f"Beloppsnivåer, se Delegat{extras}.")
+    return Safe('<span class="muted">Ingen gräns</span>')
+
+
+def _per_and_vat(amount: Amount) -> str:
+    words = []
+    if amount.per:
+        words.append(PER_LABELS.get(amount.per, amount.per))
+    if amount.excluding_vat:
+        words.append("exklusive moms")
+    return f" ({', '.join(words)})" if words else ""
+
+
+def _reporting_cell(order: DelegationOrder, matter: Matter) -> Safe:
+    default = REPORTING_INTERVALS.get(order.provisions.reporting_interval, order.provisions.reporting_interval)
+    reporting = matter.reporting
+    if reporting is None:
+        if matter.execution_only:
+            return text("Anmäls inte (ren verkställighet).")
+        return text(f"Anmäls {default} (allmänna bestämmelser).")
+    if reporting.reported:
+        interval = REPORTING_INTERVALS.get(reporting.interval or "", default)
+        return text(f"Anmäls {interval}.")
+    recorded = f" {reporting.recorded_as}" if reporting.recorded_as else ""
+    return text(f"Anmäls inte.{recorded}")
+
+
+def _substitution(ctx: SiteContext, rule: SubstitutionRule | None, page: str) -> Safe | None:
+    if rule is None:
+        return None
+    if rule.rule == "superior":
+        return text("beslutar närmast överordnad chef")
+    if rule.rule == "vice_chair":
+        return text("beslutar vice ordföranden")
+    if rule.actor is not None:
+        return Safe(f"beslutar {ctx.actor_link(rule.actor, page, running=True)}")
+    return None
+
+
+def _provisions(ctx: SiteContext, order: DelegationOrder, page: str) -> list[Safe]:
+    p = order.provisions
+    body = ctx.body_name(order.body)
+    items: list[Safe] = []
+
+    def item(label: str, content: Safe) -> None:
+        items.append(Safe(f"<strong>{text(label)}:</strong> {content}"))
+
+    absence = _substitution(ctx, p.on_absence, page)
+    if absence:
+        item("Frånvaro", Safe(f"När delegaten är frånvarande {absence}."))
+    conflict = _substitution(ctx, p.on_conflict_of_interest, page)
+    if conflict:
+        item("Jäv", Safe(f"När delegaten är jävig {conflict}."))
+    if p.superior_may_decide:
+        item("Överordnad chef", text("Får alltid besluta i stället för en underordnad delegat."))
+    else:
+        item("Överordnad chef", text("Får inte besluta i en underordnad delegats ställe."))
+    if p.body_may_take_over:
+        item(body, text("Får ta över ett enskilt ärende från delegaten och besluta själv."))
+    interval = REPORTING_INTERVALS.get(p.reporting_interval, p.reporting_interval)
+    item(f"Anmälan {interval}", text(p.reporting_how))
+    item("Beslut som inte anmäls", text(p.unreported_recorded_as))
+    if p.further_delegation_reported_to is not None:
+        item("Vidaredelegation", Safe(
+            f"Beslut som fattas efter vidaredelegation anmäls till "
+            f"{ctx.actor_link(p.further_delegation_reported_to, page, running=True)}."
+        ))
+    return items
+
+
+def _further_table(ctx: SiteContext, order: DelegationOrder, page: str, matters: dict[str, Matter]) -> Safe:
+    rows = []
+    for further in sorted(order.further_delegations, key=lambda f: (f.decided, f.id)):
+        matter = matters.get(further.matter)
+        matter_cell = (
+            link(f"#{matter.id}", f"{matter.number} {matter.title}") if matter is not None else text(further.matter)
+        )
+        limit = amount_text(further.limit, ctx.model.reference, ctx.as_of) if further.limit else "Samma som i ärendet"
+        rows.append(Row(
+            [
+                matter_cell,
+                ctx.actor_link(further.by, page),
+                ctx.actor_link(further.to, page),
+                limit,
+                long_date(further.decided),
+                further.reference,
+                further.note or "",
+            ],
+            id=further.id,
+        ))
+    return table(
+        f"Beslut om vidaredelegation i {order.meta.title[:1].lower()}{order.meta.title[1:]}",
+        ["Ärende", "Vidaredelegerat av", "Till", "Beloppsgräns", "Beslutat", "Diarienummer", "Anmärkning"],
+        rows,
+        css_class="further-table",
+    )
+
+
+def actor_in_tiers(matter: Matter, actor: Actor) -> list[Tier]:
+    return [tier for tier in matter.tiers if any(a.same_as(actor) for a in tier.delegates)]
+
+
+def matter_count(order: DelegationOrder) -> str:
+    return count(sum(1 for m in order.matters if not m.execution_only), "ärende", "ärenden")
