@@ -43,11 +43,22 @@ class Series:
     values: list[DatedValue]
     source: SourceRef
     description: str | None = None
+    # annual: a value holds only for its calendar year (prisbasbelopp); until_changed: until the next.
+    periodicity: str = "until_changed"
 
     def value_on(self, day: date) -> DatedValue | None:
-        """The value in force on `day` (values are sorted by `valid_from`)."""
+        """The value in force on `day`, or None where the series says nothing about that day.
+
+        For an annual series a value never carries over into a year nobody has entered yet: the
+        2026 prisbasbelopp is not the 2027 one.
+        """
         index = bisect_right([v.valid_from for v in self.values], day)
-        return self.values[index - 1] if index else None
+        if not index:
+            return None
+        value = self.values[index - 1]
+        if self.periodicity == "annual" and value.valid_from.year != day.year:
+            return None
+        return value
 
     def change_dates(self) -> list[date]:
         return [v.valid_from for v in self.values]
@@ -116,6 +127,7 @@ def build_reference(documents: list[Any]) -> ReferenceData:
             )
         values.sort(key=lambda v: v.valid_from)
         data.series[raw["id"]] = Series(
-            raw["id"], raw["title"], raw["kind"], raw.get("unit"), values, source, raw.get("description")
+            raw["id"], raw["title"], raw["kind"], raw.get("unit"), values, source, raw.get("description"),
+            raw.get("periodicity", "until_changed"),
         )
     return data

@@ -35,6 +35,7 @@ Prisbasbeloppet fastställs av regeringen för varje kalenderår (socialförsäk
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from generators.checks.rule import CheckContext, Rule
 from generators.checks.support import validity_points
@@ -61,13 +62,23 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 by_unit.setdefault(amount.unit, []).append(amount)
         for unit, amounts in sorted(by_unit.items()):
             amounts.sort(key=lambda a: a.source.location().line)
-            for day in validity_points(model, order, {unit}):
-                value = model.reference.value_on(unit, day)
-                if value is not None and value.value is None:
-                    series = model.reference.get(unit)
+            series = model.reference.get(unit)
+            assert series is not None
+            points = validity_points(model, order, {unit})
+            if series.periodicity == "annual":
+                # An annual series needs a value for every calendar year the document covers.
+                last = order.meta.valid_to.year if order.meta.valid_to else max(p.year for p in points)
+                points = sorted({*points, *(date(y, 1, 1) for y in range(order.meta.valid_from.year + 1, last + 1))})
+            for day in points:
+                if day < series.values[0].valid_from:
+                    continue  # D413 reports a document that starts before the series
+                value = series.value_on(day)
+                if value is None or value.value is None:
+                    state = "ännu inte känt" if value is not None else "inte inlagt"
                     yield RULE.at(
                         amounts[0].source.at("unit"),
-                        f"{series.title if series else unit} från {day.isoformat()} är ännu inte känt i referensdata "  # type: ignore[union-attr]
-                        f"({value.source.file}). {len(amounts)} belopp i {order.meta.title} kan därför inte räknas om till kronor "
-                        "från det datumet. Lägg in värdet när det är fastställt.",
+                        f"{series.title} från {day.isoformat()} är {state} i referensdata ({series.source.file}). "
+                        f"{len(amounts)} belopp i {order.meta.title} kan därför inte räknas om till kronor från det datumet. "
+                        "Lägg in värdet när det är fastställt.",
                     )
+                    break  # one warning per document and unit: the first date that is not covered
