@@ -157,23 +157,22 @@ def validity_years(ctx: RulesContext, meta: DocumentMeta, units: set[str]) -> li
 def unit_value_by_year(ctx: RulesContext, unit: str, meta: DocumentMeta, years: list[int]) -> dict[int, Decimal]:
     """Kronor per unit for each year the reference series truly covers; never an invented value.
 
-    A year counts only when (1) the series has a value dated in that year or later, so the last
-    recorded value is never carried into a year nobody has published yet (the prisbasbelopp of a
-    year not yet in the data is unknown, not last year's), (2) the value in force on the first day of
-    the year inside the document's validity is known (not `unknown: true`), and (3) that value holds
-    for the rest of the year inside the validity (a change mid-year would give two amounts).
+    A year counts only when (1) the series says something about it — an annual series (the
+    prisbasbelopp) never carries a value into a year nobody has entered, see `Series.value_on` —,
+    (2) the value in force on the first day of the year inside the document's validity is known
+    (not `unknown: true`), and (3) that value holds for the rest of the year inside the validity
+    (a change mid-year would give two amounts).
     """
     if unit == "sek":
         return {year: Decimal(1) for year in years}
     series = ctx.reference.get(unit)
     if series is None or series.kind != "amount" or not series.values:
         return {}
-    reach = series.values[-1].valid_from.year
     out: dict[int, Decimal] = {}
     for year in years:
         start = max(date(year, 1, 1), meta.valid_from)
         end = min(date(year, 12, 31), meta.valid_to or date(year, 12, 31))
-        if year > reach or start > end:
+        if start > end:
             continue
         first = series.value_on(start)
         if first is None or first.unknown or first.value is None:
