@@ -75,6 +75,8 @@ class SiteContext:
     named_pages: dict[str, str] = field(default_factory=dict)
     # questions on the start page, contributed by the page modules in plan()
     start_entries: list[StartEntry] = field(default_factory=list)
+    # the published JSON rules (path under rules/ → bytes), for the page that documents them
+    rules: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         org = self.model.organisation

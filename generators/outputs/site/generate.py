@@ -95,6 +95,7 @@ def prepare(config: Any) -> None:
     for path in handwritten:
         if path in HANDWRITTEN_NAMES:
             ctx.named_pages[HANDWRITTEN_NAMES[path]] = path
+    ctx.rules = _rules(checked.model, as_of, ctx.commit)
     pages = generate(ctx)
     clashes = sorted({p.path for p in pages} & set(handwritten))
     if clashes:
@@ -105,7 +106,7 @@ def prepare(config: Any) -> None:
     ]
     config.nav = build_nav(nav_pages)
     STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, checked.model, ctx.commit
-    STATE.rules = _rules(checked.model, as_of, ctx.commit)
+    STATE.rules = ctx.rules
 
 
 def _rules(model: Any, as_of: date, commit: str | None) -> dict[str, bytes]:

@@ -8,6 +8,7 @@ modules from escaped parts – are printed as they are. Templates are compiled o
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,18 @@ def _finalize(value: Any) -> str:
     return escape.text(value)
 
 
+_CODE_LITERAL = re.compile(r"[A-Za-z0-9._:/@-]*")
+
+
+def _code_literal(value: object) -> escape.Safe:
+    """A value inside a code block (where character references would show literally): only plain
+    identifier characters are allowed, anything else is a bug in the page module."""
+    literal = str(value)
+    if not _CODE_LITERAL.fullmatch(literal):
+        raise ValueError(f"otillåtna tecken i ett kodexempel: {literal!r}")
+    return escape.Safe(literal)
+
+
 @cache
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
@@ -39,6 +52,7 @@ def environment() -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(
+        code=_code_literal,
         date=swedish.long_date,
         paragraphs=escape.paragraphs,
         html_paragraphs=escape.html_paragraphs,

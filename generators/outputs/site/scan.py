@@ -159,6 +159,9 @@ class _PageScanner(HTMLParser):
             line, column = self.getpos()
             self.links.append((values["href"] or "", line, column + 1))
         if tag == "script":
+            if self._script is not None:  # an unclosed <script/> before: a browser runs up to here
+                pending, pending_line, pending_column = self._script
+                self._check_script(pending, "".join(self._script_text) + "<script>", pending_line, pending_column)
             line, column = self.getpos()
             self._script = (values, line, column + 1)
             self._script_text = []

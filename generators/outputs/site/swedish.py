@@ -70,7 +70,7 @@ def amount_parts(amount: Amount, reference: ReferenceData, day: date) -> tuple[s
     own = f"{number(amount.amount)} {unit_label(amount.unit, amount.amount, reference)}"
     sek = reference.to_sek(amount.amount, amount.unit, day)
     if sek is None:
-        return own, f"kronbeloppet för {day.year} är inte publicerat"
+        return own, f"beloppet i kronor för {day.year} är inte fastställt än"
     return own, kronor(sek)
 
 

@@ -8,6 +8,7 @@ systems can link to `…/socialnamnden/#sn-ekbistand-norm`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from generators.model.common import Actor, Amount, LegalRef
 from generators.model.delegation import Condition, DelegationOrder, Matter, SubstitutionRule, Tier
@@ -137,7 +138,13 @@ def _overview(ctx: SiteContext, overview: list[dict[str, object]]) -> str:
 
 
 # -- one delegationsordning ----------------------------------------------------------------------
+def amount_day(ctx: SiteContext, order: DelegationOrder) -> date:
+    """The day amounts are converted to kronor for: the build's date, or a later version's first day."""
+    return max(ctx.as_of, order.meta.valid_from)
+
+
 def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Versions) -> str:
+    day = amount_day(ctx, order)
     section_descriptions = {
         s.get("id"): s.get("description")
         for s in order.source.document.data.get("sections", ())
@@ -148,7 +155,7 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
         matters_by_section.setdefault(matter.section_id, []).append(matter)
     sections = []
     for section_id, section_number, section_title in order.sections:
-        rows = [_matter_row(ctx, order, matter, path) for matter in matters_by_section.get(section_id, ())]
+        rows = [_matter_row(ctx, order, matter, path, day) for matter in matters_by_section.get(section_id, ())]
         sections.append({
             "anchor": slug(f"{section_number} {section_title}"),
             "number": section_number,
@@ -173,23 +180,23 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
         provisions=_provisions(ctx, order, path),
         notes=list(order.provisions.notes),
         sections=sections,
-        further=_further_table(ctx, order, path, matter_index) if order.further_delegations else None,
+        further=_further_table(ctx, order, path, matter_index, day) if order.further_delegations else None,
         further_anchor=FURTHER_ANCHOR,
         provisions_anchor=PROVISIONS_ANCHOR,
-        as_of=long_date(ctx.as_of),
+        as_of=long_date(day),
     )
 
 
-def _matter_row(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str) -> Row:
+def _matter_row(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str, day: date) -> Row:
     return Row(
         cells=[
             matter.number,
             _matter_cell(ctx, matter, page),
-            _delegate_cell(ctx, matter, page),
-            _substitute_cell(ctx, order, matter, page),
+            _delegate_cell(ctx, matter, page, day),
+            _substitute_cell(ctx, order, matter, page, day),
             "Ja" if matter.further_delegation else "Nej",
             legal_basis(ctx, matter.legal_basis),
-            _amount_cell(ctx, matter),
+            _amount_cell(ctx, matter, day),
             _reporting_cell(order, matter),
         ],
         id=matter.id,
@@ -222,19 +229,19 @@ def condition_text(ctx: SiteContext, condition: Condition, page: str) -> Safe:
     return text("Villkor enligt beslutet.")
 
 
-def _delegate_cell(ctx: SiteContext, matter: Matter, page: str) -> Safe:
+def _delegate_cell(ctx: SiteContext, matter: Matter, page: str, day: date) -> Safe:
     if not matter.tiers:
         return ctx.actors_links(matter.delegates, page)
     items = "".join(
-        f"<li>{text(upper_first(tier_range(ctx, tier)))}: {ctx.actors_links(tier.delegates, page)}</li>"
+        f"<li>{text(upper_first(tier_range(ctx, tier, day)))}: {ctx.actors_links(tier.delegates, page)}</li>"
         for tier in matter.tiers
     )
     return Safe(f'<ul class="tiers">{items}</ul>')
 
 
-def tier_range(ctx: SiteContext, tier: Tier) -> str:
+def tier_range(ctx: SiteContext, tier: Tier, day: date | None = None) -> str:
     """'upp till 3 prisbasbelopp (177 600 kr)', 'över 3 upp till 8 prisbasbelopp (177 600–473 600 kr)'."""
-    reference, day = ctx.model.reference, ctx.as_of
+    reference, day = ctx.model.reference, day or ctx.as_of
     if tier.above is None and tier.up_to is not None:
         return "upp till " + amount_text(tier.up_to, reference, day, with_per=False)
     if tier.above is not None and tier.up_to is None:
@@ -254,13 +261,13 @@ def tier_range(ctx: SiteContext, tier: Tier) -> str:
     return "alla belopp"
 
 
-def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str) -> Safe:
+def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str, day: date) -> Safe:
     if matter.substitute is not None:
         return ctx.actor_link(matter.substitute, page)
     tiered = [(tier, tier.substitute) for tier in matter.tiers if tier.substitute is not None]
     if tiered:
         items = "".join(
-            f"<li>{text(upper_first(tier_range(ctx, tier)))}: {ctx.actor_link(sub, page)}</li>" for tier, sub in tiered
+            f"<li>{text(upper_first(tier_range(ctx, tier, day)))}: {ctx.actor_link(sub, page)}</li>" for tier, sub in tiered
         )
         return Safe(f'<ul class="tiers">{items}</ul>')
     return Safe('<span class="muted">Enligt allmänna bestämmelser</span>')
@@ -284,9 +291,9 @@ def legal_basis(ctx: SiteContext, references: tuple[LegalRef, ...]) -> Safe:
     return Safe("<br>".join(parts))
 
 
-def _amount_cell(ctx: SiteContext, matter: Matter) -> Safe:
+def _amount_cell(ctx: SiteContext, matter: Matter, day: date) -> Safe:
     if matter.limit is not None:
-        return text(amount_text(matter.limit, ctx.model.reference, ctx.as_of))
+        return text(amount_text(matter.limit, ctx.model.reference, day))
     if matter.tiers:
         first = next((a for t in matter.tiers for a in (t.up_to, t.above) if a is not None), None)
         extras = _per_and_vat(first) if first is not None else ""
@@ -360,14 +367,14 @@ def _provisions(ctx: SiteContext, order: DelegationOrder, page: str) -> list[Saf
     return items
 
 
-def _further_table(ctx: SiteContext, order: DelegationOrder, page: str, matters: dict[str, Matter]) -> Safe:
+def _further_table(ctx: SiteContext, order: DelegationOrder, page: str, matters: dict[str, Matter], day: date) -> Safe:
     rows = []
     for further in sorted(order.further_delegations, key=lambda f: (f.decided, f.id)):
         matter = matters.get(further.matter)
         matter_cell = (
             link(f"#{matter.id}", f"{matter.number} {matter.title}") if matter is not None else text(further.matter)
         )
-        limit = amount_text(further.limit, ctx.model.reference, ctx.as_of) if further.limit else "Samma som i ärendet"
+        limit = amount_text(further.limit, ctx.model.reference, day) if further.limit else "Samma som i ärendet"
         rows.append(Row(
             [
                 matter_cell,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from generators.model.common import Actor
 from generators.model.delegation import Condition, DelegationOrder, Matter
@@ -78,19 +79,16 @@ def _order_link(ctx: SiteContext, order: DelegationOrder) -> PageLink:
     return PageLink(ctx.document_page(order), order.meta.title)
 
 
-def _amount(ctx: SiteContext, matter: Matter) -> str:
-    return upper_first(amount_text(matter.limit, ctx.model.reference, ctx.as_of)) if matter.limit else ""
-
-
-def _holdings(ctx: SiteContext, matter: Matter) -> Iterator[tuple[Actor, str, Actor | None]]:
+def _holdings(ctx: SiteContext, matter: Matter, day: date) -> Iterator[tuple[Actor, str, Actor | None]]:
     """(actor, amount range it decides, its substitute) for each delegate of the matter."""
     if matter.tiers:
         for tier in matter.tiers:
             for actor in tier.delegates:
-                yield actor, upper_first(tier_range(ctx, tier)), tier.substitute
+                yield actor, upper_first(tier_range(ctx, tier, day)), tier.substitute
     else:
+        amount = upper_first(amount_text(matter.limit, ctx.model.reference, day)) if matter.limit else ""
         for actor in matter.delegates:
-            yield actor, _amount(ctx, matter), matter.substitute
+            yield actor, amount, matter.substitute
 
 
 def _order_entries(ctx: SiteContext, order: DelegationOrder) -> Iterator[RoleEntry]:
@@ -105,7 +103,7 @@ def _order_entries(ctx: SiteContext, order: DelegationOrder) -> Iterator[RoleEnt
                 yield RoleEntry(actor, EXECUTES, (link, matter.note or ""), key, doc)
             continue
         conditions = Lines(tuple(_Condition(c) for c in matter.conditions))
-        for actor, amount, substitute in _holdings(ctx, matter):
+        for actor, amount, substitute in _holdings(ctx, matter, ctx.as_of):
             yield RoleEntry(
                 actor, DECIDES,
                 (link, amount or "Ingen gräns", conditions,
@@ -153,11 +151,13 @@ def _changes(ctx: SiteContext, versions: Versions, upcoming: DelegationOrder) ->
     body = ctx.body_name(upcoming.body)
 
     def holdings(order: DelegationOrder | None) -> dict[tuple[str, str], tuple[Matter, str]]:
+        # Compared in the source unit (with kronor on the same day), so an unchanged limit in
+        # prisbasbelopp is not reported as a change just because the year's value differs.
         found: dict[tuple[str, str], tuple[Matter, str]] = {}
         for matter in order.matters if order is not None else ():
             if matter.execution_only:
                 continue
-            for actor, amount, _substitute in _holdings(ctx, matter):
+            for actor, amount, _substitute in _holdings(ctx, matter, upcoming.meta.valid_from):
                 found[(actor.key, matter.id)] = (matter, amount)
         return found
 

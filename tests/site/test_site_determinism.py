@@ -1,0 +1,56 @@
+"""Reproducible output, and page content that depends on the build's date."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generators.loading.documents import load_policies
+from generators.model import build_model
+from generators.outputs.site import documents
+from generators.outputs.site.context import SiteContext
+from generators.outputs.site.pages import generate
+from tests.site.conftest import EXAMPLE_POLICIES, build
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(example_site: Path, tmp_path: Path) -> None:
+    second = build(EXAMPLE_POLICIES, tmp_path / "site")
+    first_files, second_files = _digests(example_site), _digests(second)
+    assert first_files.keys() == second_files.keys()
+    differing = [path for path in first_files if first_files[path] != second_files[path]]
+    assert not differing, f"filer som skiljer sig mellan två byggen: {differing[:10]}"
+    assert "sitemap.xml.gz" in first_files and "rules/index.json" in first_files
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_model(load_policies(EXAMPLE_POLICIES))
+
+
+def test_an_overdue_review_gets_a_notice(model) -> None:
+    order = min(model.delegations, key=lambda o: o.meta.review_by)
+    ctx = SiteContext(model, order.meta.review_by.replace(day=1) if order.meta.review_by.day > 1 else order.meta.review_by)
+    assert not any(n.title == "Översynen är försenad" for n in documents.notices(ctx, order, "x.md", order, ()))
+    late = SiteContext(model, date.fromordinal(order.meta.review_by.toordinal() + 1))
+    notices = documents.notices(late, order, "x.md", order, ())
+    assert any(n.title == "Översynen är försenad" for n in notices)
+    assert "(försenad)" in documents.metadata_box(late, order, "x.md")
+
+
+def test_page_generation_is_the_same_in_two_runs(model) -> None:
+    as_of = date(2026, 11, 23)
+    first = [(p.path, p.content) for p in generate(SiteContext(model, as_of))]
+    second = [(p.path, p.content) for p in generate(SiteContext(model, as_of))]
+    assert first == second
+    assert len({path for path, _ in first}) == len(first)

@@ -1,0 +1,126 @@
+"""Hostile text in every rendered policy field shows up on the site as text, never as markup.
+
+A copy of the example policies gets, appended to every text field the site renders (titles, names,
+notes, conditions, descriptions, section titles, diarienummer, local legal bases …), a payload of
+script tags, event handlers, javascript: links, attr_list braces, Jinja expressions and table pipes.
+The site must build (the post-build scan finds nothing), and every payload must be readable as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.site.conftest import EXAMPLE_POLICIES, build, page, parse
+
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    '{: onclick="alert(1)" }',
+    "{{ 7*7 }}",
+    "a | b",
+    "</title><script>alert(2)</script>",
+    "*fet* _kursiv_ `kod` # rubrik",
+)
+PAYLOAD = " ".join(PAYLOADS)
+SHORT = "<img src=x onerror=alert(1)>"  # for fields with a short maximum length
+
+# Keys whose text values the site shows (in any document), and the short ones.
+TEXT_KEYS = {
+    "title", "name", "summary", "description", "note", "text", "local", "how", "unreported_recorded_as",
+    "recorded_as", "reference", "notes",
+}
+SHORT_KEYS = {"diarienummer", "version", "supersedes"}
+
+
+def _poison(node: object, key: str | None = None) -> object:
+    if isinstance(node, dict):
+        return {k: _poison(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_poison(v, key) for v in node]
+    if isinstance(node, str) and key in TEXT_KEYS:
+        return f"{node} {PAYLOAD}"
+    if isinstance(node, str) and key in SHORT_KEYS:
+        # versions stay distinct (and `supersedes` keeps naming the version it replaces)
+        return f"{node}{SHORT}"[:40] if key == "diarienummer" else f"{node}<b>v</b>"
+    return node
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    policies = root / "policies"
+    import shutil
+
+    shutil.copytree(EXAMPLE_POLICIES, policies)
+    targets = [policies / "organisation.yaml", *sorted((policies / "delegation").glob("*.yaml"))]
+    for path in targets:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _poison(data)
+        # The municipality's name is shown on the start page and in headings.
+        if path.name == "organisation.yaml":
+            data["municipality"]["name"] = f"Ekbacka kommun {PAYLOAD}"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return build(policies, root / "site")
+
+
+def _all_html(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_the_site_builds_and_the_scan_finds_nothing(hostile_site: Path) -> None:
+    # build() would have raised SiteBuildError on any finding; scan again to be explicit.
+    from generators.outputs.site.scan import scan_site
+
+    assert scan_site(hostile_site, extra_scripts=[]) == []
+
+
+def test_no_injected_element_or_attribute_anywhere(hostile_site: Path) -> None:
+    for html in _all_html(hostile_site):
+        parsed = parse(html)
+        for tag, attrs in parsed.elements:
+            assert not (tag == "img" and attrs.get("src") == "x"), f"{html}: <img src=x>"
+            assert not any(name.startswith("on") for name in attrs), f"{html}: händelseattribut på <{tag}>"
+            assert not any((value or "").replace(" ", "").lower().startswith("javascript:") for value in attrs.values()), html
+            assert tag != "b", f"{html}: <b> ur versionsfältet blev markup"
+        assert "<script>alert" not in html.read_text(encoding="utf-8")
+
+
+def test_payloads_are_readable_text_on_the_pages(hostile_site: Path) -> None:
+    delegation = parse(page(hostile_site, "delegationsordningar/socialnamnden/")).text
+    role = parse(page(hostile_site, "roller/kommundirektor/")).text
+    start = parse(page(hostile_site, "")).text
+    for payload in PAYLOADS:
+        assert payload in delegation, f"{payload!r} syns inte som text på delegationsordningen"
+        assert payload in role, f"{payload!r} syns inte som text på rollsidan"
+        assert payload in start, f"{payload!r} syns inte som text på startsidan"
+
+
+def test_page_titles_stay_text(hostile_site: Path) -> None:
+    html = page(hostile_site, "delegationsordningar/socialnamnden/").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title is not None
+    assert "<" not in title.group(1), "sidtiteln innehåller markup"
+    assert "&lt;/title&gt;" in title.group(1)
+
+
+def test_table_cells_are_not_split_by_a_pipe(hostile_site: Path) -> None:
+    html = page(hostile_site, "delegationsordningar/socialnamnden/").read_text(encoding="utf-8")
+    tables = re.findall(r'<div class="delegation-table">(.*?)</table>', html, re.S)
+    rows = [row for t in tables for row in re.findall(r"<tr id=\"[^\"]+\"[^>]*>(.*?)</tr>", t, re.S)]
+    assert rows
+    for row in rows:
+        assert len(re.findall(r"<t[dh][ >]", row)) == 8, "en rad har fortfarande åtta celler"
+
+
+def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            value = doc.get(field) or ""
+            assert "<script" not in value and "<img" not in value, f"{doc['location']}: {value[:120]}"
