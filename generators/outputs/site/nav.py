@@ -46,7 +46,8 @@ def _items(node: _Node) -> list[Any]:
     elif node.index is not None:
         items.append(node.index)
     for _order, title, path in sorted(node.pages, key=lambda p: (_sortable(p[0]), p[1], p[2])):
-        items.append({str(text(title)): path})
+        # Without a title mkdocs takes the page's own first heading (hand-written pages).
+        items.append({str(text(title)): path} if title else path)
     for name, child in sorted(node.children.items(), key=lambda c: (c[1].weight, c[0])):
         items.append({str(text(name)): _items(child)})
     return items

@@ -96,8 +96,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
                 order=(body, order.meta.valid_from),
             )
             overview.append({
-                "body": ctx.page_link(INDEX, ctx.actor_pages.get(f"body:{order.body}"), body),
-                "document": ctx.page_link(INDEX, path, order.meta.title),
+                "document": ctx.page_link(INDEX, path, title),
                 "valid": _validity(order),
                 "matters": sum(1 for m in order.matters if not m.execution_only),
                 "upcoming": is_current is False,
@@ -123,13 +122,13 @@ def _validity(order: DelegationOrder) -> str:
 
 def _overview(ctx: SiteContext, overview: list[dict[str, object]]) -> str:
     rows = [
-        Row([r["body"], r["document"], r["valid"], str(r["matters"]), "Antagen, gäller framöver" if r["upcoming"] else "Gäller nu"])
+        Row([r["document"], r["valid"], str(r["matters"]), "Antagen, börjar gälla senare" if r["upcoming"] else "Gäller nu"])
         for r in overview
     ]
     pbb = ctx.model.reference.value_on("prisbasbelopp", ctx.as_of)
     return render(
         "delegation_index.md.j2",
-        table=table("Delegationsordningar per organ", ["Organ", "Dokument", "Giltighet", "Ärenden", "Status"], rows),
+        table=table("Delegationsordningar per organ", ["Organ", "Giltighet", "Ärenden", "Status"], rows),
         as_of=long_date(ctx.as_of),
         year=ctx.as_of.year,
         pbb=number(pbb.value) if pbb is not None and pbb.value is not None else None,
@@ -184,6 +183,7 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
         further_anchor=FURTHER_ANCHOR,
         provisions_anchor=PROVISIONS_ANCHOR,
         as_of=long_date(day),
+        site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
     )
 
 
