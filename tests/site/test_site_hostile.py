@@ -51,6 +51,12 @@ def _poison(node: object, key: str | None = None) -> object:
     return node
 
 
+def _poison_lines(source: str, keys: tuple[str, ...]) -> str:
+    """Append the payload to `key: "value"` lines (double-quoted values), keeping everything else."""
+    pattern = re.compile(r'^(\s*(?:- )?(?:' + "|".join(keys) + r'): )"([^"\\]*)"\s*$', re.M)
+    return pattern.sub(lambda m: m.group(1) + json.dumps(f"{m.group(2)} {PAYLOAD}", ensure_ascii=False), source)
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
@@ -58,10 +64,24 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
     shutil.copytree(EXAMPLE_POLICIES, policies)
-    targets = [policies / "organisation.yaml", *sorted((policies / "delegation").glob("*.yaml"))]
-    for path in targets:
+    # Every policy file: the organisation, the delegationsordningar, the reference data (statute
+    # names and short names become link texts and titles) and the other documents (their titles
+    # appear on role pages).
+    for path in sorted(policies.rglob("*.yaml")):
+        relative = path.relative_to(policies).as_posix()
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data = _poison(data)
+        if relative == "organisation.yaml" or relative.startswith("delegation/"):
+            data = _poison(data)
+        elif relative.startswith("reference/"):
+            # Edited as text: a YAML round trip would turn the country code NO into false.
+            path.write_text(_poison_lines(path.read_text(encoding="utf-8"), ("title", "name", "short")), encoding="utf-8")
+            continue
+        elif isinstance(data, dict) and isinstance(data.get("document"), dict):
+            for key in ("title", "summary"):
+                if isinstance(data["document"].get(key), str):
+                    data["document"][key] = f"{data['document'][key]} {PAYLOAD}"
+        else:
+            continue
         # The municipality's name is shown on the start page and in headings.
         if path.name == "organisation.yaml":
             data["municipality"]["name"] = f"Ekbacka kommun {PAYLOAD}"
@@ -124,3 +144,13 @@ def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
         for field in ("title", "text"):
             value = doc.get(field) or ""
             assert "<script" not in value and "<img" not in value, f"{doc['location']}: {value[:120]}"
+
+
+def test_statute_names_from_reference_data_stay_text(hostile_site: Path) -> None:
+    html = page(hostile_site, "delegationsordningar/socialnamnden/").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="https://[^"]*" class="statute" title="([^"]*)">([^<]*)</a>', html)
+    assert links, "lagrummen länkas fortfarande"
+    import html as html_module
+
+    title, label = (html_module.unescape(part) for part in links[0])
+    assert "<script>alert(1)</script>" in title and "<script>alert(1)</script>" in label

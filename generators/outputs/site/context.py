@@ -44,12 +44,12 @@ class GeneratedPage:
 class StartEntry:
     """A question on the start page ("Vem beslutar om …?") and where the answer is.
 
-    `answer` is plain text; `links` pairs page source paths with their link texts.
+    `answer` is plain text; `links` are (page source path, link text) or (path, text, anchor).
     """
 
     question: str
     answer: str
-    links: tuple[tuple[str, str], ...]
+    links: tuple[tuple[str, ...], ...]
     order: int = 500
 
 

@@ -55,6 +55,10 @@ def plan(ctx: SiteContext) -> None:
         tuple((path, name) for name, path in sorted(current)) + ((INDEX, "Alla delegationsordningar"),),
         order=100,
     ))
+    for kind, question, answer, order_key in _KIND_QUESTIONS:
+        links = _sections_with_kind(ctx, kind)
+        if links:
+            ctx.start_entries.append(StartEntry(question, answer, tuple(links), order=order_key))
     ctx.start_entries.append(StartEntry(
         "Vem beslutar när chefen är borta eller jävig?",
         "Det står i kolumnen Ersättare och i de allmänna bestämmelserna först i varje delegationsordning. "
@@ -62,6 +66,32 @@ def plan(ctx: SiteContext) -> None:
         ((INDEX, "Så läser du delegationsordningarna"),),
         order=300,
     ))
+
+
+# Questions on the start page answered by the delegationsordningar's sections of one matter kind.
+_KIND_QUESTIONS = (
+    ("tjansteresa", "Vem beslutar om tjänsteresor?",
+     "Resor som kräver ett beslut på delegation, till exempel resor utanför EU/EES, står i "
+     "delegationsordningarnas avsnitt om tjänsteresor. Välj nämnden eller styrelsen där du arbetar.", 150),
+    ("upphandling", "Vem får göra inköp, upphandla och teckna avtal?",
+     "Beloppsgränserna för inköp, direktupphandling och avtal står i varje delegationsordning. Välj "
+     "nämnden eller styrelsen som ansvarar för verksamheten.", 160),
+)
+
+
+def _sections_with_kind(ctx: SiteContext, kind: str) -> list[tuple[str, str, str]]:
+    """(page, link text, anchor) for the first section of each document in force with a matter of `kind`."""
+    found = []
+    for versions in ctx.versions(ctx.model.delegations):
+        order = versions.current
+        if order is None:
+            continue
+        section_id = next((m.section_id for m in order.matters if m.kind == kind), None)
+        if section_id is None:
+            continue
+        number, title = next((n, t) for i, n, t in order.sections if i == section_id)
+        found.append((ctx.document_pages[id(order)], f"{ctx.body_name(order.body)}: {number} {title}", slug(f"{number} {title}")))
+    return sorted(found, key=lambda link: link[1])
 
 
 def _published(versions: Versions) -> list[DelegationOrder]:

@@ -40,7 +40,7 @@ def plan(ctx: SiteContext) -> None:
         "Varje befattning har en egen sida som samlar allt rollen beslutar, ersätter och ansvarar för "
         "enligt alla styrdokument. Där finns också sidor för de politiska organen.",
         ((INDEX, "Välj befattning eller organ"),),
-        order=200,
+        order=120,
     ))
     org = ctx.model.organisation
     if org is None:

@@ -23,7 +23,7 @@ def plan(ctx: SiteContext) -> None:
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     entries = []
     for entry in sorted(ctx.start_entries, key=lambda e: (e.order, e.question)):
-        links = [ctx.page_link(PATH, path, label) for path, label in entry.links]
+        links = [ctx.page_link(PATH, link[0], link[1], link[2] if len(link) > 2 else None) for link in entry.links]
         entries.append({"question": entry.question, "answer": entry.answer, "links": links})
     name = ctx.municipality_name
     yield GeneratedPage(
