@@ -798,7 +798,8 @@ def signers_for(policy: ProcurementPolicy, actor: Actor, organisation: Organisat
                 family_root = body.parent
         rule = next((r for r in policy.signing if r.body == family_root), None)
         if rule is None:
-            return None, f"Det finns ingen regel för firmateckning av avtal som {family_root} har beslutat."
+            name = in_text(organisation.label(Actor("body", family_root))) if organisation is not None else family_root
+            return None, f"Det finns ingen regel för firmateckning av avtal som {name} (eller dess utskott och presidium) har beslutat."
         return rule, f"{rule.title}: {rule.text}"
     return None, "Den som beslutar är varken en anställd eller ett organ; ingen regel för firmateckning gäller."
 
