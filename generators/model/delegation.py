@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -95,6 +95,17 @@ class FurtherDelegation:
     source: SourceRef
 
 
+@dataclass(frozen=True, slots=True)
+class RetiredMatter:
+    """A matter taken out of the delegationsordning; its published id stays known, with date and reason."""
+
+    id: str
+    retired_on: date
+    reason: str
+    replaced_by: str | None
+    source: SourceRef
+
+
 @dataclass
 class DelegationOrder:
     meta: DocumentMeta
@@ -104,6 +115,7 @@ class DelegationOrder:
     further_delegations: list[FurtherDelegation]
     sections: list[tuple[str, str, str]]  # (id, number, title), in document order
     source: SourceRef
+    retired_matters: list[RetiredMatter] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -207,6 +219,16 @@ def build_delegation_order(document: Any) -> DelegationOrder:
         )
         for i, f in enumerate(raw.get("further_delegations", ()))
     ]
+    retired = [
+        RetiredMatter(
+            id=r["id"],
+            retired_on=date.fromisoformat(r["retired_on"]),
+            reason=r["reason"],
+            replaced_by=r.get("replaced_by"),
+            source=root.at("retired_matters", i),
+        )
+        for i, r in enumerate(raw.get("retired_matters", ()))
+    ]
     return DelegationOrder(
         meta=DocumentMeta.parse(raw["document"], root.at("document")),
         body=raw["body"],
@@ -215,4 +237,5 @@ def build_delegation_order(document: Any) -> DelegationOrder:
         further_delegations=further,
         sections=sections,
         source=root,
+        retired_matters=retired,
     )

@@ -1,0 +1,130 @@
+"""Svara på "vem beslutar?" med förklaring: delegation, resor, visselblåsning och upphandling.
+
+Svaret bygger på styrdokumenten (--policies, standard: policies/ i det här förrådet) eller på de
+publicerade JSON-reglerna (--rules MAPP, t.ex. build/site/rules), med samma resultat. --date svarar
+med de dokument och referensvärden som gäller den dagen (standard: i dag).
+
+Exempel:
+  python -m generators decide delegation --body socialnamnden --matter soc-ekonomi-avskrivning-fordringar --amount 30000
+  python -m generators decide delegation --body socialnamnden --matter-kind upphandling --amount 250000
+  python -m generators decide travel --traveller enhetschef_vuxen --country US
+  python -m generators decide travel --body socialnamnden --seat ordforande --country GB
+  python -m generators decide whistleblowing --concerns kommundirektor
+  python -m generators decide procurement --value 650000 --category varor_och_tjanster --body kommunstyrelsen
+
+Slutkod 0 = frågan besvarades, 1 = den kunde inte besvaras (se förklaringen), 2 = fel i anropet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _amount(text: str) -> float | int:
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace("_", "")
+    if cleaned.lower().endswith("kr"):
+        cleaned = cleaned[:-2]
+    try:
+        value = float(cleaned.replace(",", ".")) if ("," in cleaned or "." in cleaned) else int(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget belopp i kronor (skriv t.ex. 250000)") from None
+    if value < 0 or value != value or value in (float("inf"),):
+        raise argparse.ArgumentTypeError(f"'{text}' är inget belopp i kronor (skriv t.ex. 250000)")
+    return value
+
+
+def _day(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget giltigt datum: skriv ÅÅÅÅ-MM-DD") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--policies", type=Path, metavar="MAPP", help="svara från styrdokumenten i MAPP (standard: policies/ i förrådet)")
+    source.add_argument("--rules", type=Path, metavar="MAPP", help="svara från de publicerade JSON-reglerna i MAPP (decisions.json)")
+    parser.add_argument("--date", type=_day, metavar="ÅÅÅÅ-MM-DD", help="dagen svaret gäller (standard: i dag)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (svenska) eller json")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    questions = parser.add_subparsers(dest="question", metavar="FRÅGA", parser_class=type(parser))
+    questions.required = True
+
+    delegation = questions.add_parser("delegation", help="vem får besluta i ett ärende, för ett belopp, och vem är ersättare",
+                                      description="Vem får besluta ärende M (eller ärenden av typen C) i organ B för beloppet A?")
+    delegation.add_argument("--body", metavar="ORGAN", help="organet vars delegationsordning gäller, t.ex. socialnamnden")
+    target = delegation.add_mutually_exclusive_group(required=True)
+    target.add_argument("--matter", metavar="ID", help="ärendets id, t.ex. soc-ekonomi-avskrivning-fordringar")
+    target.add_argument("--matter-kind", metavar="TYP", help="ärendetyp, t.ex. upphandling (kräver --body)")
+    delegation.add_argument("--amount", type=_amount, metavar="KRONOR", help="beloppet i kronor")
+    _common(delegation)
+
+    travel = questions.add_parser("travel", help="vem godkänner en tjänsteresa",
+                                  description="Vem godkänner en resa för en befattning (eller en förtroendevald i ett organ) till ett land?")
+    traveller = travel.add_mutually_exclusive_group(required=True)
+    traveller.add_argument("--traveller", metavar="ID", help="resenärens befattning eller rolltyp, t.ex. enhetschef_vuxen")
+    traveller.add_argument("--body", metavar="ORGAN", help="för en förtroendevald: organet, t.ex. socialnamnden")
+    travel.add_argument("--seat", metavar="POST", help="med --body: posten, t.ex. ordforande")
+    travel.add_argument("--country", required=True, metavar="KOD", help="landkod enligt ISO 3166-1 alfa-2, t.ex. US")
+    _common(travel)
+
+    whistle = questions.add_parser("whistleblowing", help="vem handlägger en visselblåsarrapport",
+                                   description="Vem handlägger en rapport som gäller en viss befattning eller kategori?")
+    whistle.add_argument("--concerns", required=True, metavar="ID",
+                         help="befattning, rolltyp, kategori (fortroendevald, revisor, leverantor_eller_konsult, okand_person), extern part eller funktion")
+    _common(whistle)
+
+    procurement = questions.add_parser("procurement", help="förfarande, dokumentation, beslut och firmateckning vid ett inköp",
+                                       description="Vilket förfarande gäller för ett inköp med ett uppskattat värde, vem beslutar och vem undertecknar?")
+    procurement.add_argument("--value", type=_amount, required=True, metavar="KRONOR", help="uppskattat värde i kronor exklusive moms")
+    procurement.add_argument("--regime", metavar="ID", help="lou eller luf (standard: policyns huvudregelverk)")
+    procurement.add_argument("--category", metavar="ID", help="t.ex. varor_och_tjanster (standard: regelverkets första kategori)")
+    procurement.add_argument("--body", metavar="ORGAN", help="organet som köper in (standard: kommunstyrelsen)")
+    _common(procurement)
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from generators.cli import UsageError
+    from generators.decide.sources import SourceError, from_policies, from_rules
+
+    try:
+        if args.rules is not None:
+            decider = from_rules(args.rules)
+        else:
+            from generators.paths import DEFAULT_POLICIES
+
+            decider = from_policies(args.policies or DEFAULT_POLICIES)
+    except SourceError as error:
+        for detail in error.details:
+            print(detail, file=sys.stderr)
+        if args.rules is not None or not error.details:
+            raise UsageError(str(error)) from None
+        print(f"Fel: {error}", file=sys.stderr)
+        return 1
+    day = args.date or date.today().isoformat()
+    if args.question == "delegation":
+        if args.matter_kind and not args.body:
+            raise UsageError("--matter-kind kräver --body.")
+        answer = decider.delegation(args.matter, args.amount, day, args.body, args.matter_kind)
+    elif args.question == "travel":
+        if args.seat and not args.body:
+            raise UsageError("--seat kräver --body.")
+        answer = decider.travel(args.traveller, args.country, day, args.body, args.seat)
+    elif args.question == "whistleblowing":
+        answer = decider.whistleblowing(args.concerns, day)
+    else:
+        answer = decider.procurement(args.value, day, args.regime, args.category, args.body)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(answer.text())
+    return 0 if answer.answered else 1

@@ -1,0 +1,537 @@
+"""Answer "who decides?" from the decision tables (standard library only).
+
+`Decider(tables)` indexes the tables once; each question is then a dictionary lookup, a bisection
+over the periods' start dates and, for an amount, a bisection over the tiers' upper bounds. The
+tables come from the policies (`generators.decide.sources.from_policies`) or from the published
+`decisions.json` (`from_rules`); both are the same data, so both give the same answers.
+
+Fast path for systems that ask many questions: `Decider.delegate(matter, amount, day)` returns
+`(status, tier, version)` without building anything; `Decider.delegation(...)` returns an `Answer`
+whose explanation is built only when read.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date
+from typing import Any
+
+from generators.decide.answers import (
+    ANSWERED,
+    NEEDS_AMOUNT,
+    NOT_FOUND,
+    NOT_IN_FORCE,
+    OTHER_BODY,
+    RETIRED,
+    UNDETERMINED,
+    UNKNOWN_VALUE,
+    Answer,
+)
+from generators.decide.text import document_sentence, join, kronor, lower_first, sentence
+
+INFINITY = float("inf")
+_END = "9999-12-31"
+
+
+def day_text(day: date | str) -> str:
+    return day if isinstance(day, str) else day.isoformat()
+
+
+class _Piece:
+    """One period of one version of a matter, ready for lookup."""
+
+    __slots__ = ("start", "end", "version", "period", "uppers", "tiers", "body")
+
+    def __init__(self, version: dict[str, Any], period: dict[str, Any]) -> None:
+        self.start: str = period["from"]
+        self.end: str = period["to"] or _END
+        self.version = version
+        self.period = period
+        self.body: str = version["body"]
+        self.tiers: list[dict[str, Any]] = period["tiers"]
+        self.uppers: list[float] | None = None
+        if period["known"]:
+            uppers = [INFINITY if t["up_to"] is None else t["up_to"] for t in self.tiers]
+            regular = all(a < b for a, b in zip(uppers, uppers[1:]))
+            self.uppers = uppers if regular else None
+
+
+class _DelegationDecider:
+    def __init__(self, tables: dict[str, Any]) -> None:
+        self.tables = tables
+        delegation = tables.get("delegation") or {}
+        self._delegation = delegation
+        self._matters: dict[str, tuple[list[str], list[_Piece]]] = {}
+        for matter_id, versions in delegation.get("matters", {}).items():
+            pieces = sorted((_Piece(v, p) for v in versions for p in v["periods"]), key=lambda p: p.start)
+            self._matters[matter_id] = ([p.start for p in pieces], pieces)
+
+    # -- delegation: the fast path ------------------------------------------------------------------
+    def delegate(self, matter: str, amount: float | int | None, day: date | str) -> tuple[str, dict[str, Any] | None, _Piece | None]:
+        """(status, tier, piece): the tier of `matter` that covers `amount` kronor on `day`."""
+        entry = self._matters.get(matter)
+        if entry is None:
+            return NOT_FOUND, None, None
+        if not isinstance(day, str):
+            day = day.isoformat()
+        starts, pieces = entry
+        index = bisect_right(starts, day) - 1
+        if index < 0:
+            return NOT_IN_FORCE, None, None
+        piece = pieces[index]
+        if day > piece.end:
+            return NOT_IN_FORCE, None, None
+        uppers = piece.uppers
+        if uppers is None:
+            if not piece.period["known"]:
+                return UNKNOWN_VALUE, None, piece
+            return self._scan(piece, amount)
+        if amount is None:
+            if len(uppers) == 1:
+                return ANSWERED, piece.tiers[0], piece
+            return NEEDS_AMOUNT, None, piece
+        return ANSWERED, piece.tiers[bisect_left(uppers, amount)], piece
+
+    @staticmethod
+    def _scan(piece: _Piece, amount: float | int | None) -> tuple[str, dict[str, Any] | None, _Piece]:
+        """Tiers that do not rise strictly (D412 reports them): the first tier that holds the amount."""
+        if amount is None:
+            return NEEDS_AMOUNT, None, piece
+        for tier in piece.tiers:
+            if (tier["above"] is None or amount > tier["above"]) and (tier["up_to"] is None or amount <= tier["up_to"]):
+                return ANSWERED, tier, piece
+        return UNDETERMINED, None, piece
+
+    # -- delegation: the answer ---------------------------------------------------------------------
+    def delegation(self, matter: str | None = None, amount: float | int | None = None, day: date | str | None = None,
+                   body: str | None = None, kind: str | None = None) -> Answer:
+        """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`."""
+        day = day_text(day or date.today())
+        question = {"kind": "delegation", "body": body, "matter": matter, "matter_kind": kind, "amount": amount, "date": day}
+        if matter is None:
+            return self._delegation_by_kind(question, body, kind, amount, day)
+        status, tier, piece = self.delegate(matter, amount, day)
+        if piece is not None and body is not None and piece.body != body:
+            status = OTHER_BODY
+        return self._delegation_answer(question, matter, amount, day, status, tier, piece)
+
+    def _delegation_answer(self, question: dict[str, Any], matter: str, amount: float | int | None, day: str,
+                           status: str, tier: dict[str, Any] | None, piece: _Piece | None) -> Answer:
+        bodies = self._delegation.get("bodies", {})
+        if status == NOT_FOUND:
+            retired = self._delegation.get("retired", {}).get(matter)
+            if retired is not None:
+                return self._retired(question, matter, retired)
+            return Answer("delegation", question, NOT_FOUND, f"Ärendet '{matter}' finns inte i någon delegationsordning.", None,
+                          lambda: [sentence(f"Kontrollera ärendets id; ärendena finns i delegationsordningarna för {join(sorted(bodies.values()))}")])
+        if status == NOT_IN_FORCE:
+            versions = self._delegation["matters"][matter]
+            spans = join([f"{v['document']['title']} version {v['document']['version']} ({v['valid_from']}–{v['valid_to'] or ''})" for v in versions])
+            return Answer("delegation", question, NOT_IN_FORCE, f"Ingen delegationsordning med ärendet '{matter}' gäller {day}.", None,
+                          lambda: [sentence(f"Ärendet finns i {spans}")])
+        assert piece is not None
+        version = piece.version
+        info = version["matter"]
+        body_name = bodies.get(piece.body, piece.body)
+        facts: dict[str, Any] = {
+            "body": piece.body,
+            "body_name": body_name,
+            "matter": info["id"],
+            "matter_number": info["number"],
+            "matter_title": info["title"],
+            "document_id": version["document"]["id"],
+            "document_version": version["document"]["version"],
+            "execution_only": info["execution_only"],
+        }
+        if status == OTHER_BODY:
+            return Answer("delegation", question, OTHER_BODY,
+                          f"Ärende {info['number']} ({info['id']}) hör till {lower_first(body_name)}s delegationsordning, inte till {question['body']}.",
+                          facts, lambda: self._delegation_explanation(piece, None, None))
+        if status == UNKNOWN_VALUE:
+            return Answer("delegation", question, UNKNOWN_VALUE,
+                          f"Vem som beslutar om ärende {info['number']} {day} kan inte avgöras: ett belopp i kronor är inte känt.",
+                          facts, lambda: self._delegation_explanation(piece, None, None))
+        if status == NEEDS_AMOUNT:
+            facts["tiers"] = [_tier_facts(t) for t in piece.tiers]
+            return Answer("delegation", question, NEEDS_AMOUNT,
+                          f"Vem som beslutar om ärende {info['number']} {info['title']} beror på beloppet; ange --amount.",
+                          facts, lambda: self._delegation_explanation(piece, None, None))
+        if status == UNDETERMINED or tier is None:
+            return Answer("delegation", question, UNDETERMINED,
+                          f"Beloppsnivåerna i ärende {info['number']} ger inget entydigt svar för {kronor(amount)}.",
+                          facts, lambda: self._delegation_explanation(piece, None, amount))
+        facts.update(_tier_facts(tier))
+        facts["further_delegations"] = [
+            {"id": f["id"], "to": f["to"]} for f in _further_for(piece, amount, day)
+        ]
+        who = tier["decided_by"]["label"]
+        what = f" om {kronor(amount)}" if amount is not None else ""
+        summary = (f"{who} beslutar i ärende {info['number']} ({info['title']}){what}, {lower_first(body_name)}s delegationsordning, {day}."
+                   if tier["delegated"] else
+                   f"{body_name} beslutar själv i ärende {info['number']} ({info['title']}){what}: beloppet ligger över delegationen, {day}.")
+        return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day))
+
+    def _retired(self, question: dict[str, Any], matter: str, retired: dict[str, Any]) -> Answer:
+        replaced = retired.get("replaced_by")
+        facts = {"matter": matter, "retired_on": retired["retired_on"], "replaced_by": replaced, "document_id": retired["document"]}
+        summary = f"Ärendet '{matter}' har upphört {retired['retired_on']}" + (f"; det ersätts av '{replaced}'." if replaced else ".")
+        return Answer("delegation", question, RETIRED, summary, facts,
+                      lambda: [sentence(f"Skäl: {retired['reason']}"), sentence(f"Upphörde enligt version {retired['version']} av {retired['document']}")])
+
+    def _delegation_explanation(self, piece: _Piece, tier: dict[str, Any] | None, amount: float | int | None,
+                                day: str | None = None) -> list[str]:
+        version = piece.version
+        info = version["matter"]
+        period = piece.period
+        lines = [document_sentence(version["document"])]
+        matter_line = f"Ärende {info['number']} {info['title']} ({info['id']}), avsnitt {info['section']}"
+        lines.append(sentence(matter_line))
+        if info["execution_only"]:
+            lines.append("Raden är ren verkställighet och ingen delegering; den finns med för tydlighetens skull.")
+        if info["legal_basis"]:
+            lines.append(sentence("Lagrum: " + "; ".join(info["legal_basis"])))
+        for value in period["reference_values"]:
+            lines.append(sentence(value["text"]))
+        if not period["known"]:
+            lines.append(sentence(period["reason"] or "Ett belopp kan inte räknas om till kronor den dagen"))
+            return lines
+        tiers = period["tiers"]
+        if tier is None:
+            if len(tiers) > 1:
+                lines += [sentence(f"Nivån {t['label']}: " + (t["decided_by"]["label"] + " beslutar" if t["delegated"]
+                                                               else "ärendet är inte delegerat; " + lower_first(t["decided_by"]["label"]) + " beslutar själv"))
+                          for t in tiers]
+            return lines
+        if len(tiers) == 1 and tier["above"] is None and tier["up_to"] is None:
+            lines.append(sentence(f"Ärendet har ingen beloppsgräns: {tier['decided_by']['label']} beslutar"))
+        elif amount is None:
+            lines.append(sentence(f"Nivån {tier['label']}: {tier['decided_by']['label']} beslutar"))
+        else:
+            lines.append(f"Beloppet {kronor(amount)} {tier['applies']}")
+            chosen = tiers.index(tier)
+            for index, other in enumerate(tiers):
+                if index != chosen:
+                    lines.append(other["rejected_if_higher"] if index < chosen else other["rejected_if_lower"])
+        if tier["substitute"] is not None:
+            lines.append(tier["substitute"]["text"])
+        for further in _further_for(piece, amount, day or period["from"]):
+            lines.append(further["text"])
+        lines += info["conditions"]
+        if info["reporting"]:
+            lines.append(info["reporting"])
+        if info["note"]:
+            lines.append(sentence(f"Anmärkning: {info['note']}"))
+        return lines
+
+    def _delegation_by_kind(self, question: dict[str, Any], body: str | None, kind: str | None, amount: float | int | None,
+                            day: str) -> Answer:
+        by_kind = self._delegation.get("by_kind", {})
+        labels = self._delegation.get("kind_labels", {})
+        if body is None or kind is None:
+            return Answer("delegation", question, NOT_FOUND, "Ange ett ärende (--matter) eller ett organ och en ärendetyp (--body och --matter-kind).",
+                          None, lambda: [])
+        if body not in by_kind:
+            return Answer("delegation", question, NOT_FOUND, f"Organet '{body}' har ingen delegationsordning.", None,
+                          lambda: [sentence("Organ med delegationsordning: " + join(sorted(by_kind)))])
+        ids = by_kind[body].get(kind, [])
+        answers = [self.delegation(matter_id, amount, day, body) for matter_id in ids]
+        answers = [a for a in answers if a.status not in (NOT_IN_FORCE, OTHER_BODY)]
+        label = labels.get(kind, kind)
+        if not answers:
+            return Answer("delegation", question, NOT_FOUND,
+                          f"{self._delegation['bodies'].get(body, body)} har inga ärenden av typen {lower_first(label)} {day}.", None,
+                          lambda: [sentence("Ärendetyper i delegationsordningen: " + join(sorted(labels.get(k, k) for k in by_kind[body])))])
+        facts = {"matter_kind": kind, "matter_kind_label": label, "matters": [{"status": a.status, **(a.facts or {})} for a in answers]}
+        status = ANSWERED if all(a.status == ANSWERED for a in answers) else answers[0].status if len(answers) == 1 else UNDETERMINED
+        summary = (f"{len(answers)} ärenden av typen {lower_first(label)} i {lower_first(self._delegation['bodies'].get(body, body))}s "
+                   f"delegationsordning {day}: " + "; ".join(a.summary.rstrip(".") for a in answers) + ".")
+
+        def explain() -> list[str]:
+            lines: list[str] = []
+            for a in answers:
+                lines.append(a.summary)
+                lines += ["  " + line for line in a.explanation]
+            return lines
+
+        return Answer("delegation", question, status, summary, facts, explain)
+
+
+def _tier_facts(tier: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "decided_by": tier["decided_by"],
+        "delegated": tier["delegated"],
+        "tier": tier["index"],
+        "tier_label": tier["label"],
+        "substitute": tier["substitute"],
+    }
+
+
+def _further_for(piece: _Piece, amount: float | int | None, day: str) -> list[dict[str, Any]]:
+    """Decisions on vidaredelegation that cover the amount on the day."""
+    found = []
+    for further in piece.period["further"]:
+        if further["from"] > day:
+            continue
+        if amount is not None and ((further["above"] is not None and amount <= further["above"])
+                                   or (further["up_to"] is not None and amount > further["up_to"])):
+            continue
+        found.append(further)
+    return found
+
+
+def _on(items: list[dict[str, Any]], day: str, start: str = "valid_from", end: str = "valid_to") -> dict[str, Any] | None:
+    """The item (a version or a period) whose [start, end] holds `day`; the latest start wins."""
+    found = None
+    for item in items:
+        if item[start] <= day and (item[end] is None or day <= item[end]):
+            found = item
+    return found
+
+
+class Decider(_DelegationDecider):
+    """Travel, whistleblowing and procurement: lookups in their tables (no amounts to bisect on a hot path)."""
+
+    # -- travel ---------------------------------------------------------------------------------
+    def travel(self, traveller: str | None = None, country: str | None = None, day: date | str | None = None,
+               body: str | None = None, seat: str | None = None) -> Answer:
+        """Who approves a trip by `traveller` (a position or role type id), or by a politician of `body`
+        (the ordförande etc. with `seat`), to `country` (ISO 3166-1 alpha-2) on `day`."""
+        day = day_text(day or date.today())
+        country = (country or "").upper()
+        question = {"kind": "travel", "traveller": traveller, "body": body, "seat": seat, "country": country, "date": day}
+        table = self.tables.get("travel")
+        if not table:
+            return _missing("travel", question, "Det finns ingen rese- och mötespolicy.")
+        version = _on(table["versions"], day)
+        if version is None:
+            return Answer("travel", question, NOT_IN_FORCE, f"Ingen rese- och mötespolicy gäller {day}.", None, lambda: [])
+        period = _on(version["periods"], day, "from", "to")
+        assert period is not None
+        keys = self._traveller_keys(table, traveller, body, seat)
+        if not keys:
+            who = traveller or (f"{seat} i {body}" if seat else body) or "?"
+            return Answer("travel", question, NOT_FOUND, f"Resenären '{who}' finns inte i organisationen.", None,
+                          lambda: ["Ange en befattning eller rolltyp (--traveller) eller ett organ (--body, med --seat för en post)."])
+        zone = period["countries"].get(country)
+        if zone is None:
+            return Answer("travel", question, NOT_FOUND, f"Landkoden '{country}' hör inte till någon zon i resepolicyn {day}.", None,
+                          lambda: ["Ange landet som en kod enligt ISO 3166-1 alfa-2, till exempel US, GB eller NO."])
+        rows = []
+        for key in keys:
+            index = period["cells"].get(key, {}).get(zone)
+            rows.append((key, version["answers"][index] if index is not None else None))
+        known = [(key, entry) for key, entry in rows if entry is not None]
+        if not known:
+            label = table["travellers"].get(keys[0], {}).get("label", keys[0])
+            return Answer("travel", question, NOT_FOUND, f"{label} hör inte till någon resenärskategori i resepolicyn.", None, lambda: [])
+        facts_list = [self._travel_facts(table, version, key, entry, country, zone) for key, entry in known]
+        approvers = {f["approver"]["key"] if f["approver"] else None for f in facts_list}
+        statuses = {entry["status"] for _, entry in known}
+        status = ANSWERED if statuses == {"answered"} else UNDETERMINED
+        zone_name = version["zones"].get(zone, zone)
+        if len(facts_list) == 1:
+            facts = facts_list[0]
+            who = facts["traveller"]["label"]
+            summary = (f"{facts['approver']['label']} godkänner en resa för {lower_first(who)} till {country} ({zone_name}) {day}."
+                       if facts["approver"] else f"Resepolicyn ger inget entydigt svar för {lower_first(who)} till {country} {day}.")
+        else:
+            facts = {"traveller": {"key": keys[0] if traveller else None, "label": traveller}, "by_traveller": facts_list}
+            labels = join(sorted({f["approver"]["label"] for f in facts_list if f["approver"]}))
+            summary = (f"En resa till {country} ({zone_name}) {day} godkänns av " + labels
+                       + (" beroende på befattning." if len(approvers) > 1 else "."))
+
+        def explain() -> list[str]:
+            lines = [document_sentence(version["document"]), sentence(f"{country} hör till zonen {zone_name} {day}")]
+            if country in period["overlaps"]:
+                lines.append(sentence(f"Observera: {country} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
+            for f, (_, entry) in zip(facts_list, known):
+                prefix = f"{f['traveller']['label']}: " if len(facts_list) > 1 else ""
+                if f["category_name"]:
+                    lines.append(sentence(f"{prefix}{f['traveller']['label']} hör till resenärskategorin {lower_first(f['category_name'])}"))
+                lines += [prefix + line for line in entry["lines"]]
+            return lines
+
+        return Answer("travel", question, status, summary, facts, explain)
+
+    @staticmethod
+    def _traveller_keys(table: dict[str, Any], traveller: str | None, body: str | None, seat: str | None) -> list[str]:
+        travellers = table["travellers"]
+        if traveller:
+            for key in (traveller, f"position:{traveller}"):
+                if key in travellers:
+                    return [key]
+            role = table["role_types"].get(traveller if traveller.startswith("role_type:") else f"role_type:{traveller}")
+            return [m for m in role["members"] if m in travellers] if role else []
+        if body and seat:
+            key = f"seat:{seat}@{body}"
+            return [key] if key in travellers else []
+        if body:
+            key = f"body:{body}"
+            return [key] if key in travellers else []
+        return []
+
+    @staticmethod
+    def _travel_facts(table: dict[str, Any], version: dict[str, Any], key: str, entry: dict[str, Any], country: str, zone: str) -> dict[str, Any]:
+        category = entry["category"]
+        return {
+            "traveller": {"key": key, "label": table["travellers"][key]["label"]},
+            "country": country,
+            "zone": zone,
+            "zone_name": version["zones"].get(zone, zone),
+            "category": category,
+            "category_name": version["categories"].get(category) if category else None,
+            "approval": entry["approval"],
+            "approver": entry["approver"],
+            "named_approver": entry["named_approver"],
+            "basis": entry["basis"],
+            "basis_label": entry["basis_label"],
+            "matter": entry["matter"],
+            "own_trip": entry["own_trip"],
+        }
+
+    # -- whistleblowing ---------------------------------------------------------------------------
+    def whistleblowing(self, concerns: str | None = None, day: date | str | None = None) -> Answer:
+        """Who handles a report concerning `concerns`: a position or role type id, a category
+        (fortroendevald, revisor, leverantor_eller_konsult, okand_person), an external party or a
+        function; or a key such as `category:fortroendevald`."""
+        day = day_text(day or date.today())
+        question = {"kind": "whistleblowing", "concerns": concerns, "date": day}
+        table = self.tables.get("whistleblowing")
+        if not table:
+            return _missing("whistleblowing", question, "Det finns inget reglemente för visselblåsning.")
+        version = _on(table["versions"], day)
+        if version is None:
+            return Answer("whistleblowing", question, NOT_IN_FORCE, f"Inget reglemente för visselblåsning gäller {day}.", None, lambda: [])
+        keys = self._concerned_keys(table, version, concerns or "")
+        if not keys:
+            return Answer("whistleblowing", question, NOT_FOUND, f"'{concerns}' är ingen befattning, rolltyp, kategori, extern part eller funktion.",
+                          None, lambda: [sentence("Kategorier: " + join([k.split(":", 1)[1] for k in table["concerned"] if k.startswith("category:")]))])
+        facts_list = []
+        for key in keys:
+            entry = version["answers"][key]
+            facts_list.append({
+                "concerned": {"key": key, "label": table["concerned"].get(key, key)},
+                "route": entry["route"],
+                "route_level": entry["route_level"],
+                "handler": entry["handler"],
+                "handover_to": entry["handover_to"],
+                "stepping_aside": entry["stepping_aside"],
+                "independent": entry["independent"],
+            })
+        entries = [version["answers"][k] for k in keys]
+        status = ANSWERED if all(e["status"] == "answered" for e in entries) else UNDETERMINED
+        if len(facts_list) == 1:
+            facts = facts_list[0]
+            handler = facts["handler"]["label"] if facts["handler"] else None
+            summary = (f"{handler} handlägger en rapport om {lower_first(facts['concerned']['label'])}"
+                       + (f" och lämnar slutsatserna till {lower_first(facts['handover_to']['label'])}" if facts["handover_to"] else "")
+                       + f" ({day})." if handler else f"Reglementet anger inte vem som handlägger en rapport om {facts['concerned']['label']}.")
+        else:
+            facts = {"concerned": {"key": None, "label": concerns}, "by_concerned": facts_list}
+            summary = f"En rapport om {concerns} handläggs av " + join(sorted({f["handler"]["label"] for f in facts_list if f["handler"]})) + f" ({day})."
+
+        def explain() -> list[str]:
+            lines = [document_sentence(version["document"])]
+            for entry in entries:
+                lines += entry["lines"]
+            return lines
+
+        return Answer("whistleblowing", question, status, summary, facts, explain)
+
+    @staticmethod
+    def _concerned_keys(table: dict[str, Any], version: dict[str, Any], concerns: str) -> list[str]:
+        answers = version["answers"]
+        if concerns in answers:
+            return [concerns]
+        for kind in ("position", "category", "external", "function"):
+            if f"{kind}:{concerns}" in answers:
+                return [f"{kind}:{concerns}"]
+        members = table["role_types"].get(concerns if concerns.startswith("role_type:") else f"role_type:{concerns}")
+        return [m for m in members if m in answers] if members else []
+
+    # -- procurement ---------------------------------------------------------------------------
+    def procurement(self, value: float | int | None = None, day: date | str | None = None, regime: str | None = None,
+                    category: str | None = None, body: str | None = None) -> Answer:
+        """For an estimated value (kronor excl. moms): which procedure, whether it must be documented,
+        who may decide and who signs, under `regime` and `category`, for `body`."""
+        day = day_text(day or date.today())
+        question = {"kind": "procurement", "value": value, "regime": regime, "category": category, "body": body, "date": day}
+        table = self.tables.get("procurement")
+        if not table:
+            return _missing("procurement", question, "Det finns ingen upphandlingspolicy.")
+        version = _on(table["versions"], day)
+        if version is None:
+            return Answer("procurement", question, NOT_IN_FORCE, f"Ingen upphandlingspolicy gäller {day}.", None, lambda: [])
+        defaults = version["defaults"]
+        regime = regime or defaults["regime"]
+        category = category or defaults["category"]
+        body = body or defaults["body"]
+        question.update({"regime": regime, "category": category, "body": body})
+        entry = version["tables"].get(f"{regime}/{category}")
+        if entry is None:
+            known = join([f"{k.split('/')[1]} ({k.split('/')[0]})" for k in version["tables"]])
+            return Answer("procurement", question, NOT_FOUND, f"Upphandlingspolicyn har inga värdeintervall för '{category}' enligt '{regime}'.",
+                          None, lambda: [sentence(f"Det finns värdeintervall för {known}")])
+        if body not in entry["bodies"]:
+            return Answer("procurement", question, NOT_FOUND,
+                          f"Värdeintervallen för {category} enligt {regime} gäller inte för '{body}'.", None,
+                          lambda: [sentence("De gäller för " + join([version["bodies"].get(b, b) for b in entry["bodies"]]))])
+        if value is None or value < 0:
+            return Answer("procurement", question, NOT_FOUND, "Ange det uppskattade värdet i kronor exklusive moms (--value).", None, lambda: [])
+        period = _on(entry["bodies"][body], day, "from", "to")
+        assert period is not None
+        interval = next(i for i in period["intervals"] if _holds(i, value))
+        found = interval["answer"]
+        status = {"answered": ANSWERED, "unknown_value": UNKNOWN_VALUE}.get(found["status"], UNDETERMINED)
+        facts = {
+            "value": value,
+            "regime": regime,
+            "regime_name": version["regimes"][regime]["name"] if regime in version["regimes"] else regime,
+            "category": category,
+            "category_name": version["categories"].get(category, category),
+            "body": body,
+            "body_name": version["bodies"].get(body, body),
+            "interval": interval["label"],
+            "band": found["band"],
+            "procedure": found["procedure"],
+            "documentation_required": found["documentation_required"],
+            "documentation_required_by_law": found["documentation_required_by_law"],
+            "decided_by": [{"actor": d["actor"], "basis": d["basis"], "matter": d["matter"], "matter_number": d["matter_number"]}
+                           for d in found["decided_by"]],
+            "signing": [d["signing"] for d in found["decided_by"]],
+        }
+        what = f"Ett köp för {kronor(value)} exklusive moms ({lower_first(facts['category_name'])}, {regime.upper()}) i {lower_first(facts['body_name'])}"
+        if status == ANSWERED:
+            deciders = join([d["actor"]["label"] for d in found["decided_by"]], "eller")
+            summary = f"{what}: {lower_first(found['procedure']['label'])}; beslutar: {deciders} ({day})."
+        elif found["procedure"] is not None:
+            summary = f"{what}: {lower_first(found['procedure']['label'])}; vem som beslutar kan inte avgöras {day}."
+        else:
+            summary = f"{what}: förfarandet kan inte avgöras {day}."
+
+        def explain() -> list[str]:
+            lines = [document_sentence(version["document"]),
+                     sentence(f"Värdet {kronor(value)} ligger i intervallet {interval['label']} för {lower_first(facts['category_name'])} "
+                              f"enligt {facts['regime_name']}")]
+            lines += found["lines"]
+            if found["procedure"] is not None:
+                lines.append("Dokumentation krävs enligt policyn." if found["documentation_required"]
+                             else "Dokumentation krävs inte enligt policyn (under dokumentationsgränsen).")
+            for decider in found["decided_by"]:
+                lines.append(decider["text"])
+                lines.append(decider["signing"]["text"])
+            lines.append(sentence(f"Värdet räknas så här: {version['value_basis']}"))
+            return lines
+
+        return Answer("procurement", question, status, summary, facts, explain)
+
+
+def _holds(interval: dict[str, Any], value: float | int) -> bool:
+    lower, upper = interval["lower"], interval["upper"]
+    if value < lower or (value == lower and not interval["lower_inclusive"]):
+        return False
+    return upper is None or value < upper or (value == upper and interval["upper_inclusive"])
+
+
+def _missing(kind: str, question: dict[str, Any], message: str) -> Answer:
+    return Answer(kind, question, NOT_FOUND, message, None, lambda: [])

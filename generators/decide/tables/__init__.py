@@ -1,0 +1,36 @@
+"""The decision tables: every "who decides?" answer precomputed from the model, as plain JSON data.
+
+`build_tables(model, versions, as_of)` calls the model's own query functions (delegation tiers,
+travel `approver_for`, whistleblowing `route_for`, procurement `band_for` / `decision_makers_for` /
+`signers_for`) over every question the tables can be asked, and stores the answers with their
+Swedish sentences. The same tables are published as rules/decisions.json and used in-process when
+`decide` answers from the policies, so a system, the command line and the site's lookup page read
+one set of answers computed by one implementation of the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from generators.decide.tables import delegation, procurement, travel, whistleblowing
+from generators.decide.tables.common import ALL_ADOPTED, PUBLISHED
+from generators.model import Model
+
+__all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables"]
+
+# The tables' own format version (semver), published with them.
+TABLES_VERSION = "1.0.0"
+
+BUILDERS: dict[str, Callable[[Model, str, date], dict[str, Any] | None]] = {
+    "delegation": delegation.build,
+    "travel": travel.build,
+    "whistleblowing": whistleblowing.build,
+    "procurement": procurement.build,
+}
+
+
+def build_tables(model: Model, versions: str, as_of: date) -> dict[str, Any]:
+    """Every table (a kind whose documents are missing gets null). `versions`: ALL_ADOPTED or PUBLISHED."""
+    return {name: builder(model, versions, as_of) for name, builder in BUILDERS.items()}

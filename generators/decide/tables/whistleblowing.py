@@ -1,0 +1,100 @@
+"""The whistleblowing decision table: who handles a report, for everyone a report can concern.
+
+Computed by the regulation's own queries: `route_for` (position > unit > role type > default, or
+the route for a category, an external party, a function), `assess` (who steps aside for jäv and
+whether the quorum remains) and `explain`. One answer per version of the regulation for every
+position in the organisation, every category of person the regulation routes, every external
+party and every whistleblowing function.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from generators.decide.tables.common import document_info, included
+from generators.decide.text import sentence
+from generators.model import Model
+from generators.model.organisation import Organisation
+from generators.model.whistleblowing import (
+    CATEGORY_LABELS,
+    Concerned,
+    Handler,
+    WhistleblowingRegulation,
+    concerned_label,
+    join_titles,
+    route_level_label,
+)
+
+
+def _handler_json(org: Organisation, regulation: WhistleblowingRegulation, handler: Handler | None) -> dict[str, Any] | None:
+    if handler is None:
+        return None
+    kind = "function" if handler.function is not None else handler.actor.kind if handler.actor else "unknown"
+    return {"key": handler.key, "kind": kind, "label": regulation.handler_label(org, handler)}
+
+
+def concerned_parties(org: Organisation, regulation: WhistleblowingRegulation) -> dict[str, Concerned]:
+    found: dict[str, Concerned] = {}
+    for position_id in org.positions:
+        found[f"position:{position_id}"] = Concerned("position", position_id)
+    for category in CATEGORY_LABELS:
+        found[f"category:{category}"] = Concerned("category", category)
+    for external_id in org.externals:
+        found[f"external:{external_id}"] = Concerned("external", external_id)
+    for function in regulation.functions:
+        found[f"function:{function.id}"] = Concerned("function", function.id)
+    return found
+
+
+def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concerned) -> dict[str, Any]:
+    route = regulation.route_for(org, who)
+    if route is None:
+        return {"status": "undetermined", "route": None, "route_level": None, "handler": None, "handover_to": None,
+                "stepping_aside": [], "remaining": None, "members": None, "independent": None,
+                "lines": [regulation.explain(org, who)]}
+    assessment = regulation.assess(org, route.handler, who)
+    lines = [regulation.explain(org, who)]
+    if route.note:
+        lines.append(sentence(f"Regelns motivering: {route.note}"))
+    return {
+        "status": "answered" if assessment.passes else "undetermined",
+        "route": route.id,
+        "route_level": route_level_label(route),
+        "handler": _handler_json(org, regulation, route.handler),
+        "handover_to": _handler_json(org, regulation, route.handover_to),
+        "stepping_aside": [org.positions[p].title if p in org.positions else p for p in assessment.conflicted],
+        "stepping_aside_text": join_titles(org, assessment.conflicted) or None,
+        "remaining": len(assessment.remaining) if assessment.members else None,
+        "members": len(assessment.members) if assessment.members else None,
+        "independent": assessment.passes,
+        "lines": lines,
+    }
+
+
+def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:
+    org = model.organisation
+    regulations = sorted((r for r in model.whistleblowing if included(r.meta, versions, as_of)), key=lambda r: r.meta.valid_from)
+    if org is None or not regulations:
+        return None
+    built = []
+    labels: dict[str, str] = {}
+    for regulation in regulations:
+        parties = concerned_parties(org, regulation)
+        answers = {}
+        for key, who in parties.items():
+            answers[key] = _answer(org, regulation, who)
+            labels[key] = concerned_label(org, regulation, who)
+        meta = regulation.meta
+        built.append({
+            "document": document_info(model, meta),
+            "valid_from": meta.valid_from.isoformat(),
+            "valid_to": meta.valid_to.isoformat() if meta.valid_to else None,
+            "answers": answers,
+        })
+    role_types = {f"role_type:{r}": [f"position:{m}" for m in org.positions_of_role_type(r)] for r in org.role_types}
+    return {
+        "versions": built,
+        "concerned": dict(sorted(labels.items())),
+        "role_types": dict(sorted(role_types.items())),
+    }
