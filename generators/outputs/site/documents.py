@@ -59,7 +59,7 @@ def metadata_box(ctx: SiteContext, document: Any, page: str) -> Safe:
     if meta.review_by < ctx.as_of:
         review = Safe(f'{review} <strong class="overdue">(försenad)</strong>')
     rows.append(("Nästa översyn", review))
-    items = "".join(f"<div><dt>{text(label)}</dt><dd>{value}</dd></div>" for label, value in rows)
+    items = "\n".join(f"<div><dt>{text(label)}</dt> <dd>{value}</dd></div>" for label, value in rows)
     return Safe(f'<section class="document-meta" aria-label="Om dokumentet"><dl>{items}</dl></section>')
 
 

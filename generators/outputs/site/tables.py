@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from generators.outputs.site.escape import Safe, text
 
+# Cells on separate lines: whitespace between them keeps words apart in the search index.
+NEWLINE = "\n"
+
 
 @dataclass(frozen=True)
 class Row:
@@ -31,7 +34,7 @@ def table(
 ) -> Safe:
     """One table. Cells are escaped unless `Safe`; the caption is visible (it names the table)."""
     classes = column_classes or [None] * len(headers)
-    head = "".join(
+    head = NEWLINE.join(
         f'<th scope="col"{_class(c)}>{text(h)}</th>' for h, c in zip(headers, classes)
     )
     body: list[str] = []
@@ -42,7 +45,7 @@ def table(
             scope = ' scope="row"' if tag == "th" else ""
             cells.append(f"<{tag}{scope}{_class(classes[index] if index < len(classes) else None)}>{text(cell)}</{tag}>")
         row_id = f' id="{text(row.id)}"' if row.id else ""
-        body.append(f"<tr{row_id}{_class(row.css_class)}>{''.join(cells)}</tr>")
+        body.append(f"<tr{row_id}{_class(row.css_class)}>{NEWLINE.join(cells)}</tr>")
     # Material styles only tables without a class attribute, so our own class goes on a wrapper.
     html = (
         f"<table>\n<caption>{text(caption)}</caption>\n"

@@ -88,7 +88,7 @@ def _rule_page(registered: RegisteredRule) -> GeneratedPage:
     ]
     if rule.retired:
         facts.append(("Status", text("Utgången: kontrollen körs inte längre, men koden återanvänds aldrig.")))
-    items = "".join(f"<div><dt>{text(label)}</dt><dd>{value}</dd></div>" for label, value in facts)
+    items = "\n".join(f"<div><dt>{text(label)}</dt> <dd>{value}</dd></div>" for label, value in facts)
     return GeneratedPage(
         path=rule_path(rule.code),
         title=f"{rule.code} {rule.summary.rstrip('.')}",

@@ -242,7 +242,7 @@ def _matter_cell(ctx: SiteContext, matter: Matter, page: str) -> Safe:
         parts.append(Safe(f'<span class="condition">{condition_text(ctx, condition, page)}</span>'))
     if matter.note:
         parts.append(Safe(f'<span class="note">{text(matter.note)}</span>'))
-    return Safe("<br>".join(parts))
+    return Safe("<br>\n".join(parts))
 
 
 def condition_text(ctx: SiteContext, condition: Condition, page: str) -> Safe:
@@ -262,7 +262,7 @@ def condition_text(ctx: SiteContext, condition: Condition, page: str) -> Safe:
 def _delegate_cell(ctx: SiteContext, matter: Matter, page: str, day: date) -> Safe:
     if not matter.tiers:
         return ctx.actors_links(matter.delegates, page)
-    items = "".join(
+    items = "\n".join(
         f"<li>{text(upper_first(tier_range(ctx, tier, day)))}: {ctx.actors_links(tier.delegates, page)}</li>"
         for tier in matter.tiers
     )
@@ -296,7 +296,7 @@ def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, p
         return ctx.actor_link(matter.substitute, page)
     tiered = [(tier, tier.substitute) for tier in matter.tiers if tier.substitute is not None]
     if tiered:
-        items = "".join(
+        items = "\n".join(
             f"<li>{text(upper_first(tier_range(ctx, tier, day)))}: {ctx.actor_link(sub, page)}</li>" for tier, sub in tiered
         )
         return Safe(f'<ul class="tiers">{items}</ul>')
@@ -318,7 +318,7 @@ def legal_basis(ctx: SiteContext, references: tuple[LegalRef, ...]) -> Safe:
             parts.append(Safe(f'<span class="ref">{link(statute.url, label, external=True, css_class="statute", title=statute.name)}</span>'))
         else:
             parts.append(text(label))
-    return Safe("<br>".join(parts))
+    return Safe("<br>\n".join(parts))
 
 
 def _amount_cell(ctx: SiteContext, matter: Matter, day: date) -> Safe:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generators.model.common import Actor
 from generators.model.organisation import LEVEL_LABELS, RELATIVE_LABELS, SEAT_LABELS, Organisation
+from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry
 from generators.outputs.site.escape import Safe, text
 from generators.outputs.site.render import render
@@ -45,6 +46,8 @@ def plan(ctx: SiteContext) -> None:
     org = ctx.model.organisation
     if org is None:
         return
+    # The organisation document (bodies, positions, line of command) is what this section shows.
+    ctx.document_pages[id(org)] = INDEX
     for position_id in org.positions:
         ctx.actor_pages[f"position:{position_id}"] = f"roller/{position_id}.md"
     for role_type_id in org.role_types:
@@ -203,7 +206,7 @@ def _empty_text(ctx: SiteContext, what: str) -> str:
 
 
 def _facts(facts: list[tuple[str, Safe]]) -> Safe:
-    items = "".join(f"<div><dt>{text(label)}</dt><dd>{value}</dd></div>" for label, value in facts)
+    items = "\n".join(f"<div><dt>{text(label)}</dt> <dd>{value}</dd></div>" for label, value in facts)
     return Safe(f'<dl class="role-facts">{items}</dl>')
 
 
@@ -417,6 +420,9 @@ def _index_page(ctx: SiteContext, org: Organisation, index: RoleIndex) -> Genera
             role_types=table("Rolltyper", ["Rolltyp", "Omfattar"], role_type_rows) if role_type_rows else None,
             bodies=table("Politiska organ", ["Organ", "Typ"], body_rows) if body_rows else None,
             externals=table("Externa parter", ["Part", "Typ"], external_rows) if external_rows else None,
+            source_title=org.meta.title,
+            meta_box=documents.metadata_box(ctx, org, INDEX),
+            notices=[n.html() for n in documents.notices(ctx, org, INDEX, org if org.meta.in_force_on(ctx.as_of) else None, ())],
         ),
         nav=(SECTION,),
         nav_order=(30,),

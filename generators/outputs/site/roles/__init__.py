@@ -74,7 +74,7 @@ class Lines:
     parts: tuple[Any, ...]
 
     def render(self, ctx: Any, page: str) -> Safe:
-        return Safe("<br>".join(render_cell(part, ctx, page) for part in self.parts))
+        return Safe("<br>\n".join(render_cell(part, ctx, page) for part in self.parts))
 
 
 # What a cell may hold: plain text (escaped when rendered), `Safe` HTML without relative links, or
