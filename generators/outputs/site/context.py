@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from generators.model import Model
-from generators.model.common import Actor, DocumentMeta
+from generators.model.common import Actor
 from generators.model.organisation import SEAT_LABELS, Organisation
 from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.swedish import definite, lower_first
@@ -189,6 +189,3 @@ class SiteContext:
             if current is not None or upcoming:
                 found.append(Versions(current, upcoming))
         return found
-
-    def version_of(self, meta: DocumentMeta) -> tuple[str, ...]:
-        return (meta.id, meta.valid_from.isoformat())

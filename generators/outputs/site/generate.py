@@ -47,6 +47,10 @@ class BuildState:
     # The message of the last problem that stopped a build (mkdocs only says "Aborted").
     failure: str | None = None
 
+    def reset(self) -> None:
+        """A fresh state for every build (`mkdocs serve` rebuilds in the same process)."""
+        self.__dict__.update(BuildState().__dict__)
+
 
 STATE = BuildState()
 
@@ -79,7 +83,7 @@ def prepare(config: Any) -> None:
     from generators.pipeline import load_and_check
     from generators.reporters import render as render_report
 
-    STATE.__init__()  # type: ignore[misc]  # a fresh state for every build (mkdocs serve rebuilds)
+    STATE.reset()
     policies = policies_dir()
     if not policies.is_dir():
         _fail(f"Mappen med styrdokument finns inte: {policies}")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generators.outputs.site.context import GeneratedPage, SiteContext
-from generators.outputs.site.escape import Safe, link, text
+from generators.outputs.site.escape import Safe, link
 from generators.outputs.site.render import render
 from generators.outputs.site.swedish import long_date, number
 from generators.outputs.site.tables import Row, table
@@ -115,5 +115,3 @@ def _example_matter(ctx: SiteContext) -> tuple[str, int]:
                     return matter.id, int(limit) + 1000
     return "ett-arende-id", 100000
 
-
-__all__ = ["plan", "pages", "text"]

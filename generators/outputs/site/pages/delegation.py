@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generators.model.common import Actor, Amount, LegalRef
+from generators.model.common import Amount, LegalRef
 from generators.model.delegation import Condition, DelegationOrder, Matter, SubstitutionRule, Tier
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
@@ -21,7 +21,6 @@ from generators.outputs.site.swedish import (
     REPORTING_INTERVALS,
     amount_parts,
     amount_text,
-    count,
     long_date,
     genitive,
     lower_first,
@@ -423,11 +422,3 @@ def _further_table(ctx: SiteContext, order: DelegationOrder, page: str, matters:
         rows,
         css_class="further-table",
     )
-
-
-def actor_in_tiers(matter: Matter, actor: Actor) -> list[Tier]:
-    return [tier for tier in matter.tiers if any(a.same_as(actor) for a in tier.delegates)]
-
-
-def matter_count(order: DelegationOrder) -> str:
-    return count(sum(1 for m in order.matters if not m.execution_only), "ärende", "ärenden")

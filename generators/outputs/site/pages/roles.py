@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generators.model.common import Actor
-from generators.model.organisation import LEVEL_LABELS, RELATIVE_LABELS, SEAT_LABELS, Organisation
+from generators.model.delegation import DelegationOrder
+from generators.model.organisation import LEVEL_LABELS, RELATIVE_LABELS, SEAT_LABELS, Organisation, Position
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry
 from generators.outputs.site.escape import Safe, text
 from generators.outputs.site.render import render
-from generators.outputs.site.roles import ActorRef, RoleEntry, RoleIndex, Topic, build_index, render_cell
-from generators.outputs.site.swedish import count, genitive, lower_first, upper_first
+from generators.outputs.site.roles import RoleEntry, RoleIndex, Topic, build_index, render_cell
+from generators.outputs.site.swedish import count, lower_first, upper_first
 from generators.outputs.site.tables import Row, table
 
 SECTION = "Roller"
@@ -182,7 +183,7 @@ def _position_pages(ctx: SiteContext, org: Organisation, index: RoleIndex) -> It
 _LEVEL_ORDER = {level: i for i, level in enumerate(LEVEL_LABELS)}
 
 
-def _positions_per_order(ctx: SiteContext, org: Organisation) -> list[tuple[object, frozenset[str]]]:
+def _positions_per_order(ctx: SiteContext, org: Organisation) -> list[tuple[DelegationOrder, frozenset[str]]]:
     """For each delegationsordning in force: the positions it delegates to (role types expanded)."""
     found = []
     for versions in ctx.versions(ctx.model.delegations):
@@ -243,7 +244,7 @@ def _role_type_pages(ctx: SiteContext, org: Organisation, index: RoleIndex) -> I
 
 # -- bodies -------------------------------------------------------------------------------------
 def _body_pages(ctx: SiteContext, org: Organisation, index: RoleIndex) -> Iterator[GeneratedPage]:
-    orders_by_body: dict[str, list[object]] = {}
+    orders_by_body: dict[str, list[DelegationOrder]] = {}
     for versions in ctx.versions(ctx.model.delegations):
         for order in ([versions.current] if versions.current else []) + list(versions.upcoming):
             orders_by_body.setdefault(order.body, []).append(order)
@@ -375,21 +376,22 @@ def _relative_pages(ctx: SiteContext, index: RoleIndex) -> Iterator[GeneratedPag
 
 # -- the index ----------------------------------------------------------------------------------
 def _index_page(ctx: SiteContext, org: Organisation, index: RoleIndex) -> GeneratedPage:
+    role_type_counts = {r: _count_decisions(index.entries(f"role_type:{r}")) for r in org.role_types}
     groups = []
-    by_administration: dict[str, list[object]] = {}
+    by_administration: dict[str, list[Position]] = {}
     for position in org.positions.values():
         by_administration.setdefault(position.administration, []).append(position)
     for administration_id in sorted(by_administration, key=lambda a: org.administrations[a].name if a in org.administrations else a):
         administration = org.administrations.get(administration_id)
         name = administration.name if administration else administration_id
-        positions = sorted(by_administration[administration_id], key=lambda p: (_LEVEL_ORDER.get(p.level, 9), p.title))  # type: ignore[attr-defined]
+        positions = sorted(by_administration[administration_id], key=lambda p: (_LEVEL_ORDER.get(p.level, 9), p.title))
         rows = []
         for p in positions:
-            own = index.entries(f"position:{p.id}")  # type: ignore[attr-defined]
-            via = sum(_count_decisions(index.entries(f"role_type:{r}")) for r in ctx.role_types_of.get(p.id, []))  # type: ignore[attr-defined]
-            unit = administration.units.get(p.unit, "") if administration and p.unit else ""  # type: ignore[attr-defined]
+            own = index.entries(f"position:{p.id}")
+            via = sum(role_type_counts.get(r, 0) for r in ctx.role_types_of.get(p.id, []))
+            unit = administration.units.get(p.unit, "") if administration and p.unit else ""
             rows.append(Row([
-                ctx.actor_link(Actor("position", p.id), INDEX),  # type: ignore[attr-defined]
+                ctx.actor_link(Actor("position", p.id), INDEX),
                 unit,
                 str(_count_decisions(own) + via),
             ]))
@@ -415,7 +417,6 @@ def _index_page(ctx: SiteContext, org: Organisation, index: RoleIndex) -> Genera
         content=render(
             "roles_index.md.j2",
             municipality=ctx.municipality_name,
-            municipality_genitive=genitive(ctx.municipality_name),
             groups=groups,
             role_types=table("Rolltyper", ["Rolltyp", "Omfattar"], role_type_rows) if role_type_rows else None,
             bodies=table("Politiska organ", ["Organ", "Typ"], body_rows) if body_rows else None,
@@ -429,5 +430,3 @@ def _index_page(ctx: SiteContext, org: Organisation, index: RoleIndex) -> Genera
         order=(),
     )
 
-
-__all__ = ["plan", "pages", "ActorRef"]
