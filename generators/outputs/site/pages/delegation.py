@@ -198,9 +198,11 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
             ),
         })
     matter_index = {m.id: m for m in order.matters}
+    later = order.meta.valid_from > ctx.as_of
     return render(
         "delegation.md.j2",
-        title=order.meta.title,
+        title=f"{order.meta.title} från {long_date(order.meta.valid_from)}" if later else order.meta.title,
+        kronor_known=_all_convertible(ctx, order, day),
         body_genitive=genitive(lower_first(ctx.body_name(order.body))),
         meta_box=documents.metadata_box(ctx, order, path),
         notices=[n.html() for n in documents.notices(ctx, order, path, versions.current, versions.upcoming)],
@@ -214,6 +216,17 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
         as_of=long_date(day),
         site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
     )
+
+
+def _all_convertible(ctx: SiteContext, order: DelegationOrder, day: date) -> bool:
+    """Whether every amount of the document can be shown in kronor on `day`."""
+    reference = ctx.model.reference
+    for matter in order.matters:
+        amounts = [matter.limit] + [a for tier in matter.tiers for a in (tier.above, tier.up_to)]
+        for amount in amounts:
+            if amount is not None and reference.to_sek(amount.amount, amount.unit, day) is None:
+                return False
+    return True
 
 
 def _matter_row(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str, day: date) -> Row:
