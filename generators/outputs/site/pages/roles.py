@@ -207,6 +207,8 @@ def _empty_text(ctx: SiteContext, what: str) -> str:
 
 
 def _facts(facts: list[tuple[str, Safe]]) -> Safe:
+    if not facts:
+        return Safe("")
     items = "\n".join(f"<div><dt>{text(label)}</dt> <dd>{value}</dd></div>" for label, value in facts)
     return Safe(f'<dl class="role-facts">{items}</dl>')
 
@@ -346,12 +348,11 @@ def _external_pages(ctx: SiteContext, org: Organisation, index: RoleIndex) -> It
 
 
 def _relative_pages(ctx: SiteContext, index: RoleIndex) -> Iterator[GeneratedPage]:
+    """A page per relative actor ("närmaste chef"), always: other pages may link to it before the
+    registry is complete, and the page explains the idea even when no document uses it yet."""
     for relative_id, label in RELATIVE_LABELS.items():
         entries = index.entries(f"relative:{relative_id}")
         page = ctx.actor_pages[f"relative:{relative_id}"]
-        if not entries:
-            del ctx.actor_pages[f"relative:{relative_id}"]  # no page: links show the name only
-            continue
         yield GeneratedPage(
             path=page,
             title=upper_first(label),
@@ -364,7 +365,7 @@ def _relative_pages(ctx: SiteContext, index: RoleIndex) -> Iterator[GeneratedPag
                 ),
                 facts=_facts([]),
                 sections=_sections(ctx, page, [(None, entries)], "Rollen"),
-                empty="",
+                empty=f"Inget styrdokument ger i dag {label} en egen uppgift.",
                 superior_orders=[],
                 as_of=ctx.as_of,
             ),
