@@ -33,7 +33,7 @@ SHORT = "<img src=x onerror=alert(1)>"  # for fields with a short maximum length
 # Keys whose text values the site shows (in any document), and the short ones.
 TEXT_KEYS = {
     "title", "name", "summary", "description", "note", "text", "local", "how", "unreported_recorded_as",
-    "recorded_as", "reference", "notes",
+    "recorded_as", "reference", "notes", "reason",
 }
 SHORT_KEYS = {"diarienummer", "version", "supersedes"}
 
@@ -71,6 +71,14 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         relative = path.relative_to(policies).as_posix()
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if relative == "organisation.yaml" or relative.startswith("delegation/"):
+            if relative == "delegation/socialnamnden.yaml":
+                # A retired matter, so the table of retired matters is rendered too.
+                data.setdefault("retired_matters", []).append({
+                    "id": "sn-upphort-testarende",
+                    "retired_on": data["document"]["valid_from"],
+                    "reason": "Beslutanderätten flyttades till ett annat ärende.",
+                    "replaced_by": data["sections"][0]["matters"][0]["id"],
+                })
             data = _poison(data)
         elif relative.startswith("reference/"):
             # Edited as text: a YAML round trip would turn the country code NO into false.
@@ -113,6 +121,7 @@ def test_no_injected_element_or_attribute_anywhere(hostile_site: Path) -> None:
 
 def test_payloads_are_readable_text_on_the_pages(hostile_site: Path) -> None:
     delegation = parse(page(hostile_site, "delegationsordningar/socialnamnden/")).text
+    assert "Upphörda ärenden" in delegation and "sn-upphort-testarende" in delegation
     role = parse(page(hostile_site, "roller/kommundirektor/")).text
     start = parse(page(hostile_site, "")).text
     for payload in PAYLOADS:

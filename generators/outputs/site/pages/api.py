@@ -78,6 +78,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             has_organisation="organisation.json" in ctx.rules,
             position_id=_example_position(ctx),
             has_reference="reference.json" in ctx.rules,
+            has_decisions="decisions.json" in ctx.rules,
         ),
         nav=(SECTION,),
         nav_order=(50,),

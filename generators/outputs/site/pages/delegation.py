@@ -33,6 +33,7 @@ SECTION = "Delegationsordningar"
 INDEX = "delegationsordningar/index.md"
 PROVISIONS_ANCHOR = slug("Allmänna bestämmelser")
 FURTHER_ANCHOR = slug("Beslut om vidaredelegation")
+RETIRED_ANCHOR = slug("Upphörda ärenden")
 # "Vidaredelegation" may break as "Vidare-/delegation" in a narrow column (a soft hyphen).
 COLUMNS = ("Nr", "Ärende", "Delegat", "Ersättare", Safe("Vidare&shy;delegation"), "Lagrum", "Belopp", "Anmälan")
 COLUMN_CLASSES = ("col-nr", "col-arende", "col-delegat", "col-ersattare", "col-vd", "col-lagrum", "col-belopp", "col-anmalan")
@@ -212,6 +213,8 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
         sections=sections,
         further=_further_table(ctx, order, path, matter_index, day) if order.further_delegations else None,
         further_anchor=FURTHER_ANCHOR,
+        retired=_retired_table(order, matter_index) if order.retired_matters else None,
+        retired_anchor=RETIRED_ANCHOR,
         provisions_anchor=PROVISIONS_ANCHOR,
         as_of=long_date(day),
         site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
@@ -407,6 +410,28 @@ def _provisions(ctx: SiteContext, order: DelegationOrder, page: str) -> list[Saf
             f"{ctx.actor_link(p.further_delegation_reported_to, page, running=True)}."
         ))
     return items
+
+
+def _retired_table(order: DelegationOrder, matters: dict[str, Matter]) -> Safe:
+    """Matters taken out of the document: the old id keeps working as an anchor on this page."""
+    rows = []
+    for retired in sorted(order.retired_matters, key=lambda r: (r.retired_on, r.id)):
+        replacement = matters.get(retired.replaced_by or "")
+        replaced = (
+            link(f"#{replacement.id}", f"{replacement.number} {replacement.title}")
+            if replacement is not None
+            else text(retired.replaced_by or "–")
+        )
+        rows.append(Row(
+            [retired.id, long_date(retired.retired_on), retired.reason, replaced],
+            id=retired.id if retired.id not in matters else None,
+        ))
+    return table(
+        "Ärenden som har tagits bort ur delegationsordningen",
+        ["Ärendets id", "Upphörde", "Skäl", "Ersätts av"],
+        rows,
+        css_class="retired-table",
+    )
 
 
 def _further_table(ctx: SiteContext, order: DelegationOrder, page: str, matters: dict[str, Matter], day: date) -> Safe:
