@@ -145,7 +145,8 @@ class _DelegationDecider:
         }
         if status == OTHER_BODY:
             return Answer("delegation", question, OTHER_BODY,
-                          f"Ärende {info['number']} ({info['id']}) hör till {lower_first(body_name)}s delegationsordning, inte till {question['body']}.",
+                          f"Ärende {info['number']} ({info['id']}) hör till {lower_first(body_name)}s delegationsordning, "
+                          f"inte till {lower_first(bodies.get(question['body'], question['body']))}s.",
                           facts, lambda: self._delegation_explanation(piece, None, None))
         if status == UNKNOWN_VALUE:
             return Answer("delegation", question, UNKNOWN_VALUE,
@@ -249,8 +250,9 @@ class _DelegationDecider:
         def explain() -> list[str]:
             lines: list[str] = []
             for a in answers:
+                number = (a.facts or {}).get("matter_number", "?")
                 lines.append(a.summary)
-                lines += ["  " + line for line in a.explanation]
+                lines += [f"Ärende {number}: {line}" for line in a.explanation]
             return lines
 
         return Answer("delegation", question, status, summary, facts, explain)
@@ -335,19 +337,27 @@ class Decider(_DelegationDecider):
             summary = (f"{facts['approver']['label']} godkänner en resa för {lower_first(who)} till {country} ({zone_name}) {day}."
                        if facts["approver"] else f"Resepolicyn ger inget entydigt svar för {lower_first(who)} till {country} {day}.")
         else:
-            facts = {"traveller": {"key": keys[0] if traveller else None, "label": traveller}, "by_traveller": facts_list}
-            labels = join(sorted({f["approver"]["label"] for f in facts_list if f["approver"]}))
-            summary = (f"En resa till {country} ({zone_name}) {day} godkänns av " + labels
-                       + (" beroende på befattning." if len(approvers) > 1 else "."))
+            role_key = traveller if traveller and traveller.startswith("role_type:") else f"role_type:{traveller}"
+            role = table["role_types"][role_key]
+            facts = {"traveller": {"key": role_key, "label": role["label"]}, "by_traveller": facts_list}
+            labels = join(sorted({lower_first(f["approver"]["label"]) for f in facts_list if f["approver"]}))
+            summary = (f"En resa för {lower_first(role['label'])} till {country} ({zone_name}) {day} godkänns av " + labels
+                       + (", beroende på befattning." if len(approvers) > 1 else "."))
 
         def explain() -> list[str]:
             lines = [document_sentence(version["document"]), sentence(f"{country} hör till zonen {zone_name} {day}")]
             if country in period["overlaps"]:
                 lines.append(sentence(f"Observera: {country} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
+            # Travellers with the same answer (every enhetschef of a role type, say) are explained once.
+            groups: dict[int, tuple[list[str], dict[str, Any], dict[str, Any]]] = {}
             for f, (_, entry) in zip(facts_list, known):
-                prefix = f"{f['traveller']['label']}: " if len(facts_list) > 1 else ""
+                groups.setdefault(id(entry), ([], f, entry))[0].append(f["traveller"]["label"])
+            for names, f, entry in groups.values():
+                who = join(names)
                 if f["category_name"]:
-                    lines.append(sentence(f"{prefix}{f['traveller']['label']} hör till resenärskategorin {lower_first(f['category_name'])}"))
+                    verb = "hör" if len(names) == 1 else "hör alla"
+                    lines.append(sentence(f"{who} {verb} till resenärskategorin {lower_first(f['category_name'])}"))
+                prefix = f"För {lower_first(who) if len(names) == 1 else who}: " if len(groups) > 1 else ""
                 lines += [prefix + line for line in entry["lines"]]
             return lines
 
@@ -427,8 +437,12 @@ class Decider(_DelegationDecider):
                        + (f" och lämnar slutsatserna till {lower_first(facts['handover_to']['label'])}" if facts["handover_to"] else "")
                        + f" ({day})." if handler else f"Reglementet anger inte vem som handlägger en rapport om {facts['concerned']['label']}.")
         else:
-            facts = {"concerned": {"key": None, "label": concerns}, "by_concerned": facts_list}
-            summary = f"En rapport om {concerns} handläggs av " + join(sorted({f["handler"]["label"] for f in facts_list if f["handler"]})) + f" ({day})."
+            role_key = concerns if (concerns or "").startswith("role_type:") else f"role_type:{concerns}"
+            role_label = table["concerned"].get(role_key) or concerns
+            facts = {"concerned": {"key": role_key, "label": role_label}, "by_concerned": facts_list}
+            handlers = sorted({f["handler"]["label"] for f in facts_list if f["handler"]})
+            summary = (f"En rapport om {lower_first(str(role_label))} handläggs av " + join(handlers)
+                       + (", beroende på befattning" if len(handlers) > 1 else "") + f" ({day}).")
 
         def explain() -> list[str]:
             lines = [document_sentence(version["document"])]
@@ -503,9 +517,9 @@ class Decider(_DelegationDecider):
         what = f"Ett köp för {kronor(value)} exklusive moms ({lower_first(facts['category_name'])}, {regime.upper()}) i {lower_first(facts['body_name'])}"
         if status == ANSWERED:
             deciders = join([d["actor"]["label"] for d in found["decided_by"]], "eller")
-            summary = f"{what}: {lower_first(found['procedure']['label'])}; beslutar: {deciders} ({day})."
+            summary = f"{what}: {_procedure_words(found)}; beslutar: {deciders} ({day})."
         elif found["procedure"] is not None:
-            summary = f"{what}: {lower_first(found['procedure']['label'])}; vem som beslutar kan inte avgöras {day}."
+            summary = f"{what}: {_procedure_words(found)}; vem som beslutar kan inte avgöras {day}."
         else:
             summary = f"{what}: förfarandet kan inte avgöras {day}."
 
@@ -524,6 +538,11 @@ class Decider(_DelegationDecider):
             return lines
 
         return Answer("procurement", question, status, summary, facts, explain)
+
+
+def _procedure_words(found: dict[str, Any]) -> str:
+    words = lower_first(found["procedure"]["label"])
+    return words + (", som ska dokumenteras" if found["documentation_required"] else ", utan krav på dokumentation")
 
 
 def _holds(interval: dict[str, Any], value: float | int) -> bool:

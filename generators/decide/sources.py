@@ -78,7 +78,9 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
                           problems)
     model = build_model(loaded)
     tables = build_tables(model, ALL_ADOPTED, date.today())
-    return normalise({"tables_version": TABLES_VERSION, **tables})
+    # Through JSON (sorted keys, as published) so both sources hand the engine identical data.
+    data: dict[str, Any] = json.loads(json.dumps(normalise({"tables_version": TABLES_VERSION, **tables}), ensure_ascii=False, sort_keys=True))
+    return data
 
 
 def from_policies(policies_dir: Path, use_cache: bool = True) -> Decider:

@@ -249,7 +249,8 @@ def _further(model: Model, order: DelegationOrder, matter: Matter, values: dict[
             "up_to": up_to_sek,
             "reference": further.reference,
             "text": sentence(f"{to['label']} får också besluta genom vidaredelegation från {lower_first(by['label'])} "
-                             f"(beslut {further.reference}, {further.decided.isoformat()}), {label}"),
+                             f"(beslut {further.reference}, {further.decided.isoformat()}), {label}")
+                    + (f" {sentence(further.note)}" if further.note else ""),
         })
     return found
 

@@ -51,7 +51,7 @@ def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concer
     route = regulation.route_for(org, who)
     if route is None:
         return {"status": "undetermined", "route": None, "route_level": None, "handler": None, "handover_to": None,
-                "stepping_aside": [], "remaining": None, "members": None, "independent": None,
+                "stepping_aside": [], "stepping_aside_text": None, "remaining": None, "members": None, "independent": None,
                 "lines": [regulation.explain(org, who)]}
     assessment = regulation.assess(org, route.handler, who)
     lines = [regulation.explain(org, who)]
@@ -93,6 +93,7 @@ def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:
             "answers": answers,
         })
     role_types = {f"role_type:{r}": [f"position:{m}" for m in org.positions_of_role_type(r)] for r in org.role_types}
+    labels.update({f"role_type:{r.id}": r.title for r in org.role_types.values()})
     return {
         "versions": built,
         "concerned": dict(sorted(labels.items())),
