@@ -21,6 +21,7 @@ reports, with file and line:
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -249,21 +250,39 @@ def _allowed_sources(extra_scripts: list[object]) -> frozenset[str]:
     return frozenset(sources)
 
 
+def _scan_file(task: tuple[str, str, frozenset[str]]) -> tuple[str, list[Finding], set[str], list[tuple[str, int, int]]]:
+    path, relative, allowed = task
+    scanner = _PageScanner(relative, _page_dir(relative), allowed)
+    scanner.feed(Path(path).read_text(encoding="utf-8"))
+    scanner.close()
+    return relative, scanner.findings, scanner.ids, scanner.links
+
+
+# Above this many pages the files are scanned in parallel processes (a large region has thousands).
+PARALLEL_FROM = 300
+
+
 def scan_site(site_dir: Path, extra_scripts: list[object] | None = None) -> list[Finding]:
     """Scan every HTML file of a built site, then check internal links and anchors between pages."""
     allowed = _allowed_sources(list(extra_scripts or []))
+    tasks = [(str(path), path.relative_to(site_dir).as_posix(), allowed) for path in sorted(site_dir.rglob("*.html"))]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(tasks) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_scan_file, tasks, chunksize=32))
+    else:
+        results = [_scan_file(task) for task in tasks]
     findings: list[Finding] = []
     ids: dict[str, set[str]] = {}
     links: list[tuple[str, str, int, int]] = []
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        scanner = _PageScanner(relative, _page_dir(relative), allowed)
-        scanner.feed(path.read_text(encoding="utf-8"))
-        scanner.close()
-        findings.extend(scanner.findings)
-        ids[relative] = scanner.ids
+    for relative, page_findings, page_ids, page_links in results:
+        findings.extend(page_findings)
+        ids[relative] = page_ids
         if relative != "404.html":  # the 404 page is served at any depth; its links are the theme's
-            links.extend((relative, href, line, column) for href, line, column in scanner.links)
+            links.extend((relative, href, line, column) for href, line, column in page_links)
     for page, href, line, column in links:
         problem = _broken_link(site_dir, ids, page, href)
         if problem:
