@@ -98,3 +98,15 @@ def test_a_planted_script_stops_the_build(tmp_path: Path) -> None:
 
     with pytest.raises(PluginError, match="okänt inbäddat skript"):
         generate.post_build(Config())
+
+
+def test_parallel_scan_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generators.outputs.site import scan
+
+    for index in range(6):
+        planted = "<script>alert(1)</script>" if index == 3 else ""
+        (tmp_path / f"p{index}.html").write_text(_page(planted).replace("../../", ""), encoding="utf-8")
+    serial = scan_site(tmp_path)
+    monkeypatch.setattr(scan, "PARALLEL_FROM", 1)
+    assert scan_site(tmp_path) == serial
+    assert [f.file for f in serial] == ["p3.html"]

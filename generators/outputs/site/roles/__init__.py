@@ -34,8 +34,9 @@ from generators.outputs.site.escape import Safe, text
 class Topic:
     """A heading on role pages and the table under it.
 
-    `order` places the topic on the page (lower first; delegation uses 100–199, documents 900–999);
-    `columns` are the table's header cells. Entries of a topic supply one cell per column.
+    `order` places the topic on the page, lower first: delegation 100–199, travel 200–299,
+    whistleblowing 300–399, procurement 400–499, ownership of documents 900–999. `columns` are the
+    table's header cells; entries of a topic supply one cell per column.
     """
 
     id: str
