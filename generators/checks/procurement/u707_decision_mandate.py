@@ -17,8 +17,9 @@ delegationsordningen som gäller samma dag.
 
 Beloppsgränser i prisbasbelopp räknas om med värdet för den dag som kontrolleras. Kontrollen görs
 på policyns första dag och på varje dag då en gräns, en delegationsordning eller prisbasbeloppet
-ändras. När ett belopp inte kan räknas om (ett prisbasbelopp eller tröskelvärde som ännu inte är
-publicerat) ges en samlad varning per dag i stället för ett fel. Meddelandet anger båda filerna och
+ändras. En dag då ett belopp inte kan räknas om (ett prisbasbelopp eller tröskelvärde som ännu inte
+är publicerat) kontrolleras inte det beslutet; D419 och U706 varnar för värdet, och de publicerade
+reglerna visar beslutet som okontrollerat. Inget belopp hittas på. Meddelandet anger båda filerna och
 raderna: beslutsraden i policyn och ärendet i delegationsordningen.
 
 ## Varför
@@ -70,11 +71,15 @@ _PROBLEMS = ("not_covered", "gap_below", "no_matter", "wrong_body", "not_delegat
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
+    if model.organisation is None:
+        return  # X805 reports the missing organisation; mandates cannot be read without it
+    # A body whose delegationsordningar have a broken validity (valid_to before valid_from) is
+    # X802's error; reporting every decision that loses its ground would only repeat it.
+    broken = {o.body for o in model.delegations if o.meta.valid_to is not None and o.meta.valid_to < o.meta.valid_from}
     for policy in model.procurement:
         seen: set[tuple[object, ...]] = set()
         days = mandate_dates(policy, model)
         for day in days:
-            unknown: list[Mandate] = []
             without_order: dict[str, list[Mandate]] = {}
             in_force = {o.body for o in model.delegations_in_force(day)}
             for table in policy.tables:
@@ -82,7 +87,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     for decision in band.decisions:
                         mandate = mandate_for(policy, band, decision, day, model)
                         if mandate.status == "unknown":
-                            unknown.append(mandate)
+                            continue  # an unpublished value: D419 and U706 warn, and the JSON rules show it
+                        if mandate.status == "no_matter" and decision.body in broken:
                             continue
                         if mandate.status == "no_matter" and decision.body not in in_force:
                             without_order.setdefault(decision.body, []).append(mandate)
@@ -103,9 +109,6 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 if (body, "no_order") not in seen:  # once per body: the first day it has no delegationsordning
                     seen.add((body, "no_order"))
                     yield _no_order(model, policy, day, body, mandates)
-            warning = _unknown(model, policy, day, unknown) if unknown else None
-            if warning is not None:
-                yield warning
 
 
 def _no_order(model: Model, policy: ProcurementPolicy, day: date, body: str, mandates: list[Mandate]) -> Diagnostic:
@@ -119,31 +122,4 @@ def _no_order(model: Model, policy: ProcurementPolicy, day: date, body: str, man
         first.decision.source,
         f"{policy.meta.title} gäller {day.isoformat()}, men ingen delegationsordning för {in_text(name)} gäller då ({known}). "
         f"De {len(mandates)} beslutsraderna för {in_text(name)} som bygger på delegation saknar därför stöd den dagen.",
-    )
-
-
-def _unknown(model: Model, policy: ProcurementPolicy, day: date, mandates: list[Mandate]) -> Diagnostic | None:
-    """One warning for the decisions that cannot be checked on `day` because of a value in the
-    delegationsordningar (a prisbasbelopp not yet published). Unknown bounds of the policy's own
-    bands are U706's warning, not repeated here."""
-    own = set(policy.reference_ids())
-    causes: list[str] = []
-    for unit in sorted({u for m in mandates for u in m.unknown_units} - own):
-        series = model.reference.get(unit)
-        if series is None:
-            continue
-        value = series.value_on(day)
-        if value is not None and value.value is not None and not value.unknown:
-            continue
-        state = "inte publicerat" if value is not None else "inte inlagt"
-        causes.append(f"{series.title} för {day.year} är {state} i referensdata ({series.source.file})")
-    if not causes:
-        return None
-    affected = [m for m in mandates if set(m.unknown_units) - own]
-    first = min(affected, key=lambda m: m.decision.source.location().line)
-    return RULE.at(
-        first.decision.source,
-        f"Från {day.isoformat()} kan beslutsrader i värdeintervallen, med början i {first.decision.id}, inte kontrolleras mot "
-        f"delegationsordningarnas beloppsgränser: {' och '.join(causes)}. Kontrollen görs när värdet är inlagt.",
-        severity="warning",
     )

@@ -53,6 +53,8 @@ RULE = Rule("U709", "signing-coverage", "error", "Varje beslutsfattare i värdei
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     org = model.organisation
+    if org is None:
+        return  # X805
     for policy in model.procurement:
         seen_rules: dict[object, str] = {}
         for rule in policy.signing:

@@ -1,0 +1,84 @@
+"""Helpers the cross-document rules share (not a rule: it defines no RULE)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from generators.diagnostics import JsonPath
+from generators.loading.documents import SourceDocument, schema_store
+from generators.loading.schemas import Schema, iter_subschemas
+from generators.model.common import Actor, SourceRef
+
+COMMON_SCHEMA_ID = "https://styrdokument.example/schemas/common.schema.json"
+
+Candidates = list[tuple[Schema, str]]
+
+
+def where(source: SourceRef) -> str:
+    return f"{source.file}:{source.location().line}"
+
+
+def actors_in(document: SourceDocument) -> Iterator[tuple[Actor, SourceRef]]:
+    """Every actor a document names, found where its schema says an actor stands (never by shape).
+
+    The walk follows the document's own schema ($ref, allOf/anyOf/oneOf, if/then/else), so an object
+    counts as an actor exactly when the schema puts the shared `actor` definition there.
+    """
+    store, _ = schema_store()
+    actor_def = store.by_id[COMMON_SCHEMA_ID]["$defs"]["actor"]
+    schema = store.by_name[document.schema]
+    root = SourceRef(document, ())
+    yield from _walk(store, actor_def, document.data, [(schema, schema["$id"])], (), root)
+
+
+def _flatten(store: Any, candidates: Candidates) -> Candidates:
+    return [sub for node, base in candidates for sub in iter_subschemas(store, node, base)]
+
+
+def _walk(store: Any, actor_def: Schema, node: Any, candidates: Candidates, path: JsonPath, root: SourceRef) -> Iterator[tuple[Actor, SourceRef]]:
+    flat = _flatten(store, candidates)
+    if isinstance(node, dict):
+        if any(sub is actor_def for sub, _ in flat):
+            try:
+                yield Actor.parse(node, root.at(*path)), root.at(*path)
+            except (KeyError, ValueError):
+                pass  # not a valid actor: the schema check has reported it
+            return
+        for key, child in node.items():
+            found: Candidates = []
+            for sub, base in flat:
+                properties = sub.get("properties", {})
+                if key in properties:
+                    found.append((properties[key], base))
+                    continue
+                for pattern, pattern_schema in sub.get("patternProperties", {}).items():
+                    if re.search(pattern, key):
+                        found.append((pattern_schema, base))
+                additional = sub.get("additionalProperties")
+                if isinstance(additional, dict):
+                    found.append((additional, base))
+            yield from _walk(store, actor_def, child, found, (*path, key), root)
+    elif isinstance(node, list):
+        items = [(sub["items"], base) for sub, base in flat if isinstance(sub.get("items"), dict)]
+        for index, child in enumerate(node):
+            yield from _walk(store, actor_def, child, items, (*path, index), root)
+
+
+def ids_in(document: SourceDocument) -> Iterator[tuple[str, SourceRef]]:
+    """Every `id` an entity in the document declares (the document's own `document.id` excluded)."""
+    root = SourceRef(document, ())
+
+    def walk(node: Any, path: JsonPath) -> Iterator[tuple[str, SourceRef]]:
+        if isinstance(node, dict):
+            value = node.get("id")
+            if isinstance(value, str) and path != ("document",):
+                yield value, root.at(*path, "id")
+            for key, child in node.items():
+                yield from walk(child, (*path, key))
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                yield from walk(child, (*path, index))
+
+    yield from walk(document.data, ())
