@@ -385,12 +385,13 @@ class TravelPolicy:
             return frozenset()
         if zone.rest:
             iso = reference.value_on(ISO_SERIES, day)
-            taken = set().union(*(self._explicit_members(z, day, reference) for z in self.zones if not z.rest))
+            taken = set().union(*(self.explicit_members(z, day, reference) for z in self.zones if not z.rest))
             return frozenset(iso.countries if iso else ()) - taken
-        return self._explicit_members(zone, day, reference)
+        return self.explicit_members(zone, day, reference)
 
     @staticmethod
-    def _explicit_members(zone: Zone, day: date, reference: ReferenceData) -> frozenset[str]:
+    def explicit_members(zone: Zone, day: date, reference: ReferenceData) -> frozenset[str]:
+        """What a zone's own expression gives (include minus exclude); for the rest zone, nothing."""
         included = zone.include.resolve(day, reference) if zone.include else frozenset()
         excluded = zone.exclude.resolve(day, reference) if zone.exclude else frozenset()
         return included - excluded
@@ -405,12 +406,15 @@ class TravelPolicy:
         return found[0] if found else None
 
     def zones_outside_eu_ees(self, day: date, reference: ReferenceData) -> dict[str, frozenset[str]]:
-        """Zone id → its codes outside the EU/EES on `day` (zones with none are left out)."""
+        """Zone id → its ISO codes outside the EU/EES on `day` (zones with none are left out)."""
         eu_ees = reference.value_on(EU_EES_SERIES, day)
+        iso = reference.value_on(ISO_SERIES, day)
         inside = frozenset(eu_ees.countries) if eu_ees else frozenset()
+        assigned = frozenset(iso.countries) if iso else frozenset()
         out: dict[str, frozenset[str]] = {}
         for zone in self.zones:
-            outside = self.zone_members(zone.id, day, reference) - inside
+            # Only assigned codes: a code ISO does not know is R501's, not a country outside the EU/EES.
+            outside = (self.zone_members(zone.id, day, reference) & assigned) - inside
             if outside:
                 out[zone.id] = outside
         return out

@@ -408,8 +408,9 @@ class WhistleblowingRegulation:
                 return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
         if category == "fortroendevald":
             if members:
-                return (f"{self.handler_label(org, handler)} är anställda i linjen under kommundirektören, som svarar inför "
-                        "kommunstyrelsen; anställda står under de förtroendevalda och är inte oberoende av dem.")
+                who = "består av anställda" if handler.function is not None or len(members) > 1 else "är anställd"
+                return (f"{self.handler_label(org, handler)} {who} i linjen under direktören, som svarar inför "
+                        "kommunstyrelsen; de anställda står under de förtroendevalda och är inte oberoende av dem.")
             if actor is not None and actor.kind in ("body", "seat"):
                 body = org.bodies.get(actor.body or actor.id)
                 if body is not None and body.kind != "revision":
