@@ -110,7 +110,7 @@ def _path(ctx: SiteContext, order: DelegationOrder, versions: Versions, used: se
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
-    overview: list[dict[str, object]] = []
+    overview: list[tuple[tuple[str, date], Row]] = []
     for versions in ctx.versions(ctx.model.delegations):
         for order in _published(versions):
             path = ctx.document_pages[id(order)]
@@ -125,18 +125,17 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
                 nav_order=(10,),
                 order=(body, order.meta.valid_from),
             )
-            overview.append({
-                "document": ctx.page_link(INDEX, path, title),
-                "valid": _validity(order),
-                "matters": sum(1 for m in order.matters if not m.execution_only),
-                "upcoming": is_current is False,
-                "sort": (body, order.meta.valid_from),
-            })
-    overview.sort(key=lambda row: row["sort"])  # type: ignore[arg-type, return-value]
+            overview.append(((body, order.meta.valid_from), Row([
+                ctx.page_link(INDEX, path, title),
+                _validity(order),
+                str(sum(1 for m in order.matters if not m.execution_only)),
+                "Gäller nu" if is_current else "Antagen, börjar gälla senare",
+            ])))
+    overview.sort(key=lambda item: item[0])
     yield GeneratedPage(
         path=INDEX,
         title="Delegationsordningar",
-        content=_overview(ctx, overview),
+        content=_overview(ctx, [row for _key, row in overview]),
         nav=(SECTION,),
         nav_order=(10,),
         order=(),
@@ -150,11 +149,7 @@ def _validity(order: DelegationOrder) -> str:
     return f"från {long_date(meta.valid_from)}"
 
 
-def _overview(ctx: SiteContext, overview: list[dict[str, object]]) -> str:
-    rows = [
-        Row([r["document"], r["valid"], str(r["matters"]), "Antagen, börjar gälla senare" if r["upcoming"] else "Gäller nu"])
-        for r in overview
-    ]
+def _overview(ctx: SiteContext, rows: list[Row]) -> str:
     pbb = ctx.model.reference.value_on("prisbasbelopp", ctx.as_of)
     return render(
         "delegation_index.md.j2",
