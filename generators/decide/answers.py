@@ -8,8 +8,10 @@ in a loop never pays for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `decide` starts fast
+    from collections.abc import Callable
+    from typing import Any
 
 # Statuses. `answered` is the only one with a decision maker.
 ANSWERED = "answered"
@@ -34,19 +36,49 @@ STATUS_LABELS = {
 
 
 class Answer:
-    """One answered question. `facts` is plain JSON data; the explanation is built lazily."""
+    """One answered question: `status` at once; `question`, `summary`, `facts` (plain JSON data) and
+    `explanation` when first read. Answering in a loop therefore costs a lookup and this object."""
 
-    __slots__ = ("kind", "question", "status", "summary", "facts", "_explain", "_explanation")
+    __slots__ = ("kind", "status", "_make", "_args", "_details", "_explanation")
 
     def __init__(self, kind: str, question: dict[str, Any], status: str, summary: str, facts: dict[str, Any] | None,
                  explain: Callable[[], list[str]]) -> None:
         self.kind = kind
-        self.question = question
         self.status = status
-        self.summary = summary
-        self.facts = facts
-        self._explain = explain
+        self._make = None
+        self._args = ()
+        self._details: tuple[dict[str, Any], str, dict[str, Any] | None, Callable[[], list[str]]] | None = (question, summary, facts, explain)
         self._explanation: list[str] | None = None
+
+    @classmethod
+    def lazy(cls, kind: str, status: str, make: Callable[..., Answer], args: tuple[Any, ...]) -> Answer:
+        """An answer whose details `make(*args)` (returning a full Answer) builds when first read."""
+        answer = cls.__new__(cls)
+        answer.kind = kind
+        answer.status = status
+        answer._make = make
+        answer._args = args
+        answer._details = None
+        answer._explanation = None
+        return answer
+
+    def _get(self) -> tuple[dict[str, Any], str, dict[str, Any] | None, Callable[[], list[str]]]:
+        if self._details is None:
+            full = self._make(*self._args)  # type: ignore[misc]
+            self._details = full._get()
+        return self._details
+
+    @property
+    def question(self) -> dict[str, Any]:
+        return self._get()[0]
+
+    @property
+    def summary(self) -> str:
+        return self._get()[1]
+
+    @property
+    def facts(self) -> dict[str, Any] | None:
+        return self._get()[2]
 
     @property
     def answered(self) -> bool:
@@ -55,7 +87,7 @@ class Answer:
     @property
     def explanation(self) -> list[str]:
         if self._explanation is None:
-            self._explanation = self._explain()
+            self._explanation = self._get()[3]()
         return self._explanation
 
     def to_json(self) -> dict[str, Any]:

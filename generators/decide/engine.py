@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: `decide` starts fast
+    from typing import Any
 
 from generators.decide.answers import (
     ANSWERED,
@@ -61,6 +64,7 @@ class _DelegationDecider:
         self.tables = tables
         delegation = tables.get("delegation") or {}
         self._delegation = delegation
+        self._retired_ids: dict[str, Any] = delegation.get("retired", {})
         self._matters: dict[str, tuple[list[str], list[_Piece]]] = {}
         for matter_id, versions in delegation.get("matters", {}).items():
             pieces = sorted((_Piece(v, p) for v in versions for p in v["periods"]), key=lambda p: p.start)
@@ -106,13 +110,25 @@ class _DelegationDecider:
     def delegation(self, matter: str | None = None, amount: float | int | None = None, day: date | str | None = None,
                    body: str | None = None, kind: str | None = None) -> Answer:
         """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`."""
-        day = day_text(day or date.today())
-        question = {"kind": "delegation", "body": body, "matter": matter, "matter_kind": kind, "amount": amount, "date": day}
+        if day is None:
+            day = date.today().isoformat()
+        elif type(day) is not str:
+            day = day.isoformat()
         if matter is None:
+            question = {"kind": "delegation", "body": body, "matter": None, "matter_kind": kind, "amount": amount, "date": day}
             return self._delegation_by_kind(question, body, kind, amount, day)
         status, tier, piece = self.delegate(matter, amount, day)
         if piece is not None and body is not None and piece.body != body:
             status = OTHER_BODY
+        elif status == NOT_FOUND and matter in self._retired_ids:
+            status = RETIRED
+        return Answer.lazy("delegation", status, self._delegation_full, (matter, amount, day, body, kind, status, tier, piece))
+
+    def _delegation_full(self, matter: str, amount: float | int | None, day: str, body: str | None, kind: str | None,
+                         status: str, tier: dict[str, Any] | None, piece: _Piece | None) -> Answer:
+        question = {"kind": "delegation", "body": body, "matter": matter, "matter_kind": kind, "amount": amount, "date": day}
+        if status == RETIRED:
+            status = NOT_FOUND
         return self._delegation_answer(question, matter, amount, day, status, tier, piece)
 
     def _delegation_answer(self, question: dict[str, Any], matter: str, amount: float | int | None, day: str,

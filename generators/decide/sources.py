@@ -14,7 +14,10 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 from generators.decide.engine import Decider
 

@@ -6,8 +6,10 @@ the JSON answers and the published tables use the same words and number formats.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # neither typing nor decimal is imported at run time: `decide` starts fast
+    from decimal import Decimal
+    from typing import Any
 
 NBSP = "\u00a0"
 
@@ -16,6 +18,12 @@ def kronor(value: int | float | Decimal | None) -> str:
     """700000 → '700 000 kr' (no-break spaces); öre only when there are any."""
     if value is None:
         return "okänt belopp"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", NBSP) + NBSP + "kr"
+    from decimal import Decimal
+
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     whole = int(number)
     text = f"{whole:,}".replace(",", NBSP)
@@ -27,7 +35,7 @@ def kronor(value: int | float | Decimal | None) -> str:
 
 def number(value: int | float | Decimal) -> str:
     """3 → '3', 0.5 → '0,5' (Swedish decimal comma)."""
-    if isinstance(value, Decimal):
+    if not isinstance(value, (int, float)):  # a Decimal
         value = int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -1,0 +1,187 @@
+"""`python -m generators diff`: a semantic diff between two git revisions, on a temporary repository.
+
+The example policies are committed to a fresh repository; the tests then change them the way a
+policy owner would and check that the Swedish Markdown lists exactly what changed in effect.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generators.diff import RevisionError, semantic_diff
+from tests.conftest import EXAMPLE_POLICIES, REPO, TODAY
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env={**os.environ, **GIT_ENV}, check=True)
+    return result.stdout.strip()
+
+
+def edit(path: Path, find: str, replace: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(find) == 1, f"{find!r} occurs {text.count(find)} times in {path.name}"
+    path.write_text(text.replace(find, replace), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLE_POLICIES, root / "policies")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "policies")
+    git(root, "commit", "--quiet", "-m", "Exemplet")
+    return root
+
+
+def change_three_rules(policies: Path) -> None:
+    """A limit raised, an approval cell changed, a report re-routed — and nothing else."""
+    edit(policies / "delegation" / "socialnamnden.yaml",
+         "        delegate: {position: socialchef}\n        limit: {amount: 1000000, unit: sek, per: case}",
+         "        delegate: {position: socialchef}\n        limit: {amount: 1500000, unit: sek, per: case}")
+    edit(policies / "travel.yaml",
+         "{id: anstallda-medarbetare-eu-ees, category: anstallda-medarbetare, zone: eu_ees_utom_norden, approver: {relative: narmaste_chef}",
+         "{id: anstallda-medarbetare-eu-ees, category: anstallda-medarbetare, zone: eu_ees_utom_norden, approver: {relative: forvaltningschef}")
+    edit(policies / "whistleblowing.yaml",
+         "      concerns: {category: okand_person}\n      handler: {function: visselblasarfunktionen}",
+         "      concerns: {category: okand_person}\n      handler: {external: extern_mottagare}")
+
+
+def change_items(markdown: str) -> list[str]:
+    """The change bullets (top-level items of the documents' parts, not the check results)."""
+    body = markdown.split("## Kontroller av HEAD")[0]
+    return [line for line in body.splitlines() if line.startswith("- **")]
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def test_a_limit_an_approval_cell_and_a_routing_show_as_exactly_three_changes(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    change_three_rules(repo / "policies")
+    git(repo, "commit", "--quiet", "-am", "Tre ändringar")
+    result = semantic_diff(repo, base, "HEAD", "policies", TODAY)
+    markdown = plain(result.markdown)
+    items = change_items(markdown)
+    assert len(items) == 3, markdown
+    assert result.comparison.count == 3
+    assert "3 ändringar i 3 dokument" in markdown
+    # The limit, in the delegationsordning's part, under raised and lowered limits, old → new in kronor.
+    limit = markdown.split("## Socialnämndens delegationsordning (sn-delegationsordning), version 2026:1")[1].split("\n## ")[0]
+    assert "### Höjda och sänkta beloppsgränser" in limit
+    assert "Ärende 3.3 Omfördelning av budgetmedel mellan verksamheter inom nämndens driftbudget (soc-ekonomi-budgetjustering)" in limit
+    assert "Beloppsgräns höjd: 1 000 000 kr per ärende eller tillfälle → 1 500 000 kr per ärende eller tillfälle" in limit
+    # The approval cell.
+    travel = markdown.split("## Rese- och mötespolicy för Ekbacka kommun (resepolicy), version 2026:1")[1].split("\n## ")[0]
+    assert "### Ändrade celler i beslutstabellen" in travel
+    assert "Cell anstallda-medarbetare-eu-ees (Medarbetare och specialister, Övriga EU/EES)" in travel
+    assert "Godkänner: Närmaste chef → Förvaltningschefen i den anställdes förvaltning" in travel
+    # The routing.
+    routing = markdown.split("## Reglemente för visselblåsning i Ekbacka kommun (visselblasningsreglemente), version 2026:1")[1].split("\n## ")[0]
+    assert "### Ändrad handläggning av rapporter" in routing
+    assert "Handläggs av: Ekbacka kommuns visselblåsarfunktion → Rapportkanalen Norr AB" in routing
+    # HEAD's checks close the report.
+    assert markdown.rstrip().split("## Kontroller av HEAD")[1].strip().startswith(("Inga fel.", f"{len(result.checks.errors)} fel"))
+
+
+def test_the_working_tree_is_head_by_default_and_is_left_alone(repo: Path) -> None:
+    change_three_rules(repo / "policies")
+    before = git(repo, "status", "--porcelain")
+    result = semantic_diff(repo, "HEAD", None, "policies", TODAY)
+    assert len(change_items(result.markdown)) == 3
+    assert "→ arbetskopian" in result.markdown
+    assert git(repo, "status", "--porcelain") == before
+    assert git(repo, "worktree", "list").count("\n") == 0  # no worktree was added
+
+
+def test_a_renamed_delegation_file_is_not_a_delete_and_an_add(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    git(repo, "mv", "policies/delegation/socialnamnden.yaml", "policies/delegation/socialnamnden-2026.yaml")
+    git(repo, "commit", "--quiet", "-m", "Nytt filnamn")
+    markdown = plain(semantic_diff(repo, base, "HEAD", "policies", TODAY).markdown)
+    assert "### Tillagt" not in markdown and "### Borttaget" not in markdown, markdown
+    assert "Nytt dokument" not in markdown and "har tagits bort" not in markdown
+    items = change_items(markdown)
+    assert items == ["- **Dokumentets metadata**"], markdown
+    assert "Fil: policies/delegation/socialnamnden.yaml → policies/delegation/socialnamnden-2026.yaml" in markdown
+
+
+def test_a_removed_matter_says_whether_it_was_retired(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    path = repo / "policies" / "delegation" / "socialnamnden.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("      - id: soc-ekonomi-budgetjustering")
+    end = text.index("      - id: soc-upphandling-direktupphandling")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    markdown = plain(semantic_diff(repo, base, None, "policies", TODAY).markdown)
+    assert "### Borttaget" in markdown
+    assert "Ärende 3.3 Omfördelning av budgetmedel mellan verksamheter inom nämndens driftbudget (soc-ekonomi-budgetjustering)" in markdown
+    assert "Inte markerat som upphört" in markdown
+    edit(path, "sections:\n", "retired_matters:\n  - {id: soc-ekonomi-budgetjustering, retired_on: \"2026-12-01\", "
+                              "reason: \"Omfördelning beslutas av nämnden.\"}\n\nsections:\n")
+    markdown = plain(semantic_diff(repo, base, None, "policies", TODAY).markdown)
+    assert "Markerat som upphört från 2026-12-01 (retired_matters)." in markdown
+
+
+def test_a_new_version_is_compared_with_the_version_it_replaces(repo: Path) -> None:
+    """kommunstyrelsen.2027.yaml beside kommunstyrelsen.yaml: the review shows what 2027:1 changes."""
+    (repo / "policies" / "delegation" / "kommunstyrelsen.2027.yaml").unlink()
+    edit(repo / "policies" / "delegation" / "kommunstyrelsen.yaml", '  valid_to: "2026-12-31"\n', "")
+    git(repo, "commit", "--quiet", "-am", "Utan 2027")
+    base = git(repo, "rev-parse", "HEAD")
+    shutil.copy(EXAMPLE_POLICIES / "delegation" / "kommunstyrelsen.2027.yaml", repo / "policies" / "delegation")
+    shutil.copy(EXAMPLE_POLICIES / "delegation" / "kommunstyrelsen.yaml", repo / "policies" / "delegation")
+    markdown = plain(semantic_diff(repo, base, None, "policies", TODAY).markdown)
+    part = markdown.split("## Kommunstyrelsens delegationsordning (ks-delegationsordning), version 2027:1")[1].split("\n## ")[0]
+    assert "Ny version 2027:1, jämförd med version 2026:1 som den ersätter." in part
+    assert "Nivå 2, upp till höjd: 5 000 000 kr per avtal och hela avtalstiden exklusive moms → 6 000 000 kr per avtal och hela avtalstiden exklusive moms" in part
+    assert "Ärende 5.11" in part and "(ks-avtal-avtalsagare)" in part
+    older = markdown.split("## Kommunstyrelsens delegationsordning (ks-delegationsordning), version 2026:1")[1].split("\n## ")[0]
+    assert "Gäller till och med: tills vidare → 2026-12-31" in older
+
+
+def test_policy_text_cannot_inject_markdown(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / "delegation" / "socialnamnden.yaml",
+         'title: "Omfördelning av budgetmedel mellan verksamheter inom nämndens driftbudget"',
+         'title: "Omfördelning ![x](https://evil.example/a.png) <script>alert(1)</script> **fet**"')
+    markdown = semantic_diff(repo, base, None, "policies", TODAY).markdown
+    assert "<script>" not in markdown and "![x](" not in markdown and "**fet**" not in markdown
+    assert "\\<script\\>" in markdown
+
+
+def test_the_command_line(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    change_three_rules(repo / "policies")
+    out = repo.parent / "diff.md"
+    run = subprocess.run([sys.executable, "-m", "generators", "diff", base, "--repo", str(repo), "--today", "2026-11-23", "--out", str(out)],
+                         capture_output=True, text=True, cwd=REPO, check=False)
+    assert run.returncode in (0, 1), run.stderr
+    assert len(change_items(out.read_text(encoding="utf-8"))) == 3
+    bad = subprocess.run([sys.executable, "-m", "generators", "diff", "finns-inte", "--repo", str(repo)],
+                         capture_output=True, text=True, cwd=REPO, check=False)
+    assert bad.returncode == 2
+    assert "git känner inte till revisionen 'finns-inte'" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_an_unknown_revision_is_a_clear_error(repo: Path) -> None:
+    with pytest.raises(RevisionError, match="finns-inte"):
+        semantic_diff(repo, "finns-inte", None, "policies", date(2026, 11, 23))
+    with pytest.raises(RevisionError):
+        semantic_diff(repo, "--output=/tmp/x", None, "policies", date(2026, 11, 23))
+    assert re.fullmatch(r"[0-9a-f]{40}", git(repo, "rev-parse", "HEAD"))
