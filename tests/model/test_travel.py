@@ -182,3 +182,25 @@ def test_an_unknown_country_gets_no_approver_and_says_why(model: Model) -> None:
     assert decision is not None
     assert decision.approver is None and decision.problems
     assert "XX" in decision.explanation
+
+
+def test_travel_json_is_the_models_view(model: Model, policy: TravelPolicy) -> None:
+    """travel.json publishes what the queries answer: zone countries per period and resolved approvers."""
+    import json
+
+    from generators.outputs.rules import render_rules
+
+    published = json.loads(render_rules(model, TODAY, None)["travel.json"])
+    document = next(d for d in published["documents"] if d["document"]["version"] == policy.meta.version)
+    for zone in document["zones"]:
+        for period in zone["periods"]:
+            day = date.fromisoformat(period["valid_from"])
+            assert period["countries"] == sorted(policy.zone_members(zone["id"], day, model.reference))
+    org = model.organisation
+    assert org is not None
+    for cell in document["approvals"]:
+        approval = next(a for a in policy.approvals if a.id == cell["id"])
+        for row in cell["resolved"]:
+            resolved = policy.resolve_for_position(org, approval, row["position"]["id"])
+            assert row["approver"]["key"] == resolved.actor.key  # type: ignore[union-attr]
+            assert row["stands_above"] is True

@@ -154,3 +154,24 @@ def test_the_schema_requires_information_about_the_external_channels(policies_co
     end = text.index("functions:\n")
     found = _load_with(policies_copy, text[start:end], "")
     assert any(code.startswith("S2") for code, _ in found), found
+
+
+def test_whistleblowing_json_routes_every_position(model: Model, regulation: WhistleblowingRegulation) -> None:
+    """The routing table an HR system looks up has one row per position, with the model's route and handler."""
+    import json
+
+    from generators.outputs.rules import render_rules
+
+    published = json.loads(render_rules(model, TODAY, None)["whistleblowing.json"])
+    document = next(d for d in published["documents"] if d["document"]["version"] == regulation.meta.version)
+    org = model.organisation
+    assert org is not None
+    rows = {r["concerned"]["id"]: r for r in document["routing_table"] if r["concerned"]["kind"] == "position"}
+    assert set(rows) == set(org.positions)
+    for position_id, row in rows.items():
+        route = regulation.route_for(org, position_id)
+        assert route is not None
+        assert row["route"] == route.id and row["handler"]["key"] == route.handler.key
+        assert row["independent"] is True
+    limits = document["deadlines"]["receipt_confirmation"]["law"]
+    assert limits["within_law"] is True and all(v["limit"] is not None for v in limits["by_date"])
