@@ -34,7 +34,7 @@ def generate(out: Path, bodies: int, matters_per_body: int, seed: int = 1, refer
 
     if bodies < MIN_BODIES or matters_per_body < MIN_MATTERS:
         raise ValueError(f"bodies must be at least {MIN_BODIES} and matters_per_body at least {MIN_MATTERS}")
-    plan = build_plan(bodies)
+    plan = build_plan(bodies, matters_per_body)
     written: list[Path] = []
 
     def emit(relative: str, data: object, schema: str, comments: list[str]) -> None:

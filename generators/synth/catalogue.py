@@ -1110,4 +1110,23 @@ FAMILIES: tuple[Family, ...] = (
       slots=(("staff", 3), ("enh", 2)), monthly=True),
 )
 FAMILY_BY_KEY = {f.key: f for f in FAMILIES}
+
+# Qualifiers any family of a kind may take besides its own: the same decision in another situation.
+KIND_QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "myndighetsutovning": (
+        " efter ansökan från den enskilde", " i ärenden som inletts på nämndens eget initiativ", " vid ändrade förhållanden",
+        " i samband med omprövning", " i avvaktan på slutligt ställningstagande", " efter klagomål från allmänheten",
+    ),
+    "ekonomi": (" inom ramen för årets budget", " efter avstämning mot internbudgeten"),
+    "avtal": (" med en löptid om högst fyra år", " inom ramen för årets budget"),
+    "personal": (" för tillsvidareanställda medarbetare", " för visstidsanställda medarbetare", " för medarbetare med chefsansvar"),
+    "informationshantering": (" i ärenden som rör enskilda", " för handlingar i verksamhetssystemen"),
+    "upphandling": (" för varor och tjänster", " inom ramen för fastställd budget"),
+    "yttrande": (" när remisstiden är kortare än tre veckor", " i frågor som berör flera förvaltningar"),
+    "processforing": (" i första instans", " i högre instans"),
+    "ovrigt": (" för stadens räkning",),
+}
+
+# Areas that divide a förvaltning's enheter in a large city: "Enheten för hemtjänst Norr 2".
+AREAS: tuple[str, ...] = ("västra", "östra", "centrala", "norra", "södra", "nordost", "sydväst", "hamnen", "älvdalen", "skogsbyn")
 GENERAL_FAMILIES = tuple(f for f in FAMILIES if f.theme != "domain")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from random import Random
 from typing import Any
 
-from generators.synth.catalogue import AMOUNT_SCALES, FAMILY_BY_KEY, GENERAL_FAMILIES, GENERAL_THEMES, Family, citation, law, local
+from generators.synth.catalogue import AMOUNT_SCALES, FAMILY_BY_KEY, GENERAL_FAMILIES, GENERAL_THEMES, KIND_QUALIFIERS, Family, citation, law, local
 from generators.synth.plan import DIRECTOR, KS, BodyPlan, CityPlan, DivisionPlan, document_meta
 
 # Shares measured on the example (251 matters in five delegationsordningar, 2026 versions):
@@ -29,8 +29,8 @@ from generators.synth.plan import DIRECTOR, KS, BodyPlan, CityPlan, DivisionPlan
 # The probabilities below apply to the matters that can have the property, so the totals come out
 # close to those shares (tests/synth checks the totals).
 SHARES = {
-    "tiers": 0.36,  # of matters whose family has an amount scale
-    "limit": 0.13,
+    "tiers": 0.44,  # of matters whose family has an amount scale
+    "limit": 0.16,
     "conditions": 0.33,
     "second_condition": 0.12,
     "note": 0.12,
@@ -105,15 +105,16 @@ class OrderWriter:
     def __init__(self, plan: CityPlan, body: BodyPlan, index: int, rng: Random) -> None:
         self.plan, self.body, self.index, self.rng = plan, body, index, rng
         self.used_titles: set[str] = set()
+        self.pools: dict[tuple[str, str], list[tuple[str, tuple[dict[str, str], ...]]]] = {}
         self.used_ids: dict[str, int] = {}
         self.further: list[dict[str, Any]] = []
         self.monthly_default = body.domain is not None and body.domain.social_services
         self.top = body.top_kind
 
     # -- placeholders and actors ---------------------------------------------------------------------------
-    def fill(self, text: str, division: DivisionPlan, unit: str = "") -> str:
+    def fill(self, text: str, division: DivisionPlan, admin: str | None = None) -> str:
         b = self.body
-        return text.format(body=b.running, body_gen=b.genitive, admin=b.admin_running, division=division.name, unit=unit)
+        return text.format(body=b.running, body_gen=b.genitive, admin=admin or b.admin_running, division=division.name)
 
     def actor(self, slot: str, division: DivisionPlan, unit: int) -> _Delegate:
         b = self.body
@@ -161,42 +162,64 @@ class OrderWriter:
         self.used_ids[base] = count
         return base if count == 1 else f"{base}-{count}"
 
-    def title(self, family: Family, division: DivisionPlan) -> tuple[str, tuple[dict[str, str], ...]]:
-        rng = self.rng
-        fallback: tuple[str, tuple[dict[str, str], ...]] | None = None
-        for attempt in range(60):
-            verb = rng.choice(family.verbs)
-            obj, refs = rng.choice(family.objects)
-            unit_name = rng.choice(division.units)[2]
-            text = self.fill(f"{verb} {obj}" if verb else obj, division)
-            qualifier = self.fill(rng.choice(family.qualifiers), division)
-            if attempt >= 20 and "inom" not in text + qualifier:
-                # Beyond the plain combinations: the same decision for one avdelning or enhet.
-                qualifier += f" inom {division.name}" if rng.random() < 0.4 else f" inom {unit_name}"
-            cited = citation(refs[0]) if family.citable else None
-            if cited and rng.random() < SHARES["cite"]:
-                qualifier += f" enligt {cited}"
-            title = _upper(text + qualifier)
-            if 60 <= len(title) <= 120:
-                if title not in self.used_titles:
-                    self.used_titles.add(title)
-                    return title, refs
-                fallback = fallback or (title, refs)
-            elif len(title) < 60 and fallback is None:
-                longer = f"{title} inom {self.body.admin_running}"
-                if 60 <= len(longer) <= 120:
-                    fallback = (longer, refs)
-        if fallback is None:  # every combination is too short or too long: state the area explicitly
-            obj, refs = family.objects[0]
-            base = _upper(self.fill(f"{family.verbs[0]} {obj}" if family.verbs[0] else obj, division))
-            fallback = ((base + f" inom {self.body.admin_running}")[:120].rstrip(" ,"), refs)
-        return fallback
+    def titles(self, family: Family, division: DivisionPlan) -> list[tuple[str, tuple[dict[str, str], ...]]]:
+        """Every title of 60–120 characters the family can give in this division, in a seeded random order.
+
+        A title is verb + object + one qualifier: the family's own (\"efter utredning av …\") or a scope
+        (\"inom enheten för …\"); a third of them end with the citation of the legal basis.
+        """
+        key = (family.key, division.name)
+        pool = self.pools.get(key)
+        if pool is None:
+            pool = []
+            areas = [division.name] + [unit[2] for unit in division.units]
+            scopes = [f" inom {area}" for area in areas]
+            for verb in family.verbs:
+                for obj, refs in family.objects:
+                    # An object written "inom {admin}" is the same decision for the whole förvaltning, one
+                    # avdelning or one enhet; any other object takes the scope as a qualifier.
+                    places = [self.body.admin_running, *areas] if "{admin}" in obj else [self.body.admin_running]
+                    for place in places:
+                        text = self.fill(f"{verb} {obj}" if verb else obj, division, admin=place)
+                        qualifiers = [self.fill(q, division) for q in family.qualifiers + KIND_QUALIFIERS.get(family.kind, ())]
+                        if "inom" not in text:
+                            qualifiers += [scope for scope in scopes if scope not in qualifiers]
+                        cited = citation(refs[0]) if family.citable else None
+                        for qualifier in qualifiers:
+                            title = _upper(text + qualifier)
+                            if cited and self.rng.random() < SHARES["cite"] and len(title) + len(cited) + 8 <= 120:
+                                title += f" enligt {cited}"
+                            if len(title) < 60 and "inom" not in title:
+                                title += f" inom {self.body.admin_running}"
+                            if 60 <= len(title) <= 120:
+                                pool.append((title, refs))
+            self.rng.shuffle(pool)
+            self.pools[key] = pool
+        return pool
+
+    def title(self, family: Family, division: DivisionPlan, unique: bool = True) -> tuple[str, tuple[dict[str, str], ...]] | None:
+        """A title not yet used in this document; None when the family has none left (unless not `unique`)."""
+        pool = self.titles(family, division)
+        while pool:
+            title, refs = pool.pop()
+            if title not in self.used_titles:
+                self.used_titles.add(title)
+                return title, refs
+        if unique:
+            return None
+        # Used up: repeat one (the same kind of decision for another case), never an empty title.
+        obj, refs = family.objects[0]
+        title = _upper(self.fill(f"{family.verbs[0]} {obj}" if family.verbs[0] else obj, division))
+        if len(title) < 60 and "inom" not in title:
+            title += f" inom {self.body.admin_running}"
+        if len(title) < 60:
+            title += f" för {self.body.genitive} verksamhet"
+        return title[:120].rstrip(" ,"), refs
 
     # -- one matter ---------------------------------------------------------------------------------------
-    def matter(self, family: Family, section: str, division: DivisionPlan) -> dict[str, Any]:
+    def matter(self, family: Family, section: str, division: DivisionPlan, title: str, refs: tuple[dict[str, str], ...]) -> dict[str, Any]:
         rng, b = self.rng, self.body
         unit = rng.randrange(len(division.units))
-        title, refs = self.title(family, division)
         shape = "single"
         if family.amounts:
             roll = rng.random()
@@ -473,14 +496,35 @@ class OrderWriter:
         composed = max(matters_per_body - sum(len(v) for v in sections.values()), 0)
         domain_families = [(slug, division, FAMILY_BY_KEY[key]) for slug, _, division, keys in b.themes for key in keys]
         for _ in range(composed):
-            if domain_families and rng.random() < SHARES["domain"]:
-                slug, division_index, family = rng.choice(domain_families)
-                division = b.divisions[division_index]
-            else:
-                family = rng.choice(GENERAL_FAMILIES)
-                slug = family.theme
-                division = rng.choice(b.divisions)
-            sections[slug].append(self.matter(family, slug, division))
+            use_domain = bool(domain_families) and rng.random() < SHARES["domain"]
+            for attempt in range(12):
+                # A family whose titles are used up gives way to another one; when the body's own domain is
+                # used up, the general themes take over.
+                if use_domain and attempt < 6:
+                    slug, division_index, family = rng.choice(domain_families)
+                    # Its own avdelning first; a large förvaltning also decides it in the others.
+                    division = b.divisions[division_index] if attempt < 3 else rng.choice(b.divisions)
+                else:
+                    family = rng.choice(GENERAL_FAMILIES)
+                    slug = family.theme
+                    division = rng.choice(b.divisions)
+                found = self.title(family, division, unique=True)
+                if found is not None:
+                    break
+            if found is None:
+                # The random picks hit used-up families: take the first family, in order, that has a title left.
+                everything = [(f.theme, f, d) for f in GENERAL_FAMILIES for d in b.divisions]
+                everything += [(slug, FAMILY_BY_KEY[key], d) for slug, _, _, keys in b.themes for key in keys for d in b.divisions]
+                start = rng.randrange(len(everything))
+                for slug, family, division in everything[start:] + everything[:start]:
+                    found = self.title(family, division, unique=True)
+                    if found is not None:
+                        break
+                else:
+                    slug, family, division = everything[start]
+                    found = self.title(family, division, unique=False)
+            assert found is not None
+            sections[slug].append(self.matter(family, slug, division, *found))
         order = [slug for slug, _ in GENERAL_THEMES[:-1]] + [slug for slug, *_ in b.themes] + [GENERAL_THEMES[-1][0], "visselblasning"]
         out_sections = []
         for slug in order:

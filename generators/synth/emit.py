@@ -26,9 +26,33 @@ class _Dumper(_Base):  # type: ignore[misc,valid-type]
         return True
 
 
+def _short(value: Any, longest: int) -> bool:
+    if isinstance(value, dict):
+        return len(value) <= 4 and all(_short(v, 40) for v in value.values())
+    if isinstance(value, list):
+        return False
+    return not isinstance(value, str) or len(value) <= longest
+
+
+def _represent_dict(dumper: Any, data: dict[str, Any]) -> Any:
+    # Small records on one line ({position: socialchef}, amounts, legal references, conditions);
+    # anything with long text or lists in block style, one key per line.
+    flow = len(data) <= 4 and all(_short(v, 130) for v in data.values())
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=flow)
+
+
+def _represent_list(dumper: Any, data: list[Any]) -> Any:
+    flow = all(isinstance(v, str) and len(v) <= 40 for v in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(dict, _represent_dict)
+_Dumper.add_representer(list, _represent_list)
+
+
 def to_yaml(data: Any, schema: str, comments: list[str]) -> str:
     header = [f"# yaml-language-server: $schema={schema}"] + [f"# {line}" for line in comments]
-    body = yaml.dump(data, Dumper=_Dumper, default_flow_style=None, allow_unicode=True, sort_keys=False, width=110)
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200)
     return "\n".join(header) + "\n\n" + body
 
 

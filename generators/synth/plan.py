@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generators.synth.catalogue import DOMAINS, Domain, district_domain
+from generators.synth.catalogue import AREAS, DOMAINS, Domain, Unit, district_domain
 
 CITY_ID = "alvhamn"
 CITY_NAME = "Älvhamns stad"
@@ -197,7 +197,28 @@ def domains_for(count: int) -> list[Domain]:
     return chosen
 
 
-def build_plan(count: int) -> CityPlan:
+def units_per_division(matters_per_body: int) -> int:
+    """Larger delegationsordningar belong to larger förvaltningar: two enheter per avdelning, one more
+    for every 400 matters (at most ten)."""
+    return max(2, min(10, 2 + matters_per_body // 400))
+
+
+def _units(division_units: tuple[Unit, ...], count: int) -> list[Unit]:
+    """The catalogue's enheter, then the same kinds of enheter in more areas of the city."""
+    found = list(division_units)
+    area = 0
+    while len(found) < count:
+        base = division_units[len(found) % len(division_units)]
+        name = AREAS[area % len(AREAS)] + ("" if area < len(AREAS) else f" {area // len(AREAS) + 1}")
+        slug = name.replace(" ", "_").replace("ä", "a").replace("ö", "o").replace("å", "a")
+        found.append(Unit(f"{base.slug}_{slug}", f"{base.descriptor} {name}", f"{base.staff} {name}",
+                          f"{base.chief} {name}" if base.chief else None))
+        if len(found) % len(division_units) == 0:
+            area += 1
+    return found
+
+
+def build_plan(count: int, matters_per_body: int = 0) -> CityPlan:
     ks = _ks_plan()
     titles = {p[0]: p[1] for p in _CENTRAL_POSITIONS}
     positions = [
@@ -220,7 +241,7 @@ def build_plan(count: int) -> CityPlan:
     ]
     bodies = [ks]
     for domain in domains_for(count):
-        plan, own_positions, units = _nämnd(domain, titles)
+        plan, own_positions, units = _nämnd(domain, titles, units_per_division(matters_per_body))
         plan.top_kind = "pres" if len(bodies) % 2 else "au"
         bodies.append(plan)
         positions.extend(own_positions)
@@ -237,7 +258,7 @@ def build_plan(count: int) -> CityPlan:
     return CityPlan(bodies, positions, administrations, role_types, titles, superior)
 
 
-def _nämnd(domain: Domain, titles: dict[str, str]) -> tuple[BodyPlan, list[dict[str, Any]], list[dict[str, str]]]:
+def _nämnd(domain: Domain, titles: dict[str, str], unit_count: int) -> tuple[BodyPlan, list[dict[str, Any]], list[dict[str, str]]]:
     a, admin = domain.abbr, domain.administration
     positions = [_position(domain.head, domain.head_title, "forvaltningschef", admin, None, {"position": DIRECTOR},
                            f"Förvaltningschef för {domain.administration_name.lower()[:1] + domain.administration_name[1:]}.")]
@@ -254,7 +275,7 @@ def _nämnd(domain: Domain, titles: dict[str, str]) -> tuple[BodyPlan, list[dict
             positions.append(_position(f"{a}_namndadministrator", "Nämndadministratör", "medarbetare", admin, div_unit,
                                        {"position": domain.head}))
         unit_pairs = []
-        for unit in division.units:
+        for unit in _units(division.units, unit_count):
             uid = f"{a}_{unit.slug}"
             units.append({"id": uid, "name": f"Enheten för {unit.descriptor}"})
             unit_chief = f"{a}_enhetschef_{unit.slug}"
