@@ -20,31 +20,37 @@ def where(source: SourceRef) -> str:
     return f"{source.file}:{source.location().line}"
 
 
-def actors_in(document: SourceDocument) -> Iterator[tuple[Actor, SourceRef]]:
-    """Every actor a document names, found where its schema says an actor stands (never by shape).
+def nodes_of(document: SourceDocument, definition: str) -> Iterator[tuple[Any, SourceRef]]:
+    """Every value a document has where its schema puts `common.schema.json#/$defs/<definition>`.
 
-    The walk follows the document's own schema ($ref, allOf/anyOf/oneOf, if/then/else), so an object
-    counts as an actor exactly when the schema puts the shared `actor` definition there.
+    The walk follows the document's own schema ($ref, allOf/anyOf/oneOf, if/then/else), so a value
+    counts exactly when the schema puts the shared definition there — never guessed from its shape.
     """
     store, _ = schema_store()
-    actor_def = store.by_id[COMMON_SCHEMA_ID]["$defs"]["actor"]
+    target = store.by_id[COMMON_SCHEMA_ID]["$defs"][definition]
     schema = store.by_name[document.schema]
     root = SourceRef(document, ())
-    yield from _walk(store, actor_def, document.data, [(schema, schema["$id"])], (), root)
+    yield from _walk(store, target, document.data, [(schema, schema["$id"])], (), root)
+
+
+def actors_in(document: SourceDocument) -> Iterator[tuple[Actor, SourceRef]]:
+    """Every actor a document names, found through its schema."""
+    for value, source in nodes_of(document, "actor"):
+        try:
+            yield Actor.parse(value, source), source
+        except (KeyError, ValueError, TypeError):
+            continue  # not a valid actor: the schema check has reported it
 
 
 def _flatten(store: Any, candidates: Candidates) -> Candidates:
     return [sub for node, base in candidates for sub in iter_subschemas(store, node, base)]
 
 
-def _walk(store: Any, actor_def: Schema, node: Any, candidates: Candidates, path: JsonPath, root: SourceRef) -> Iterator[tuple[Actor, SourceRef]]:
+def _walk(store: Any, target: Schema, node: Any, candidates: Candidates, path: JsonPath, root: SourceRef) -> Iterator[tuple[Any, SourceRef]]:
     flat = _flatten(store, candidates)
     if isinstance(node, dict):
-        if any(sub is actor_def for sub, _ in flat):
-            try:
-                yield Actor.parse(node, root.at(*path)), root.at(*path)
-            except (KeyError, ValueError):
-                pass  # not a valid actor: the schema check has reported it
+        if any(sub is target for sub, _ in flat):
+            yield node, root.at(*path)
             return
         for key, child in node.items():
             found: Candidates = []
@@ -59,11 +65,11 @@ def _walk(store: Any, actor_def: Schema, node: Any, candidates: Candidates, path
                 additional = sub.get("additionalProperties")
                 if isinstance(additional, dict):
                     found.append((additional, base))
-            yield from _walk(store, actor_def, child, found, (*path, key), root)
+            yield from _walk(store, target, child, found, (*path, key), root)
     elif isinstance(node, list):
         items = [(sub["items"], base) for sub, base in flat if isinstance(sub.get("items"), dict)]
         for index, child in enumerate(node):
-            yield from _walk(store, actor_def, child, items, (*path, index), root)
+            yield from _walk(store, target, child, items, (*path, index), root)
 
 
 def ids_in(document: SourceDocument) -> Iterator[tuple[str, SourceRef]]:
