@@ -371,8 +371,9 @@ class TravelPolicy:
         return next((z for z in self.zones if z.rest), None)
 
     def series_used(self) -> list[str]:
-        """The reference series the zones depend on (their groups and the ISO list)."""
-        return sorted({g for z in self.zones for g in z.groups()} | {ISO_SERIES})
+        """The reference series the zones depend on: their groups, the ISO list, and the EU/EES group
+        that decides which trips are outside the EU/EES."""
+        return sorted({g for z in self.zones for g in z.groups()} | {ISO_SERIES, EU_EES_SERIES})
 
     def check_dates(self, reference: ReferenceData) -> list[date]:
         """The dates the zones must be checked on: the policy's start and every change of a series it uses."""
