@@ -204,3 +204,21 @@ def test_travel_json_is_the_models_view(model: Model, policy: TravelPolicy) -> N
             resolved = policy.resolve_for_position(org, approval, row["position"]["id"])
             assert row["approver"]["key"] == resolved.actor.key  # type: ignore[union-attr]
             assert row["stands_above"] is True
+
+
+def test_a_matter_found_only_in_a_later_version_is_reported_with_both_places(policies_copy: Path) -> None:
+    """X810 names the travel cell and where the matter stands in the version that is not yet in force."""
+    target = policies_copy / "delegation" / "kommunstyrelsen.yaml"
+    text = target.read_text(encoding="utf-8")
+    needle = "      - id: ks-resor-utanfor-eu-kommundirektor\n"
+    assert text.count(needle) == 1
+    target.write_text(text.replace(needle, "      - id: ks-resor-utanfor-eu-kd\n"), encoding="utf-8")
+    result = load_and_check(policies_copy, TODAY).result
+    found = [d for d in result.diagnostics if d.code == "X810"]
+    assert len(found) == 1
+    (diagnostic,) = found
+    assert diagnostic.file.endswith("policies/travel.yaml")
+    assert "kommunstyrelsen.2027.yaml:" in diagnostic.message and "2026-01-01–2026-12-31" in diagnostic.message
+    later = (policies_copy / "delegation" / "kommunstyrelsen.2027.yaml").read_text(encoding="utf-8").splitlines()
+    line = later.index(needle.rstrip("\n")) + 1
+    assert diagnostic.related and diagnostic.related[0].endswith(f"kommunstyrelsen.2027.yaml:{line}")
