@@ -1,0 +1,281 @@
+"""The benchmark (`make bench`): the whole pipeline on the example and on synthetic cities, in one table.
+
+    python -m bench            # example + 1 000, 10 000 and 50 000 delegation rows, medians of several runs
+    python -m bench --quick    # example + 1 000 and 10 000 rows, one run each
+    python -m bench --sizes 10000 --runs 5
+
+For every tree (the synthetic ones come from `generators.synth`: 20 bodies × 50 / 500 / 2 500 matters)
+each figure is the median over the runs, every run a new process, and the peak memory that process's
+maximum resident set (os.wait4). Measured side by side in the same run:
+
+- `check`: `python -m generators check` (strict loading, schemas, every rule);
+- JSON rules: load, model and render the published JSON (`bench.tasks rules`; no checks);
+- the main job: `python -m generators build` (check, JSON rules, the mkdocs site, HTML scan);
+- peers doing less: `check-jsonschema` validating the same YAML files against the same schemas (one
+  call per schema, `--base-uri` so the relative `$ref` to common.schema.json resolves locally), and a
+  bare `mkdocs build` of the same generated pages (exported once by `bench.tasks pages`);
+- `decide`: delegation questions per second in this process, after loading the published JSON rules
+  (`generators.decide.from_rules` on the build's rules/), a batch of random (matter, amount, day);
+  and the wall time of `--help` and of a one-shot `decide` on the command line.
+
+Prints figures; asserts nothing (speed is measured here, never in unit tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-23"
+SIZES = {1000: 50, 10000: 500, 50000: 2500}  # delegation rows → matters per body (20 bodies)
+BODIES = 20
+SCHEMA_OF = (  # (schema, files) as the loader's discovery claims them
+    ("organisation.schema.json", ("organisation*.yaml",)),
+    ("delegation.schema.json", ("delegation/*.yaml",)),
+    ("reference.schema.json", ("reference/*.yaml",)),
+    ("travel.schema.json", ("travel*.yaml",)),
+    ("whistleblowing.schema.json", ("whistleblowing*.yaml",)),
+    ("procurement.schema.json", ("procurement*.yaml",)),
+    ("personal-data-allowlist.schema.json", ("personal-data-allowlist.yaml",)),
+)
+
+
+@dataclass
+class Measured:
+    seconds: list[float] = field(default_factory=list)
+    megabytes: list[float] = field(default_factory=list)
+
+    def add(self, seconds: float, megabytes: float) -> None:
+        self.seconds.append(seconds)
+        self.megabytes.append(megabytes)
+
+    @property
+    def time(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def memory(self) -> float:
+        return max(self.megabytes) if self.megabytes else float("nan")
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def run(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """Wall seconds and peak resident megabytes of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = b"", b""
+    # communicate() reaps the child itself; wait4 needs to, so read the pipes first (they close at exit).
+    out = child.stdout.read() if child.stdout else b""
+    err = child.stderr.read() if child.stderr else b""
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in ok:
+        tail = (out + err).decode("utf-8", "replace")[-3000:]
+        raise RuntimeError(f"{' '.join(argv)} gav slutkod {child.returncode}:\n{tail}")
+    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in kilobytes on Linux
+
+
+def check_jsonschema(policies: Path) -> tuple[float, float]:
+    """All files against their schemas: one check-jsonschema call per schema (as a pre-commit hook would)."""
+    executable = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    if executable is None:
+        raise RuntimeError("check-jsonschema saknas (det finns i requirements.lock)")
+    total, peak = 0.0, 0.0
+    for schema, patterns in SCHEMA_OF:
+        files = sorted({str(p) for pattern in patterns for p in policies.glob(pattern)})
+        if not files:
+            continue
+        schema_path = REPO / "schemas" / schema
+        seconds, megabytes = run([executable, "--schemafile", str(schema_path), "--base-uri", schema_path.as_uri(), *files])
+        total += seconds
+        peak = max(peak, megabytes)
+    return total, peak
+
+
+def decide_rate(rules: Path, questions: int) -> tuple[float, int]:
+    """Delegation questions per second in-process after loading the published JSON, and how many matters."""
+    sys.path.insert(0, str(REPO))
+    from generators.decide import from_rules
+
+    decider = from_rules(rules)
+    table = json.loads((rules / "delegation.json").read_text(encoding="utf-8"))["decision_table"]
+    matters = sorted({row["matter_id"] for row in table})
+    rng = random.Random(1)
+    days = [f"2026-{m:02d}-{d:02d}" for m in range(1, 13) for d in (1, 15, 28)]
+    batch = [(rng.choice(matters), rng.choice((0, rng.randrange(1, 12_000_000))), rng.choice(days)) for _ in range(questions)]
+    delegate = decider.delegate
+    best = 0.0
+    for _ in range(3):  # best of three passes over the same batch: the machine is shared
+        start = time.perf_counter()
+        for matter, amount, day in batch:
+            delegate(matter, amount, day)
+        best = max(best, questions / (time.perf_counter() - start))
+    return best, len(matters)
+
+
+def machine() -> str:
+    cpu = platform.processor() or "okänd processor"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.0f} GB RAM"
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} kärnor{memory}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def _fmt(value: float, unit: str) -> str:
+    if value != value:  # nan
+        return "–"
+    if unit == "s":
+        return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "x":
+        return f"{value:.2f}×"
+    if unit == "ms":
+        return f"{value * 1000:.0f} ms"
+    if unit == "q":
+        return f"{value:,.0f}".replace(",", " ") + "/s"
+    return str(value)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Mät hela kedjan på exemplet och på syntetiska städer.")
+    parser.add_argument("--quick", action="store_true", help="exemplet, 1 000 och 10 000 rader, en körning var")
+    parser.add_argument("--sizes", type=int, nargs="*", help="antal delegationsrader (1000, 10000, 50000)")
+    parser.add_argument("--runs", type=int, help="körningar per mätning (standard 5 för exemplet, 3 för de syntetiska)")
+    parser.add_argument("--questions", type=int, default=500_000, help="frågor i decide-mätningen")
+    parser.add_argument("--keep", type=Path, help="spara de genererade träden här i stället för i en tillfällig mapp")
+    args = parser.parse_args()
+    sizes = args.sizes if args.sizes is not None else ([1000, 10000] if args.quick else [1000, 10000, 50000])
+    python = sys.executable
+    work = args.keep or Path(tempfile.mkdtemp(prefix="styrdokument-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    trees: list[tuple[str, Path, int]] = [("Exemplet", REPO / "policies", 5)]
+    started = time.perf_counter()
+    try:
+        from generators.synth import generate
+
+        for rows in sizes:
+            if rows not in SIZES:
+                parser.error(f"okänd storlek {rows}; välj bland {', '.join(map(str, SIZES))}")
+            target = work / f"stad-{rows}"
+            if not target.exists():
+                t0 = time.perf_counter()
+                generate(target, BODIES, SIZES[rows], seed=1)
+                print(f"Genererade {rows} delegationsrader ({BODIES} organ × {SIZES[rows]} ärenden) på {time.perf_counter() - t0:.1f} s.", file=sys.stderr)
+            trees.append((f"{rows} rader", target, 3))
+        results: dict[str, dict[str, object]] = {}
+        for label, policies, default_runs in trees:
+            runs = 1 if args.quick else (args.runs or default_runs)
+            figures: dict[str, object] = {k: Measured() for k in ("check", "json", "build", "peer", "mkdocs", "oneshot")}
+            project = work / f"mkdocs-{label.split()[0].lower()}"
+            shutil.rmtree(project, ignore_errors=True)
+            run([python, "-m", "bench.tasks", "pages", str(policies), str(project)])
+            rules_dir = work / f"rules-{label.split()[0].lower()}"
+            for index in range(runs):
+                print(f"{label}: körning {index + 1} av {runs} …", file=sys.stderr)
+                figures["check"].add(*run([python, "-m", "generators", "check", "--policies", str(policies), "--today", TODAY], ok=(0,)))  # type: ignore[union-attr]
+                json_out = work / "json-out"
+                shutil.rmtree(json_out, ignore_errors=True)
+                figures["json"].add(*run([python, "-m", "bench.tasks", "rules", str(policies), str(json_out)]))  # type: ignore[union-attr]
+                build_out = work / "build-out"
+                shutil.rmtree(build_out, ignore_errors=True)
+                figures["build"].add(*run([python, "-m", "generators", "build", "--policies", str(policies), "--out", str(build_out), "--today", TODAY]))  # type: ignore[union-attr]
+                if index == 0:
+                    shutil.rmtree(rules_dir, ignore_errors=True)
+                    shutil.copytree(build_out / "site" / "rules", rules_dir)
+                figures["peer"].add(*check_jsonschema(policies))  # type: ignore[union-attr]
+                bare_out = work / "bare-out"
+                shutil.rmtree(bare_out, ignore_errors=True)
+                figures["mkdocs"].add(*run([python, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(bare_out)]))  # type: ignore[union-attr]
+                matter = json.loads((rules_dir / "delegation.json").read_text(encoding="utf-8"))["decision_table"][0]["matter_id"]
+                figures["oneshot"].add(*run([python, "-m", "generators", "decide", "delegation", "--matter", matter, "--amount", "30000",  # type: ignore[union-attr]
+                                             "--date", TODAY, "--rules", str(rules_dir)], ok=(0, 1)))
+            figures["decide"], figures["matters"] = decide_rate(rules_dir, args.questions)
+            results[label] = figures
+        help_time = statistics.median(run([python, "-m", "generators", "--help"])[0] for _ in range(5))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(results, help_time, time.perf_counter() - started, quick=args.quick)
+    return 0
+
+
+def print_table(results: dict[str, dict[str, object]], help_time: float, total: float, quick: bool) -> None:
+    labels = list(results)
+    big, mid = "50000 rader", "10000 rader"
+    scale = big in results and mid in results
+    header = ["Mätning", *labels] + (["50 000 / 10 000"] if scale else [])
+    rows: list[list[str]] = []
+
+    def line(name: str, key: str, attribute: str, unit: str) -> None:
+        values = [getattr(results[label][key], attribute) for label in labels]
+        cells = [_fmt(v, unit) for v in values]
+        if scale:
+            cells.append(_fmt(getattr(results[big][key], attribute) / getattr(results[mid][key], attribute), "x"))
+        rows.append([name, *cells])
+
+    def ratio(name: str, ours: str, peer: str) -> None:
+        cells = [_fmt(results[label][ours].time / results[label][peer].time, "x") for label in labels]  # type: ignore[union-attr]
+        rows.append([name, *cells] + ([""] if scale else []))
+
+    line("`check`, tid", "check", "time", "s")
+    line("`check`, minnestopp", "check", "memory", "MB")
+    line("JSON-regler (inläsning, modell, JSON), tid", "json", "time", "s")
+    line("JSON-regler, minnestopp", "json", "memory", "MB")
+    line("Huvudjobbet `build` (check + JSON + webbplats), tid", "build", "time", "s")
+    line("Huvudjobbet, minnestopp", "build", "memory", "MB")
+    line("Jämförelse: check-jsonschema (bara schema), tid", "peer", "time", "s")
+    line("Jämförelse: check-jsonschema, minnestopp", "peer", "memory", "MB")
+    ratio("Kvot `check` / check-jsonschema (mål ≤ 0,15)", "check", "peer")
+    line("Jämförelse: bar `mkdocs build` av samma sidor, tid", "mkdocs", "time", "s")
+    line("Jämförelse: bar `mkdocs build`, minnestopp", "mkdocs", "memory", "MB")
+    ratio("Kvot huvudjobbet / bar mkdocs (mål ≤ 2)", "build", "mkdocs")
+    rows.append(["`decide`, delegationsfrågor per sekund i processen (mål ≥ 500 000)",
+                 *[_fmt(float(results[label]["decide"]), "q") for label in labels]]  # type: ignore[arg-type]
+                + ([_fmt(float(results[big]["decide"]) / float(results[mid]["decide"]), "x")] if scale else []))  # type: ignore[arg-type]
+    line("`decide` en fråga från kommandoraden, tid (mål ≤ 150 ms)", "oneshot", "time", "ms")
+    rows.append(["`python -m generators --help`, tid (mål ≤ 150 ms)", _fmt(help_time, "ms"), *[""] * (len(header) - 2)])
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print()
+    print(f"Maskin: {machine()}")
+    print(f"Medianer av {'en körning' if quick else '5 (exemplet) och 3 (syntetiska träd) körningar'}, varje körning en ny process; "
+          f"minnestopp = största residenta minne (max över körningarna). Hela mätningen tog {total / 60:.1f} min.")
+    print()
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,76 @@
+"""Work the benchmark runs in a child process of its own (so wall time and peak memory are that work's).
+
+    python -m bench.tasks rules POLICIES OUT      # load, model, JSON rules written to OUT (no checks)
+    python -m bench.tasks pages POLICIES PROJECT  # the site's generated pages as a plain mkdocs project
+
+`pages` writes what the site hook generates (the Markdown pages, the JSON rules, the navigation)
+together with the hand-written pages under site/ into PROJECT/docs, and PROJECT/mkdocs.yml: the
+repository's mkdocs.yml without the hook. `mkdocs build -f PROJECT/mkdocs.yml` is then a bare mkdocs
+build of the very pages `python -m generators build` publishes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+
+def rules(policies: Path, out: Path) -> None:
+    from generators.clock import build_date, source_commit
+    from generators.loading.documents import load_policies
+    from generators.model import build_model
+    from generators.outputs.rules import render_rules
+    from generators.paths import REPO_ROOT
+
+    model = build_model(load_policies(policies))
+    for relative, data in render_rules(model, build_date(REPO_ROOT), source_commit(REPO_ROOT)).items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def pages(policies: Path, project: Path) -> None:
+    import yaml
+    from mkdocs.config import load_config
+
+    from generators.outputs.site import generate
+    from generators.outputs.site.build import CONFIG_FILE
+    from generators.paths import REPO_ROOT
+
+    os.environ[generate.POLICIES_ENV] = str(policies.resolve())
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    docs = project / "docs"
+    config = load_config(str(CONFIG_FILE), site_dir=str(project / "_unused"), strict=True)
+    generate.prepare(config)
+    shutil.copytree(REPO_ROOT / "site", docs, dirs_exist_ok=True)
+    for page in generate.STATE.pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = page.content
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8")
+        else:
+            target.write_bytes(content)
+    for relative, data in generate.STATE.rules.items():
+        target = docs / "rules" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    settings = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8"))
+    settings.pop("hooks", None)
+    settings.pop("watch", None)
+    settings["docs_dir"] = str(docs.resolve())
+    settings["theme"]["custom_dir"] = str((docs / "overrides").resolve())
+    settings["nav"] = config.nav
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    task, policies, out = argv[0], Path(argv[1]), Path(argv[2])
+    {"rules": rules, "pages": pages}[task](policies, out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
