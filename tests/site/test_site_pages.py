@@ -172,3 +172,35 @@ def test_api_page_python_example_runs_against_the_built_rules(example_site: Path
     assert "Alla filer följer sina scheman." in out
     assert "Regler per 2026-11-23" in out
     assert re.search(r"\['[^']+ \((vidare)?delegation\)'", out), f"uppslaget hittar en delegat: {out}"
+
+
+def test_api_page_shell_example_runs_against_the_built_rules(example_site: Path, tmp_path: Path) -> None:
+    import functools
+    import html as html_module
+    import shutil
+    import subprocess
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    if not all(shutil.which(tool) for tool in ("curl", "jq", "sha256sum", "sh")):
+        pytest.skip("curl, jq och sha256sum behövs för skalexemplet")
+    html = page(example_site, "for-systemutvecklare/json-regler/").read_text(encoding="utf-8")
+    blocks = [html_module.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre[^>]*>(?:<span></span>)?<code>(.*?)</code></pre>", html, re.S)]
+    script = next(b for b in blocks if "sha256sum -c" in b)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(example_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        script = script.replace("BASE=https://styrdokument.example", f"BASE=http://127.0.0.1:{server.server_address[1]}")
+        result = subprocess.run(["sh", "-e", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    assert "delegation.json: OK" in result.stdout
+    assert '"delegat"' in result.stdout, "jq-uppslaget hittar ärendets delegater"
