@@ -42,6 +42,7 @@ from datetime import date
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
+from generators.model.reference import DatedValue
 from generators.model.whistleblowing import WORKERS_SERIES, regulation_on
 
 RULE = Rule("V609", "internal-channel-required", "error", "Kommunen har interna rapporteringskanaler när lagen kräver det.",
@@ -86,13 +87,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         )
 
 
-def _comparison(limit: object) -> str:
-    """The dated value's comparison (`at_least` unless the reference data says otherwise)."""
-    source = getattr(limit, "source", None)
-    if source is None:
-        return "at_least"
-    node = source.document.data
-    for step in source.path:
+def _comparison(limit: DatedValue) -> str:
+    """The dated value's comparison as the reference data writes it (`at_least` unless it says otherwise)."""
+    node = limit.source.document.data
+    for step in limit.source.path:
         node = node[step]
     return str(node.get("comparison", "at_least")) if isinstance(node, dict) else "at_least"
 
