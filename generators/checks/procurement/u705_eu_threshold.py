@@ -108,4 +108,4 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     continue
                 if key not in seen:
                     seen.add(key)
-                    yield RULE.at(first.lower.source, message, severity=severity)  # type: ignore[arg-type]
+                    yield RULE.at(first.lower.source, message, severity="warning" if severity == "warning" else "error")
