@@ -362,6 +362,9 @@ class Decider(_DelegationDecider):
 
         def explain() -> list[str]:
             lines = [document_sentence(version["document"]), sentence(f"{country} hör till zonen {zone_name} {day}")]
+            for other in period["excluded"].get(country, []):
+                if other != zone:
+                    lines.append(sentence(f"{country} räknas inte till {lower_first(version['zones'].get(other, other))}: zonen undantar {country}"))
             if country in period["overlaps"]:
                 lines.append(sentence(f"Observera: {country} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
             # Travellers with the same answer (every enhetschef of a role type, say) are explained once.

@@ -125,6 +125,7 @@ def _version(model: Model, org: Organisation, policy: TravelPolicy, who: dict[st
         countries: dict[str, str] = {}
         overlaps: dict[str, list[str]] = {}
         first_of_zone: dict[str, str] = {}
+        excluded: dict[str, list[str]] = {}
         for code in codes:
             zones = policy.zones_of(code, day, reference)
             if not zones:
@@ -133,6 +134,13 @@ def _version(model: Model, org: Organisation, policy: TravelPolicy, who: dict[st
             first_of_zone.setdefault(zones[0].id, code)
             if len(zones) > 1:
                 overlaps[code] = [z.id for z in zones]
+        for zone in policy.zones:
+            if zone.include is None or zone.exclude is None:
+                continue
+            # Codes a zone's groups include but the zone itself takes out (Greenland from Norden).
+            for code in sorted(zone.include.resolve(day, reference) & zone.exclude.resolve(day, reference)):
+                if code in countries:
+                    excluded.setdefault(code, []).append(zone.id)
         cells: dict[str, dict[str, int]] = {}
         for key, actor in who.items():
             per_zone = {}
@@ -143,7 +151,7 @@ def _version(model: Model, org: Organisation, policy: TravelPolicy, who: dict[st
                 per_zone[zone_id] = _pooled(pool, index, _decision_json(model, org, policy, decision))
             if per_zone:
                 cells[key] = per_zone
-        built.append({**period.json, "countries": countries, "overlaps": overlaps, "cells": cells})
+        built.append({**period.json, "countries": countries, "overlaps": overlaps, "excluded": excluded, "cells": cells})
     return {
         "document": document_info(model, meta),
         "valid_from": meta.valid_from.isoformat(),

@@ -57,6 +57,9 @@ def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concer
     lines = [regulation.explain(org, who)]
     if route.note:
         lines.append(sentence(f"Regelns motivering: {route.note}"))
+    for other in regulation.routes_for(org, who)[1:]:
+        lines.append(sentence(f"Regeln {other.id} ({route_level_label(other)}) gäller inte: en regel för "
+                              f"{route_level_label(route)} går före"))
     return {
         "status": "answered" if assessment.passes else "undetermined",
         "route": route.id,
