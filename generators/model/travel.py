@@ -33,7 +33,6 @@ EU_EES_SERIES = "eu-ees"
 ELECTED_BODY_KINDS = POLITICAL_BODY_KINDS | {"revision"}
 # Who may decide a trip outside the EU/EES (domain.md §5, §8, and the policy's own summary): the
 # direktör or a political body or seat, never a chef further down the line.
-OUTSIDE_EU_EES_EMPLOYEE_LEVELS = frozenset({"direktor"})
 
 BASIS_LABELS = {
     "line_management": "arbetsledning",
@@ -183,6 +182,16 @@ class OtherRule:
 
 
 @dataclass(frozen=True, slots=True)
+class OutsideEuEesRule:
+    """The municipality's own choice of who may approve employees' trips outside the EU/EES."""
+
+    id: str
+    employee_approver_levels: frozenset[str]
+    text: str
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
 class TravelRules:
     purpose: PurposeRule
     meetings: MeetingsRule
@@ -192,6 +201,7 @@ class TravelRules:
     follow_up: FollowUpRule | None
     other: tuple[OtherRule, ...]
     source: SourceRef
+    outside_eu_ees: OutsideEuEesRule | None = None
 
 
 # -- resolving an approver against a traveller ---------------------------------------------------
@@ -628,6 +638,9 @@ def build_travel_policy(document: Any) -> TravelPolicy:
         follow_up=FollowUpRule(follow["id"], Actor.parse(follow["reported_to"], rs.at("follow_up", "reported_to")), follow["interval"],
                                follow["text"], rs.at("follow_up")) if follow else None,
         other=tuple(OtherRule(o["id"], o["text"], rs.at("other", i)) for i, o in enumerate(r.get("other", ()))),
+        outside_eu_ees=OutsideEuEesRule(
+            r["outside_eu_ees"]["id"], frozenset(r["outside_eu_ees"]["employee_approver_levels"]), r["outside_eu_ees"]["text"], rs.at("outside_eu_ees")
+        ) if "outside_eu_ees" in r else None,
         source=rs,
     )
     scope = raw["scope"]

@@ -2,12 +2,13 @@
 
 ## Vad kontrolleras
 
-För varje zon som omfattar länder utanför EU/EES (enligt landgruppen `eu-ees` i referensdatan, den
+Kommunens egen regel i policyn (`rules.outside_eu_ees.employee_approver_levels`, i exemplet bara
+direktören) hålls mot godkännandetabellen. För varje zon som omfattar länder utanför EU/EES (enligt landgruppen `eu-ees` i referensdatan, den
 dag resan görs) och varje cell för anställda i den zonen: att den som godkänner resan, för varje
-befattning i kategorin, är direktören (kommundirektören) eller ett politiskt organ eller en politisk
-post (en nämnd, ett utskott, ett presidium, kommunstyrelsen eller en ordförande). En förvaltningschef,
-avdelningschef, enhetschef eller annan anställd får inte godkänna sådana resor, inte heller som
-"närmaste chef". Kontrollen görs för varje dag under policyns giltighetstid då landgrupperna ändras.
+befattning i kategorin, har en av de nivåer regeln anger eller är ett politiskt organ eller en politisk
+post (en nämnd, ett utskott, ett presidium, kommunstyrelsen eller en ordförande). Med regeln i
+exemplet får ingen förvaltningschef, avdelningschef eller enhetschef godkänna sådana resor, inte heller
+som "närmaste chef". En policy utan regeln kontrolleras inte här. Kontrollen görs för varje dag under policyns giltighetstid då landgrupperna ändras.
 
 ## Varför
 
@@ -42,7 +43,8 @@ from collections.abc import Iterator
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
-from generators.model.travel import EU_EES_SERIES, OUTSIDE_EU_EES_EMPLOYEE_LEVELS, join_names, level_label
+from generators.model.organisation import LEVEL_LABELS
+from generators.model.travel import EU_EES_SERIES, join_names, level_label
 
 RULE = Rule("R507", "outside-eu-ees-decision-level", "error", "Resor utanför EU/EES beslutas av kommundirektören eller på politisk nivå.",
             needs=("organisation", "reference"), per_document="travel")
@@ -55,6 +57,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     if org is None or model.reference.get(EU_EES_SERIES) is None:
         return
     for policy in model.travel:
+        local_rule = policy.rules.outside_eu_ees
+        if local_rule is None:
+            continue  # the municipality has chosen no such rule: nothing to hold the table to
+        allowed_levels = local_rule.employee_approver_levels
         outside: dict[str, set[str]] = {}
         for day in policy.check_dates(model.reference):
             for zone_id, zone_codes in policy.zones_outside_eu_ees(day, model.reference).items():
@@ -71,7 +77,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 if actor is None:
                     continue  # R505 reports an approver that resolves to nobody
                 for approving in org.positions_of(actor):
-                    if org.positions[approving].level not in OUTSIDE_EU_EES_EMPLOYEE_LEVELS:
+                    if org.positions[approving].level not in allowed_levels:
                         wrong.append((pid, approving))
             if not wrong:
                 continue
@@ -87,8 +93,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             yield RULE.at(
                 approval.approver.source or approval.source,
                 f"Cellen {approval.id}: resor till {zone.name} (utanför EU/EES, {outside_text}) skulle {count}godkännas av en {levels}, "
-                f"t.ex. {_and_by(list(examples.values()))}. Resor utanför EU/EES beslutas av kommundirektören, "
-                "en nämnd, ett utskott eller kommunstyrelsen, aldrig av en förvaltningschef, avdelningschef eller enhetschef.",
+                f"t.ex. {_and_by(list(examples.values()))}. Enligt policyns egen regel ({local_rule.source.file}:{local_rule.source.location().line}) "
+                f"får bara {join_names(sorted(LEVEL_LABELS[lv] for lv in allowed_levels))} eller ett politiskt organ godkänna anställdas resor utanför EU/EES.",
             )
 
 
