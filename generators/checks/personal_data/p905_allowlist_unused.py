@@ -39,7 +39,9 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.allowlist import normalise_contact
 
-RULE = Rule("P905", "allowlist-unused", "warning", "Undantagslistan innehåller bara uppgifter som används.", needs=("allowlist",))
+RULE = Rule("P905", "allowlist-unused", "warning", "Undantagslistan innehåller bara uppgifter som används.",
+            # Unused can only be judged when every document that could use an entry has loaded.
+            needs=("allowlist", "organisation", "delegation", "travel", "whistleblowing", "procurement"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
