@@ -41,8 +41,8 @@ class SchemaTyper:
     def __init__(self, store: SchemaStore) -> None:
         self.store = store
         self._flat: dict[tuple[int, ...], Candidates] = {}
-        self._children: dict[tuple[tuple[int, ...], str | int], Candidates] = {}
-        self._types: dict[tuple[int, ...], frozenset[str]] = {}
+        self._children: dict[tuple[int, str | int], Candidates] = {}
+        self._types: dict[int, frozenset[str]] = {}
 
     def type_document(self, raw: RawNode, schema_name: str) -> TypedDocument:
         schema = self.store.by_name[schema_name]
@@ -60,7 +60,9 @@ class SchemaTyper:
         return flat
 
     def _child(self, flat: Candidates, step: str | int) -> Candidates:
-        key = (tuple(id(node) for node, _ in flat), step)
+        # Every `flat` comes from the `_flatten` cache and stays alive, so its identity is a stable
+        # key; every index of an array has the same child schemas (items), so they share one entry.
+        key = (id(flat), -1 if isinstance(step, int) else step)
         cached = self._children.get(key)
         if cached is not None:
             return cached
@@ -86,7 +88,7 @@ class SchemaTyper:
         return child
 
     def _allowed_types(self, flat: Candidates) -> frozenset[str]:
-        key = tuple(id(node) for node, _ in flat)
+        key = id(flat)  # a cached, living tuple (see _child)
         types = self._types.get(key)
         if types is None:
             collected: set[str] = set()
@@ -106,22 +108,24 @@ class SchemaTyper:
 
     # -- the walk ----------------------------------------------------------------------------
     def _walk(self, node: RawNode, flat: Candidates, path: JsonPath, out: TypedDocument) -> Any:
-        if isinstance(node, RawScalar):
-            out.positions[path] = (node.line, node.col)
-            if node.alias:
+        out.positions[path] = (node.line, node.col)
+        kind = type(node)
+        if kind is RawScalar:
+            if node.alias:  # type: ignore[union-attr]
                 out.silenced.add(path)
                 return None
-            return self._scalar(node, self._allowed_types(flat), path, out)
-        out.positions[path] = (node.line, node.col)
-        if isinstance(node, RawMap):
+            return self._scalar(node, self._allowed_types(flat), path, out)  # type: ignore[arg-type]
+        if kind is RawMap:
             mapping: dict[str, Any] = {}
-            for key, child in node.items():
+            key_positions, marks, child, walk = out.key_positions, node.key_marks, self._child, self._walk  # type: ignore[union-attr]
+            for key, value in node.items():  # type: ignore[union-attr]
                 child_path = (*path, key)
-                out.key_positions[child_path] = node.key_marks[key]
-                mapping[key] = self._walk(child, self._child(flat, key), child_path, out)
+                key_positions[child_path] = marks[key]
+                mapping[key] = walk(value, child(flat, key), child_path, out)
             return mapping
-        assert isinstance(node, RawSeq)
-        return [self._walk(child, self._child(flat, index), (*path, index), out) for index, child in enumerate(node)]
+        assert kind is RawSeq
+        items, walk = self._child(flat, 0), self._walk
+        return [walk(child, items, (*path, index), out) for index, child in enumerate(node)]  # type: ignore[arg-type]
 
     def _scalar(self, node: RawScalar, types: frozenset[str], path: JsonPath, out: TypedDocument) -> Any:
         text = node.text

@@ -154,22 +154,103 @@ def parse(text: str, pure: bool = False) -> tuple[RawNode | None, list[LoadProbl
     goes on; a syntax error or a depth overflow stops it.
 
     libyaml parses (about five times faster than PyYAML's Python parser) when the text has none of the
-    constructs the two parsers read differently and the result is clean; anything else — a problem to
-    report, an empty value (whose position the parsers mark differently) — is parsed again by the pure
-    parser, whose answer is the reference. Both paths therefore give identical trees and problems.
+    constructs the two parsers read differently and has nothing to report; anything else — a problem,
+    an empty value (whose position the parsers mark differently) — is parsed again by the pure parser,
+    whose answer is the reference. Both paths therefore give identical trees and problems.
     """
     if not pure and _FastParser is not None and _LIBYAML_DIFFERS.search(text) is None:
-        root, problems, saw_empty = _compose(_FastParser(text))
-        if root is not None and not problems and not saw_empty:
-            return root, problems
-    root, problems, _ = _compose(_PureParser(text))
+        try:
+            root = _compose_clean(_FastParser(text))
+        except yaml.YAMLError:
+            root = None
+        if root is not None:
+            return root, []
+    root, problems = _compose(_PureParser(text))
     return root, problems
 
 
-def _compose(parser: Any) -> tuple[RawNode | None, list[LoadProblem], bool]:
-    """Build the tree from `parser`'s events; (root, problems, whether an empty plain scalar was seen)."""
+_NULL_KEYS = frozenset(("", "~", "null", "Null", "NULL", "<<"))
+
+
+def _compose_clean(parser: Any) -> RawNode | None:
+    """The fast path: compose a document that has nothing to report, or give up (None).
+
+    Anything the reference path would report (an anchor, an alias, a tag, a duplicate or empty key, a
+    merge key, a second document, too deep nesting, an empty value, an empty file) makes it return
+    None, and the caller parses the text again with the reference path, which words the problems.
+    One loop without helper calls: this runs once per event of every policy file.
+    """
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    get_event = parser.get_event
+    root: RawNode | None = None
+    stack: list[Any] = []  # open collections
+    keys: list[Any] = []  # per open collection: the key waiting for its value (mappings), else None
+    documents = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                return None
+            value = event.value
+            plain = not event.style
+            if plain and not value:
+                return None
+            mark = event.start_mark
+            node: Any = RawScalar(value, plain, mark.line + 1, mark.column + 1)
+        elif kind is map_start or kind is seq_start:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!") or len(stack) >= MAX_DEPTH:
+                return None
+            mark = event.start_mark
+            node = RawMap(mark.line + 1, mark.column + 1) if kind is map_start else RawSeq(mark.line + 1, mark.column + 1)
+        elif kind is map_end or kind is seq_end:
+            stack.pop()
+            keys.pop()
+            continue
+        elif kind is document_start:
+            documents += 1
+            if documents > 1 or event.tags:
+                return None
+            continue
+        elif kind is stream_end or event is None:
+            break
+        elif kind is alias_event:
+            return None
+        else:
+            continue  # stream start, document end
+        if stack:
+            parent = stack[-1]
+            if type(parent) is RawSeq:
+                parent.append(node)
+            else:
+                key = keys[-1]
+                if key is None:
+                    if type(node) is not RawScalar or (node.plain and node.text in _NULL_KEYS):
+                        return None
+                    keys[-1] = node
+                    continue
+                keys[-1] = None
+                text = key.text
+                if text in parent:
+                    return None
+                parent[text] = node
+                parent.key_marks[text] = (key.line, key.col)
+        else:
+            root = node
+        if kind is map_start or kind is seq_start:
+            stack.append(node)
+            keys.append(None)
+    if root is None or type(root) is RawScalar:
+        return None  # empty, or a lone scalar: the reference path says what is wrong
+    return root
+
+
+def _compose(parser: Any) -> tuple[RawNode | None, list[LoadProblem]]:
+    """The reference path: build the tree from `parser`'s events, collecting every problem."""
     problems: list[LoadProblem] = []
-    saw_empty = False
     root: RawNode | None = None
     stack: list[RawMap | RawSeq] = []
     pending_key: list[tuple[str, int, int] | None] = []  # per open mapping: key waiting for its value
@@ -230,10 +311,7 @@ def _compose(parser: Any) -> tuple[RawNode | None, list[LoadProblem], bool]:
             line, col = mark.line + 1, mark.column + 1
             if isinstance(event, yaml.ScalarEvent):
                 refuse_anchor_and_tag(event, line, col)
-                plain = not event.style
-                if plain and not event.value:
-                    saw_empty = True
-                attach(RawScalar(event.value, plain, line, col), line, col)
+                attach(RawScalar(event.value, not event.style, line, col), line, col)
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 refuse_anchor_and_tag(event, line, col)
                 if len(stack) >= MAX_DEPTH:
@@ -257,13 +335,13 @@ def _compose(parser: Any) -> tuple[RawNode | None, list[LoadProblem], bool]:
             elif isinstance(event, yaml.StreamEndEvent):
                 break
     except _Refused as refused:
-        return None, [*problems, refused.problem], saw_empty
+        return None, [*problems, refused.problem]
     except yaml.YAMLError as error:
-        return None, [*problems, _syntax_problem(error)], saw_empty
+        return None, [*problems, _syntax_problem(error)]
     except (ValueError, RecursionError, MemoryError, IndexError) as error:  # defensive: never a traceback
-        return None, [*problems, LoadProblem("L101", 1, 1, f"YAML-filen kunde inte läsas ({type(error).__name__}).")], saw_empty
+        return None, [*problems, LoadProblem("L101", 1, 1, f"YAML-filen kunde inte läsas ({type(error).__name__}).")]
 
     if root is None or (isinstance(root, RawScalar) and root.plain and root.text in ("", "~", "null")):
         problems.append(LoadProblem("L111", 1, 1, "Filen är tom. En tom fil betyder inte \"inga regler\": ta bort den eller fyll i den."))
-        return None, problems, saw_empty
-    return root, problems, saw_empty
+        return None, problems
+    return root, problems
