@@ -96,13 +96,15 @@ def run(args: argparse.Namespace) -> int:
     from generators.cli import UsageError
     from generators.decide.sources import SourceError, from_policies, from_rules
 
+    # Only what this question needs is read (a large municipality's tables are big).
+    question = {"kind": args.question, "matter": getattr(args, "matter", None), "body": getattr(args, "body", None)}
     try:
         if args.rules is not None:
-            decider = from_rules(args.rules)
+            decider = from_rules(args.rules, question)
         else:
             from generators.paths import DEFAULT_POLICIES
 
-            decider = from_policies(args.policies or DEFAULT_POLICIES)
+            decider = from_policies(args.policies or DEFAULT_POLICIES, question=question)
     except SourceError as error:
         for detail in error.details:
             print(detail, file=sys.stderr)

@@ -36,18 +36,40 @@ class SourceError(Exception):
         self.details = details or []
 
 
-def from_rules(rules_dir: Path) -> Decider:
-    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules)."""
-    path = rules_dir / DECISIONS_FILE
-    try:
-        data = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` eller ange rätt mapp med --rules.") from None
-    except (OSError, ValueError) as error:
-        raise SourceError(f"{path} kunde inte läsas som JSON: {error}.") from None
+def _partial(path: Path, question: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Only what one question needs (see partial.py), or None to read the whole file."""
+    if question is None:
+        return None
+    from generators.decide.partial import read_partial
+
+    matter = question.get("matter")
+    return read_partial(path, question["kind"], [matter] if matter else None, question.get("body"))
+
+
+def _check_version(path: Path, data: Any) -> None:
     version = str(data.get("tables_version", "")) if isinstance(data, dict) else ""
     if not version.split(".")[0].isdigit() or int(version.split(".")[0]) != SUPPORTED_MAJOR:
         raise SourceError(f"{path} har tabellformat '{version}'; det här verktyget läser version {SUPPORTED_MAJOR}.x.")
+
+
+def from_rules(rules_dir: Path, question: dict[str, Any] | None = None) -> Decider:
+    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules).
+
+    With `question` ({"kind": "delegation", "matter": …, "body": …} or {"kind": "travel"} …) only the
+    part of the file that question needs is read: a one-shot answer stays fast for a large
+    municipality. Without it the whole file is indexed, for answering many questions."""
+    path = rules_dir / DECISIONS_FILE
+    if not path.is_file():
+        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` eller ange rätt mapp med --rules.")
+    partial = _partial(path, question)
+    if partial is not None:
+        _check_version(path, partial)
+        return Decider(partial)
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as error:
+        raise SourceError(f"{path} kunde inte läsas som JSON: {error}.") from None
+    _check_version(path, data)
     return Decider(data)
 
 
@@ -62,6 +84,13 @@ def _fingerprint(policies_dir: Path) -> str:
             digest.update(path.read_bytes())
             digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _canonical(policies_dir: Path) -> bytes:
+    """The tables from the policies as canonical JSON bytes (the layout decisions.json has)."""
+    from generators.outputs.rules.serialize import to_json_bytes
+
+    return to_json_bytes(build_from_policies(policies_dir))
 
 
 def build_from_policies(policies_dir: Path) -> dict[str, Any]:
@@ -86,24 +115,28 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
     return data
 
 
-def from_policies(policies_dir: Path, use_cache: bool = True) -> Decider:
+def from_policies(policies_dir: Path, use_cache: bool = True, question: dict[str, Any] | None = None) -> Decider:
+    """The tables built from the policies (every adopted version), from the cache when the inputs
+    are byte-identical. With `question`, only what it needs is read from the cache (as from_rules)."""
     if not policies_dir.is_dir():
         raise SourceError(f"Mappen {policies_dir} finns inte.")
     key = _fingerprint(policies_dir) if use_cache else None
     cached = CACHE_DIR / f"{key}.json" if key else None
     if cached is not None and cached.is_file():
+        partial = _partial(cached, question)
+        if partial is not None:
+            return Decider(partial)
         try:
             return Decider(json.loads(cached.read_bytes()))
         except ValueError:
             pass  # a damaged cache file is rebuilt below
-    data = build_from_policies(policies_dir)
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    data = _canonical(policies_dir)
     if cached is not None:
         try:
             CACHE_DIR.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8")
+            temporary.write_bytes(data)
             temporary.replace(cached)
         except OSError:
             pass  # no cache where the repository is read-only: answering works all the same
-    return Decider(json.loads(text))
+    return Decider(json.loads(data))

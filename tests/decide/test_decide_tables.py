@@ -148,3 +148,34 @@ def test_help_lists_the_four_questions() -> None:
         assert question in result.stdout
     top = run("--help")
     assert "decide" in top.stdout and "Svara på \"vem beslutar?\"" in top.stdout
+
+
+def test_reading_one_matter_gives_exactly_the_published_entry(rules_dir: Path) -> None:
+    """The command line's partial read finds every matter (first, last, in between) and nothing else."""
+    from generators.decide.partial import read_partial
+
+    path = rules_dir / "decisions.json"
+    full = json.loads(path.read_bytes())
+    for matter, versions in full["delegation"]["matters"].items():
+        partial = read_partial(path, "delegation", [matter])
+        assert partial is not None and partial["delegation"]["matters"] == {matter: versions}
+    for missing in ("a", "zzz", "soc-", "soc-zzz", sorted(full["delegation"]["matters"])[0] + "x"):
+        partial = read_partial(path, "delegation", [missing])
+        assert partial is not None and partial["delegation"]["matters"] == {}
+    for body, kinds in full["delegation"]["by_kind"].items():
+        partial = read_partial(path, "delegation", None, body)
+        assert partial is not None
+        assert set(partial["delegation"]["matters"]) == {m for ids in kinds.values() for m in ids}
+        assert {k: partial["delegation"][k] for k in ("bodies", "by_kind", "kind_labels", "retired")} == \
+            {k: full["delegation"][k] for k in ("bodies", "by_kind", "kind_labels", "retired")}
+    for kind in ("travel", "whistleblowing", "procurement"):
+        partial = read_partial(path, kind)
+        assert partial is not None and partial[kind] == full[kind]
+
+
+def test_a_file_in_another_layout_is_read_whole(tmp_path: Path, rules_dir: Path) -> None:
+    compact = json.loads((rules_dir / "decisions.json").read_bytes())
+    (tmp_path / "decisions.json").write_text(json.dumps(compact, ensure_ascii=False), encoding="utf-8")
+    question = {"kind": "delegation", "matter": "soc-ekonomi-avskrivning-fordringar", "body": None}
+    answer = from_rules(tmp_path, question).delegation("soc-ekonomi-avskrivning-fordringar", 30000, "2026-11-23")
+    assert answer.facts["decided_by"]["key"] == "role_type:enhetschef_soc"

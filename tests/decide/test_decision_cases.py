@@ -1,8 +1,8 @@
 """Decision behaviour cases as YAML (question → expected answer, OpenFisca-style), collected by pytest.
 
-Every case runs twice — against the decision tables built from the policies and against the
-published `decisions.json` (rendered with `render_rules` into a temporary folder) — and the two JSON
-answers must be identical. The site's "Vem beslutar?" page can run the same files.
+Every case runs against the decision tables built from the policies, against the published
+`decisions.json` (rendered with `render_rules` into a temporary folder) and against the part of that
+file the command line reads for the one question; the JSON answers must be identical. The site's "Vem beslutar?" page can run the same files.
 
 `tests/decisions/<topic>.yaml`:
 
@@ -93,19 +93,26 @@ def ask(decider: Decider, question: dict[str, Any]) -> Any:
     raise AssertionError(f"unknown question kind {kind!r}")
 
 
-def deciders_for(policies: Path, rules_dir: Path) -> tuple[Decider, Decider]:
-    """(from the policies, from the JSON rendered from the same policies into `rules_dir`)."""
+@dataclass(frozen=True)
+class Sources:
+    policies: Decider  # built from the policies in-process
+    rules: Decider  # the whole published decisions.json
+    rules_dir: Path  # for reading only what one question needs (the command line's way)
+
+
+def deciders_for(policies: Path, rules_dir: Path) -> Sources:
+    """The tables from the policies, and the JSON rendered from the same policies into `rules_dir`."""
     from_policy_tables = EngineDecider(build_from_policies(policies))
     model = build_model(load_policies(policies))
     for relative, data in render_rules(model, TODAY, COMMIT).items():
         target = rules_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return from_policy_tables, from_rules(rules_dir)
+    return Sources(from_policy_tables, from_rules(rules_dir), rules_dir)
 
 
 @pytest.fixture(scope="session")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Decider, Decider]:
+def example(tmp_path_factory: pytest.TempPathFactory) -> Sources:
     return deciders_for(EXAMPLE_POLICIES, tmp_path_factory.mktemp("rules"))
 
 
@@ -145,17 +152,20 @@ def check_expectations(answer: dict[str, Any], expect: dict[str, Any], where: st
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.file}: {c.name}" for c in ALL_CASES])
-def test_decision_case(case: Case, example: tuple[Decider, Decider], tmp_path: Path) -> None:
+def test_decision_case(case: Case, example: Sources, tmp_path: Path) -> None:
     if case.spec.get("edits"):
         policies = tmp_path / "policies"
         shutil.copytree(EXAMPLE_POLICIES, policies)
         apply_edits(policies, case.spec["edits"])
-        deciders = deciders_for(policies, tmp_path / "rules")
+        sources = deciders_for(policies, tmp_path / "rules")
     else:
-        deciders = example
-    from_policies_answer = ask(deciders[0], case.spec["ask"]).to_json()
-    from_rules_answer = ask(deciders[1], case.spec["ask"]).to_json()
+        sources = example
+    question = case.spec["ask"]
+    from_policies_answer = ask(sources.policies, question).to_json()
+    from_rules_answer = ask(sources.rules, question).to_json()
     assert from_policies_answer == from_rules_answer, "the policies and the published JSON answer differently"
+    one_shot = from_rules(sources.rules_dir, {"kind": question["kind"], "matter": question.get("matter"), "body": question.get("body")})
+    assert ask(one_shot, question).to_json() == from_rules_answer, "reading only what the question needs answers differently"
     check_expectations(from_policies_answer, case.spec["expect"], f"{case.file}: {case.name}")
 
 

@@ -66,8 +66,15 @@ def _signing_json(org: Organisation, policy: ProcurementPolicy, actor: Actor) ->
     }
 
 
+Makers = dict[str, list[Any]]  # band id → decision_makers_for(band, body, day), asked once per band, body and day
+
+
+def _makers(model: Model, table: BandTable, body: str, day: date) -> Makers:
+    return {band.id: decision_makers_for(band, body, day, model) for band in table.bands}
+
+
 def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table: BandTable, body: str, value: Decimal,
-               day: date) -> dict[str, Any]:
+               day: date, known_makers: Makers) -> dict[str, Any]:
     reference = model.reference
     band, why = policy.band_for(table.regime, table.category, value, day, reference)
     required_by_law, _ = policy.documentation_required(value, day, reference, table.regime)
@@ -83,7 +90,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
                 "documentation_required": None, "documentation_required_by_law": required_by_law,
                 "decided_by": [], "lines": [sentence(text)]}
     decision = band.decision_for(body)
-    makers = decision_makers_for(band, body, day, model)
+    makers = known_makers[band.id]
     if decision is not None and decision.decided_by is None:
         unknown = sorted({reason for m in makers for reason in _unknown_reasons(model, m.matter, day)})
         if unknown:
@@ -131,14 +138,14 @@ def _unknown_reasons(model: Model, matter: Matter | None, day: date) -> list[str
     return [value.reason for value in (unit_value(model.reference, u, period) for u in units) if value.reason]
 
 
-def _cuts(model: Model, policy: ProcurementPolicy, table: BandTable, body: str, day: date) -> list[Decimal]:
+def _cuts(model: Model, policy: ProcurementPolicy, table: BandTable, day: date, makers: Makers) -> list[Decimal]:
     """Every amount the answer can change at: band bounds, the delegates' limits, the documentation threshold."""
     reference = model.reference
     cuts: set[Decimal] = {Decimal(0)}
     for band in table.bands:
         lower, upper = band.bounds_on(day, reference)
         cuts.update(b.sek for b in (lower, upper) if b.sek is not None)
-        for maker in decision_makers_for(band, body, day, model):
+        for maker in makers[band.id]:
             cuts.update(v for v in (maker.above_sek, maker.up_to_sek) if v is not None)
     regime = policy.regimes.get(table.regime)
     if regime is not None:
@@ -149,13 +156,14 @@ def _cuts(model: Model, policy: ProcurementPolicy, table: BandTable, body: str, 
 
 
 def _intervals(model: Model, org: Organisation, policy: ProcurementPolicy, table: BandTable, body: str, day: date) -> list[dict[str, Any]]:
-    cuts = _cuts(model, policy, table, body, day)
+    makers = _makers(model, table, body, day)
+    cuts = _cuts(model, policy, table, day, makers)
     pieces: list[tuple[Decimal, bool, Decimal | None, bool, dict[str, Any]]] = []
     for i, cut in enumerate(cuts):
-        pieces.append((cut, True, cut, True, _answer_at(model, org, policy, table, body, cut, day)))
+        pieces.append((cut, True, cut, True, _answer_at(model, org, policy, table, body, cut, day, makers)))
         after = cuts[i + 1] if i + 1 < len(cuts) else None
         probe = (cut + after) / 2 if after is not None else cut + 1
-        pieces.append((cut, False, after, False, _answer_at(model, org, policy, table, body, probe, day)))
+        pieces.append((cut, False, after, False, _answer_at(model, org, policy, table, body, probe, day, makers)))
     merged: list[dict[str, Any]] = []
     for lower, lower_inclusive, upper, upper_inclusive, answer in pieces:
         if merged and json.dumps(merged[-1]["answer"], sort_keys=True, default=str) == json.dumps(answer, sort_keys=True, default=str):
