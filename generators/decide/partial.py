@@ -40,13 +40,17 @@ def _value(mm: mmap.mmap, start: int, end: int) -> Any:
     return json.loads(text)
 
 
+def _end(mm: mmap.mmap, key: str, start: int) -> int:
+    """Where the top-level value that starts at `start` ends: at the next top-level key, or the final brace."""
+    later = (_top(mm, k) for k in _TOP[_TOP.index(key) + 1:])
+    return next((p for p in later if p > start), len(mm) - 2)
+
+
 def _table(mm: mmap.mmap, key: str) -> Any:
-    index = _TOP.index(key)
     start = _top(mm, key)
     if start < 0:
         raise ValueError(key)
-    end = next((p for p in (_top(mm, k) for k in _TOP[index + 1:]) if p > start), len(mm) - 2)
-    return _value(mm, start, end)
+    return _value(mm, start, _end(mm, key, start))
 
 
 def _matter(mm: mmap.mmap, low: int, high: int, wanted: bytes) -> Any:
@@ -79,9 +83,10 @@ def read_partial(path: Path, kind: str, matters: list[str] | None = None, body: 
             if kind != "delegation":
                 tables[kind] = _table(mm, kind)
                 return tables
-            start, end = _top(mm, "delegation"), _top(mm, "format_version")
-            if start < 0 or end < start:
+            start = _top(mm, "delegation")
+            if start < 0:
                 return None
+            end = _end(mm, "delegation", start)
             if mm[start:start + 20] == b'\n  "delegation": nul':
                 tables["delegation"] = None
                 return tables

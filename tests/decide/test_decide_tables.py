@@ -179,3 +179,19 @@ def test_a_file_in_another_layout_is_read_whole(tmp_path: Path, rules_dir: Path)
     question = {"kind": "delegation", "matter": "soc-ekonomi-avskrivning-fordringar", "body": None}
     answer = from_rules(tmp_path, question).delegation("soc-ekonomi-avskrivning-fordringar", 30000, "2026-11-23")
     assert answer.facts["decided_by"]["key"] == "role_type:enhetschef_soc"
+
+
+def test_the_policies_cache_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built once, then read back (whole or only what one question needs) from a content-addressed cache."""
+    from generators.decide import sources
+
+    monkeypatch.setattr(sources, "CACHE_DIR", tmp_path / "cache")
+    question = {"kind": "delegation", "matter": "ks-upphandling-tilldelning", "body": None}
+    built = sources.from_policies(EXAMPLE_POLICIES, question=question)
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    cached_partial = sources.from_policies(EXAMPLE_POLICIES, question=question)
+    cached_whole = sources.from_policies(EXAMPLE_POLICIES)
+    answers = [d.delegation("ks-upphandling-tilldelning", 5_500_000, "2027-01-01").to_json() for d in (built, cached_partial, cached_whole)]
+    assert answers[0] == answers[1] == answers[2]
+    assert answers[0]["answer"]["decided_by"]["key"] == "position:kommundirektor"
+    assert list(cached_partial.tables["delegation"]["matters"]) == ["ks-upphandling-tilldelning"]
