@@ -28,7 +28,10 @@ _DELEGATION = ("bodies", "by_kind", "kind_labels", "matters", "retired")
 
 
 def _top(mm: mmap.mmap, key: str) -> int:
-    return mm.rfind(f'\n  "{key}": '.encode())
+    """Where a top-level key's line starts. The keys before the (large) delegation table are searched
+    from the start of the file, the ones after it from the end, so neither search crosses the table."""
+    pattern = f'\n  "{key}": '.encode()
+    return mm.find(pattern) if _TOP.index(key) <= _TOP.index("delegation") else mm.rfind(pattern)
 
 
 def _value(mm: mmap.mmap, start: int, end: int) -> Any:
@@ -90,10 +93,13 @@ def read_partial(path: Path, kind: str, matters: list[str] | None = None, body: 
             if mm[start:start + 20] == b'\n  "delegation": nul':
                 tables["delegation"] = None
                 return tables
-            offsets = [mm.find(f'\n    "{k}": '.encode(), start, end) for k in _DELEGATION]
+            closing = mm.rfind(b"\n  }", start, end)  # the delegation object's own closing brace
+            # The keys before the matters from the front, the one after them from the back: no search
+            # crosses the matters.
+            offsets = [mm.find(f'\n    "{k}": '.encode(), start, closing) for k in _DELEGATION[:-1]]
+            offsets.append(mm.rfind(f'\n    "{_DELEGATION[-1]}": '.encode(), start, closing))
             if any(o < 0 for o in offsets) or offsets != sorted(offsets):
                 return None
-            closing = mm.rfind(b"\n  }", start, end)  # the delegation object's own closing brace
             bounds = dict(zip(_DELEGATION, zip(offsets, [*offsets[1:], closing])))
             delegation: dict[str, Any] = {k: _value(mm, *bounds[k]) for k in ("bodies", "by_kind", "kind_labels", "retired")}
             wanted = list(matters or [])
