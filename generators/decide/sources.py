@@ -115,6 +115,17 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
     return data
 
 
+KEEP_CACHED = 4  # tables for the last few states of the policies (switching branches stays fast)
+
+
+def _prune(keep: Path) -> None:
+    """Old cache files (earlier states of the policies or of the code) are never read again."""
+    files = sorted(CACHE_DIR.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP_CACHED:]:
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
 def from_policies(policies_dir: Path, use_cache: bool = True, question: dict[str, Any] | None = None) -> Decider:
     """The tables built from the policies (every adopted version), from the cache when the inputs
     are byte-identical. With `question`, only what it needs is read from the cache (as from_rules)."""
@@ -137,6 +148,7 @@ def from_policies(policies_dir: Path, use_cache: bool = True, question: dict[str
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_bytes(data)
             temporary.replace(cached)
+            _prune(cached)
         except OSError:
             pass  # no cache where the repository is read-only: answering works all the same
     return Decider(json.loads(data))
