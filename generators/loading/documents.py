@@ -8,6 +8,7 @@ from typing import Any
 
 from generators.diagnostics import Diagnostic, JsonPath, Location, format_json_path
 from generators.loading import yamlstrict
+from generators.loading.collector import collector_paused
 from generators.loading.discovery import claim_for, policy_files, unclaimed_hint
 from generators.loading.scalar_types import SchemaTyper
 from generators.loading.schemas import SchemaStore
@@ -61,6 +62,11 @@ def schema_store(schemas_dir: Path = SCHEMAS_DIR) -> tuple[SchemaStore, SchemaTy
 
 
 def load_policies(policies_dir: Path, schemas_dir: Path = SCHEMAS_DIR) -> LoadResult:
+    with collector_paused():  # millions of acyclic containers: see generators/loading/collector.py
+        return _load_policies(policies_dir, schemas_dir)
+
+
+def _load_policies(policies_dir: Path, schemas_dir: Path) -> LoadResult:
     store, typer = schema_store(schemas_dir)
     base = display_base(policies_dir)
     result = LoadResult([], [], [], policies_dir)

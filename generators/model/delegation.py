@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from generators.loading.collector import collector_paused
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
 
 
@@ -136,6 +137,11 @@ def _substitution(value: dict[str, Any] | None, source: SourceRef) -> Substituti
 
 
 def build_delegation_order(document: Any) -> DelegationOrder:
+    with collector_paused():  # a large acyclic structure: see generators/loading/collector.py
+        return _build_delegation_order(document)
+
+
+def _build_delegation_order(document: Any) -> DelegationOrder:
     raw = document.data
     root = SourceRef(document, ())
     gp = raw["general_provisions"]

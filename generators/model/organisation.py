@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from generators.loading.collector import collector_paused
 from generators.model.common import Actor, DocumentMeta, SourceRef
 
 SEAT_LABELS = {
@@ -248,6 +249,11 @@ def in_running_text(name: str) -> str:
 
 
 def build_organisation(document: Any) -> Organisation:
+    with collector_paused():  # a large acyclic structure: see generators/loading/collector.py
+        return _build_organisation(document)
+
+
+def _build_organisation(document: Any) -> Organisation:
     raw = document.data
     root = SourceRef(document, ())
     org = Organisation(
