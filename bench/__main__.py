@@ -174,6 +174,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="körningar per mätning (standard 5 för exemplet, 3 för de syntetiska)")
     parser.add_argument("--questions", type=int, default=500_000, help="frågor i decide-mätningen")
     parser.add_argument("--keep", type=Path, help="spara de genererade träden här i stället för i en tillfällig mapp")
+    parser.add_argument("--budget", type=float, default=20.0, metavar="MIN",
+                        help="tidsbudget i minuter: färre körningar av ett träd när alla inte hinns med (standard 20)")
     args = parser.parse_args()
     sizes = args.sizes if args.sizes is not None else ([1000, 10000] if args.quick else [1000, 10000, 50000])
     python = sys.executable
@@ -194,14 +196,16 @@ def main() -> int:
                 print(f"Genererade {rows} delegationsrader ({BODIES} organ × {SIZES[rows]} ärenden) på {time.perf_counter() - t0:.1f} s.", file=sys.stderr)
             trees.append((f"{rows} rader", target, 3))
         results: dict[str, dict[str, object]] = {}
-        for label, policies, default_runs in trees:
+        for position, (label, policies, default_runs) in enumerate(trees):
             runs = 1 if args.quick else (args.runs or default_runs)
+            tree_started = time.perf_counter()
             figures: dict[str, object] = {k: Measured() for k in ("check", "json", "build", "peer", "mkdocs", "oneshot")}
             project = work / f"mkdocs-{label.split()[0].lower()}"
             shutil.rmtree(project, ignore_errors=True)
             run([python, "-m", "bench.tasks", "pages", str(policies), str(project)])
             rules_dir = work / f"rules-{label.split()[0].lower()}"
-            for index in range(runs):
+            index = 0
+            while index < runs:
                 print(f"{label}: körning {index + 1} av {runs} …", file=sys.stderr)
                 figures["check"].add(*run([python, "-m", "generators", "check", "--policies", str(policies), "--today", TODAY], ok=(0,)))  # type: ignore[union-attr]
                 json_out = work / "json-out"
@@ -220,17 +224,26 @@ def main() -> int:
                 matter = json.loads((rules_dir / "delegation.json").read_text(encoding="utf-8"))["decision_table"][0]["matter_id"]
                 figures["oneshot"].add(*run([python, "-m", "generators", "decide", "delegation", "--matter", matter, "--amount", "30000",  # type: ignore[union-attr]
                                              "--date", TODAY, "--rules", str(rules_dir)], ok=(0, 1)))
+                index += 1
+                if index == 1 and runs > 1:
+                    # Fewer runs when the budget cannot hold them, leaving room for the larger trees
+                    # still to come (each about five times this one).
+                    per_run = time.perf_counter() - tree_started
+                    later = sum(5 ** (n + 1) for n in range(len(trees) - position - 1)) * per_run
+                    left = args.budget * 60 - (time.perf_counter() - started) - later
+                    runs = max(1, min(runs, 1 + int(left // per_run)))
+            figures["runs"] = runs
             figures["decide"], figures["matters"] = decide_rate(rules_dir, args.questions)
             results[label] = figures
         help_time = statistics.median(run([python, "-m", "generators", "--help"])[0] for _ in range(5))
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    print_table(results, help_time, time.perf_counter() - started, quick=args.quick)
+    print_table(results, help_time, time.perf_counter() - started)
     return 0
 
 
-def print_table(results: dict[str, dict[str, object]], help_time: float, total: float, quick: bool) -> None:
+def print_table(results: dict[str, dict[str, object]], help_time: float, total: float) -> None:
     labels = list(results)
     big, mid = "50000 rader", "10000 rader"
     scale = big in results and mid in results
@@ -268,8 +281,9 @@ def print_table(results: dict[str, dict[str, object]], help_time: float, total: 
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print()
     print(f"Maskin: {machine()}")
-    print(f"Medianer av {'en körning' if quick else '5 (exemplet) och 3 (syntetiska träd) körningar'}, varje körning en ny process; "
-          f"minnestopp = största residenta minne (max över körningarna). Hela mätningen tog {total / 60:.1f} min.")
+    counts = ", ".join(f"{label}: {results[label]['runs']}" for label in labels)
+    print(f"Medianer av flera körningar ({counts}), varje körning en ny process; minnestopp = största residenta minne "
+          f"(max över körningarna). Hela mätningen tog {total / 60:.1f} min.")
     print()
     print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
