@@ -32,7 +32,6 @@ from generators.model.procurement import (
 )
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
-from generators.outputs.site.documents import Notice
 from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.pages.delegation import legal_basis
 from generators.outputs.site.render import render, slug
@@ -209,7 +208,7 @@ def _page(ctx: SiteContext, policy: ProcurementPolicy, versions: Versions, page:
         bands_heading=BANDS_HEADING,
         scope=policy.scope,
         amounts=amounts,
-        amount_notices=[n.html() for n in amount_notices],
+        amount_notices=amount_notices,
         regimes=_regimes(ctx, policy, page, day),
         value_facts=_value_facts(policy),
         value_text=policy.value_basis.text,
@@ -239,10 +238,11 @@ def _amount_series(policy: ProcurementPolicy) -> list[tuple[str, str]]:
     return seen
 
 
-def _amounts(ctx: SiteContext, policy: ProcurementPolicy, day: date) -> tuple[Safe, list[Notice]]:
+def _amounts(ctx: SiteContext, policy: ProcurementPolicy, day: date) -> tuple[Safe, list[Safe]]:
     reference = ctx.model.reference
     rows: list[Row] = []
-    notices: list[Notice] = []
+    notices: list[Safe] = []
+    unpublished: list[str] = []
     for series_id, _regime in _amount_series(policy):
         series = reference.get(series_id)
         name = series.title if series is not None else series_id
@@ -261,24 +261,27 @@ def _amounts(ctx: SiteContext, policy: ProcurementPolicy, day: date) -> tuple[Sa
                 f"<strong>{text(format_euro(dated.value_eur))}</strong><br>\n"
                 '<span class="unpublished">Beloppet i kronor är ännu inte publicerat</span>'
             )
-            notices.append(Notice(
-                "warning",
-                "Tröskelvärdet i kronor är ännu inte publicerat",
-                text(
-                    f"{name} från {long_date(dated.valid_from)} är {format_euro(dated.value_eur)}; beloppet i kronor är "
-                    "ännu inte publicerat. Jämför upphandlingens värde med eurobeloppet enligt den omräkningskurs som "
-                    "gäller för tröskelvärdena, och fråga upphandlingsenheten om du är osäker."
-                ),
-            ))
+            unpublished.append(
+                f"{name} från {long_date(dated.valid_from)} är {format_euro(dated.value_eur)}; beloppet i kronor är "
+                "ännu inte publicerat."
+            )
         else:
             amount = Safe('<span class="unpublished">Ännu inte publicerat, varken i kronor eller i euro</span>')
-            notices.append(Notice(
-                "warning",
-                "Ett tröskelvärde är ännu inte publicerat",
-                text(f"{name} från {long_date(dated.valid_from)} är ännu inte publicerat, varken i kronor eller i euro."),
-            ))
+            unpublished.append(f"{name} från {long_date(dated.valid_from)} är ännu inte publicerat, varken i kronor eller i euro.")
         source = link(dated.source_url, dated.source_title, external=True) if dated.source_url else text(dated.source_title)
         rows.append(Row([name, amount, upper_first(applies) if applies else "", long_date(dated.valid_from), source]))
+    if unpublished:
+        advice = ("Jämför upphandlingens värde med eurobeloppet enligt den omräkningskurs som gäller för tröskelvärdena. "
+                  "Intervallen nedan anger gränsen i euro tills kronbeloppet är publicerat.")
+        if len(unpublished) == 1:
+            body = Safe(f"<p>{text(unpublished[0])} {text(advice)}</p>")
+        else:
+            body = Safe("<ul>" + "".join(f"<li>{text(m)}</li>" for m in unpublished) + f"</ul><p>{text(advice)}</p>")
+        title = ("Tröskelvärdet i kronor är ännu inte publicerat" if len(unpublished) == 1
+                 else "Tröskelvärden som ännu inte är publicerade i kronor")
+        notices.append(Safe(
+            f'<div class="admonition warning" role="note"><p class="admonition-title">{text(title)}</p>{body}</div>'
+        ))
     return table(
         f"Beloppsgränser enligt lag den {long_date(day)}, exklusive moms",
         ["Gräns", "Belopp", "Gäller", "Gäller från", "Källa"],
