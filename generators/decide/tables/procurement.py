@@ -69,6 +69,26 @@ def _signing_json(org: Organisation, policy: ProcurementPolicy, actor: Actor) ->
 Makers = dict[str, list[Any]]  # band id → decision_makers_for(band, body, day), asked once per band, body and day
 
 
+class _MattersOnceADay:
+    """The model as `decision_makers_for` sees it, with `matters_by_id(day)` built once per day.
+
+    The model builds that index on every call (every matter of every delegationsordning); the table
+    asks about the same few days hundreds of times, which for a city of 50 000 matters is most of
+    the build. The model itself is not touched."""
+
+    def __init__(self, model: Model) -> None:
+        self._model = model
+        self._by_day: dict[date | None, Any] = {}
+
+    def matters_by_id(self, day: date | None = None) -> Any:
+        if day not in self._by_day:
+            self._by_day[day] = self._model.matters_by_id(day)
+        return self._by_day[day]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+
 def _makers(model: Model, table: BandTable, body: str, day: date) -> Makers:
     return {band.id: decision_makers_for(band, body, day, model) for band in table.bands}
 
@@ -224,4 +244,5 @@ def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:
     policies = sorted((p for p in model.procurement if included(p.meta, versions, as_of)), key=lambda p: p.meta.valid_from)
     if org is None or not policies:
         return None
-    return {"versions": [_version(model, org, p) for p in policies]}
+    memo: Any = _MattersOnceADay(model)
+    return {"versions": [_version(memo, org, p) for p in policies]}
