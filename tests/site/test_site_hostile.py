@@ -36,6 +36,17 @@ TEXT_KEYS = {
     "recorded_as", "reference", "notes", "reason",
 }
 SHORT_KEYS = {"diarienummer", "version", "supersedes"}
+# The travel, whistleblowing and procurement documents: every free-text field their schemas have
+# (common.schema.json#/$defs/text) gets the whole payload; names and titles (at most 120 characters)
+# get a shorter one.
+DOCUMENT_TEXT_KEYS = {
+    "summary", "description", "note", "stated_in", "text", "local", "area", "conflict_of_interest", "independence",
+    "may_engage", "protection", "reportable", "several_concerned", "applies_to", "decision", "documentation",
+    "follow_up", "records", "register", "responsibilities", "scope",
+}
+DOCUMENT_NAME_KEYS = {"name", "title"}
+NAME_PAYLOAD = "<img src=x onerror=alert(1)> {{ 7*7 }}"
+DOCUMENT_PAGES = {"travel.yaml": "resor/", "whistleblowing.yaml": "visselblasning/", "procurement.yaml": "upphandling/"}
 
 
 def _poison(node: object, key: str | None = None) -> object:
@@ -48,6 +59,20 @@ def _poison(node: object, key: str | None = None) -> object:
     if isinstance(node, str) and key in SHORT_KEYS:
         # versions stay distinct (and `supersedes` keeps naming the version it replaces)
         return f"{node}{SHORT}"[:40] if key == "diarienummer" else f"{node}<b>v</b>"
+    return node
+
+
+def _poison_document(node: object, key: str | None = None) -> object:
+    """Every text field of a travel, whistleblowing or procurement document (ids, enums, dates, URLs,
+    phone numbers and actor references are left as they are, so the document still passes its checks)."""
+    if isinstance(node, dict):
+        return {k: (v if k == "document" else _poison_document(v, k)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_poison_document(v, key) for v in node]
+    if isinstance(node, str) and key in DOCUMENT_TEXT_KEYS:
+        return f"{node} {PAYLOAD}"
+    if isinstance(node, str) and key in DOCUMENT_NAME_KEYS:
+        return f"{node} {NAME_PAYLOAD}"
     return node
 
 
@@ -88,6 +113,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for key in ("title", "summary"):
                 if isinstance(data["document"].get(key), str):
                     data["document"][key] = f"{data['document'][key]} {PAYLOAD}"
+            if relative in DOCUMENT_PAGES:
+                data = _poison_document(data)
         else:
             continue
         # The municipality's name is shown on the start page and in headings.
@@ -163,3 +190,53 @@ def test_statute_names_from_reference_data_stay_text(hostile_site: Path) -> None
 
     title, label = (html_module.unescape(part) for part in links[0])
     assert "<script>alert(1)</script>" in title and "<script>alert(1)</script>" in label
+
+
+@pytest.mark.parametrize("source, url", sorted(DOCUMENT_PAGES.items()))
+def test_payloads_in_travel_whistleblowing_and_procurement_fields_are_text(hostile_site: Path, source: str, url: str) -> None:
+    """Names, descriptions, notes, rule texts, areas, conditions … of these documents render as text."""
+    text = parse(page(hostile_site, url)).text
+    for payload in PAYLOADS:
+        assert payload in text, f"{payload!r} syns inte som text på {url}"
+    assert NAME_PAYLOAD in text, f"namnfälten på {url} syns inte som text"
+    # The document's own fields, one by one: each poisoned value is on the page as it was written.
+    data = yaml.safe_load((EXAMPLE_POLICIES / source).read_text(encoding="utf-8"))
+    names = [v for k, v in _walk(data) if k in DOCUMENT_NAME_KEYS and isinstance(v, str)]
+    assert names
+    for name in names:
+        assert " ".join(f"{name} {NAME_PAYLOAD}".split()) in text, f"{name!r} saknas som text på {url}"
+    texts = [v for k, v in _walk(data) if k in DOCUMENT_TEXT_KEYS and isinstance(v, str)]
+    assert texts
+    missing = [value[:60] for value in texts if " ".join(f"{value} {PAYLOAD}".split()) not in text]
+    assert not missing, f"fält som inte syns som text på {url}: {missing}"
+
+
+def _walk(node: object, key: str | None = None):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k != "document":
+                yield from _walk(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v, key)
+    else:
+        yield key, node
+
+
+def test_travel_matrix_and_routing_rows_keep_their_cells(hostile_site: Path) -> None:
+    travel = page(hostile_site, "resor/").read_text(encoding="utf-8")
+    for row in re.findall(r'<tr id="kategori-[^"]+">(.*?)</tr>', travel, re.S):
+        assert len(re.findall(r"<th[ >]", row)) == 1
+        spans = [int(n) for n in re.findall(r'<td colspan="(\d+)"', row)] + [1] * len(re.findall(r"<td headers=", row))
+        assert sum(spans) == 4, "raden täcker fortfarande alla fyra zoner"
+    routing = page(hostile_site, "visselblasning/").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="regel-[^"]+">(.*?)</tr>', routing, re.S)
+    assert rows and all(len(re.findall(r"<t[dh][ >]", row)) == 3 for row in rows)
+
+
+def test_role_pages_show_these_documents_fields_as_text(hostile_site: Path) -> None:
+    director = parse(page(hostile_site, "roller/kommundirektor/")).text
+    assert "Godkänner tjänsteresor" in director and "Beslutar om inköp och upphandling" in director
+    assert NAME_PAYLOAD in director
+    member = parse(page(hostile_site, "roller/kanslichef/")).text
+    assert "Hanterar anmälningar om missförhållanden" in member and NAME_PAYLOAD in member

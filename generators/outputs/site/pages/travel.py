@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from generators.model.common import Actor
-from generators.model.organisation import SEAT_LABELS
+from generators.model.organisation import LEVEL_LABELS, SEAT_LABELS
 from generators.model.travel import Approval, TravellerCategory, TravelPolicy, Zone
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
@@ -347,6 +347,11 @@ def _rules(ctx: SiteContext, policy: TravelPolicy, page: str, day: date) -> list
     if r.purpose.stated_in:
         purpose_facts.append(Safe(f"<strong>Syftet anges i:</strong> {text(r.purpose.stated_in)}"))
     sections.append({"heading": "Syfte", "facts": purpose_facts, "text": r.purpose.text, "bullets": []})
+    outside = r.outside_eu_ees
+    if outside is not None:
+        levels = [LEVEL_LABELS.get(level, level) for level in LEVEL_LABELS if level in outside.employee_approver_levels]
+        facts = [text(f"Bland de anställda får bara den som är {' eller '.join(levels)} godkänna en sådan resa.")] if levels else []
+        sections.append({"heading": "Resor utanför EU/EES", "facts": facts, "text": outside.text, "bullets": []})
     sections.append({
         "heading": "Digitala möten först" if r.meetings.digital_first else "Möten",
         "facts": [], "text": r.meetings.text, "bullets": [],

@@ -305,8 +305,9 @@ def _steps(ctx: SiteContext, regulation: WhistleblowingRegulation, page: str, la
     steps = [
         Safe(f"Du lämnar din rapport i en av kanalerna ovan. Den tas emot av {receiver}."),
         Safe(f"Du får en bekräftelse på att rapporten har kommit fram inom {text(days)}"
-             f"{text(_law_note(receipt.days, law_days, 'dagar'))}. Bekräftelsen kan utebli om du har avböjt den eller om "
-             "den skulle kunna avslöja vem du är."),
+             f"{text(_law_note(receipt.days, law_days, 'dagar'))}."
+             + (" Bekräftelse skickas inte när:<ul>" + "".join(f"<li>{text(e.text)}</li>" for e in receipt.exceptions) + "</ul>"
+                if receipt.exceptions else "")),
         Safe(f"Rapporten lämnas över till den som ska utreda den. Vem det är beror på vem rapporten gäller, se "
              f'<a href="#{ROUTING_ANCHOR}">{text(ROUTING_HEADING)}</a>. Den som utreder är oberoende och får inte utreda '
              "en rapport om sig själv eller om sin egen chef."),
