@@ -34,6 +34,7 @@ from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.pages.delegation import legal_basis
+from generators.outputs.site.pages.travel import inline_legal
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import count, long_date, lower_first, upper_first
 from generators.outputs.site.tables import Row, table
@@ -212,7 +213,7 @@ def _page(ctx: SiteContext, policy: ProcurementPolicy, versions: Versions, page:
         regimes=_regimes(ctx, policy, page, day),
         value_facts=_value_facts(policy),
         value_text=policy.value_basis.text,
-        value_basis=legal_basis(ctx, policy.value_basis.legal_basis) if policy.value_basis.legal_basis else None,
+        value_basis=inline_legal(ctx, policy.value_basis.legal_basis) if policy.value_basis.legal_basis else None,
         signing=_signing_table(ctx, policy, page),
         signing_texts=[Safe(f"<strong>{text(rule.title)}:</strong> {text(rule.text)}") for rule in policy.signing],
         principles=[{"title": p.title, "text": p.text} for p in policy.principles],
@@ -480,7 +481,7 @@ def _signing_table(ctx: SiteContext, policy: ProcurementPolicy, page: str) -> Sa
 def _exception(ctx: SiteContext, exception: Any, page: str) -> dict[str, Any]:
     facts = [Safe(f"<strong>Tillåter:</strong> {text(PERMITS_LABELS.get(exception.permits, exception.permits))}")]
     if exception.legal_basis:
-        facts.append(Safe(f"<strong>Lagrum:</strong> {legal_basis(ctx, exception.legal_basis)}"))
+        facts.append(Safe(f"<strong>Lagrum:</strong> {inline_legal(ctx, exception.legal_basis)}"))
     if exception.decided_by is not None:
         facts.append(Safe(f"<strong>Beslutas av:</strong> {ctx.actor_link(exception.decided_by, page)}"))
     if exception.reported_to is not None:
@@ -520,7 +521,7 @@ def _conflict(ctx: SiteContext, policy: ProcurementPolicy, page: str) -> dict[st
             f"{ctx.actor_link(coi.declared_to, page, running=True)}."
         ),
         "text": coi.text,
-        "basis": legal_basis(ctx, coi.legal_basis) if coi.legal_basis else None,
+        "basis": inline_legal(ctx, coi.legal_basis) if coi.legal_basis else None,
     }
 
 

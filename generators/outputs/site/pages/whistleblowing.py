@@ -28,6 +28,7 @@ from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.pages.delegation import legal_basis
+from generators.outputs.site.pages.travel import inline_legal
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import count, long_date, lower_first, upper_first
 from generators.outputs.site.tables import Row, table
@@ -242,7 +243,7 @@ def _page(ctx: SiteContext, regulation: WhistleblowingRegulation, versions: Vers
         cooperation=[Safe(f"<strong>{ctx.actor_link(c.with_actor, page)}:</strong> {text(c.text)}") for c in regulation.cooperation],
         personal_data=_personal_data(ctx, regulation, page, law_years),
         archiving=regulation.archiving.text,
-        archiving_basis=legal_basis(ctx, regulation.archiving.legal_basis) if regulation.archiving.legal_basis else None,
+        archiving_basis=inline_legal(ctx, regulation.archiving.legal_basis) if regulation.archiving.legal_basis else None,
         follow_up=_follow_up(ctx, regulation, page),
         legal=legal_basis(ctx, regulation.legal_basis) if regulation.legal_basis else None,
     )
