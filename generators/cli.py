@@ -19,8 +19,39 @@ import generators.commands as commands_package
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 
 
+_ARGPARSE_MESSAGES = (
+    ("unrecognized arguments:", "okända argument:"),
+    ("the following arguments are required:", "följande argument krävs:"),
+    ("invalid choice:", "ogiltigt val:"),
+    ("choose from", "välj bland"),
+    ("expected one argument", "väntade ett värde"),
+    ("not allowed with argument", "får inte användas tillsammans med"),
+    ("one of the arguments", "ett av argumenten"),
+    ("is required", "krävs"),
+    ("invalid float value:", "ogiltigt tal:"),
+    ("invalid int value:", "ogiltigt heltal:"),
+)
+
+
+class _SwedishHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with Swedish headings: policy owners read the help too."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _SwedishHelp)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
     def error(self, message: str) -> None:  # argparse's default is English and terse
+        for english, swedish in _ARGPARSE_MESSAGES:
+            message = message.replace(english, swedish)
         self.print_usage(sys.stderr)
         print(f"{self.prog}: fel i anropet: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
@@ -45,8 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in _command_modules():
         name = module.__name__.rsplit(".", 1)[-1]
         doc = (module.__doc__ or "").strip().splitlines()
-        command = sub.add_parser(name, help=doc[0] if doc else None, description=(module.__doc__ or "").strip(),
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+        command = sub.add_parser(name, help=doc[0] if doc else None, description=(module.__doc__ or "").strip())
         module.add_arguments(command)
         command.set_defaults(_run=module.run)
     return parser

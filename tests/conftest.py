@@ -16,6 +16,8 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def policies_copy(tmp_path: Path) -> Path:
+    """A copy of the example policies, with the id ledger beside them as in the repository."""
     target = tmp_path / "policies"
     shutil.copytree(EXAMPLE_POLICIES, target)
+    shutil.copytree(REPO / "ledger", tmp_path / "ledger")
     return target

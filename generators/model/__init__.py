@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from generators.loading.documents import LoadResult, SourceDocument
@@ -31,6 +32,11 @@ class Model:
     allowlist: Any = None
     # How the policies folder is shown in diagnostics (`policies` inside the repository).
     policies_display: str = "policies"
+    # Where the policies were loaded from (files kept beside them, like the id ledger, are found here).
+    policies_dir: Path | None = None
+    _matters_by_day: dict[date | None, dict[str, tuple[DelegationOrder, Matter]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def governed_documents(self) -> list[Any]:
         """Every document with `document:` metadata (each has `.meta`), in a stable order."""
@@ -42,9 +48,17 @@ class Model:
         return [d for d in self.delegations if d.meta.in_force_on(day)]
 
     def matters_by_id(self, day: date | None = None) -> dict[str, tuple[DelegationOrder, Matter]]:
-        """Every matter by id (of the versions in force on `day`, or of all versions when None)."""
-        orders = self.delegations if day is None else self.delegations_in_force(day)
-        return {m.id: (order, m) for order in orders for m in order.matters}
+        """Every matter by id (of the versions in force on `day`, or of all versions when None).
+
+        Built once per day: the model is not changed after it is built, and checks, tables and pages
+        ask this for every band, cell and row.
+        """
+        found = self._matters_by_day.get(day)
+        if found is None:
+            orders = self.delegations if day is None else self.delegations_in_force(day)
+            found = {m.id: (order, m) for order in orders for m in order.matters}
+            self._matters_by_day[day] = found
+        return found
 
 
 # kind → builder. Documents of kinds without a builder here are built by their own module,
@@ -77,6 +91,7 @@ def build_model(loaded: LoadResult) -> Model:
         documents=loaded.documents,
         failed_kinds=loaded.failed_kinds,
         policies_display=display_path(loaded.policies_dir, display_base(loaded.policies_dir)),
+        policies_dir=loaded.policies_dir.resolve(),
     )
     for kind, builder in EXTRA_BUILDERS.items():
         for document in by_kind.get(kind, []):

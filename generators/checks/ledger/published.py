@@ -68,12 +68,8 @@ class LedgerError(Exception):
 
 
 def ledger_path_for(model: Model) -> Path:
-    """The ledger beside the policies folder the model was loaded from."""
-    policies_dir = getattr(model, "policies_dir", None)
-    if policies_dir is None:
-        # The model keeps how the folder is shown (relative to the repository, or just its name
-        # when it lies outside); the ledger is looked up beside that folder in this repository.
-        policies_dir = REPO_ROOT / model.policies_display
+    """The ledger beside the policies folder the model was loaded from (`<policies>/../ledger/`)."""
+    policies_dir = model.policies_dir if model.policies_dir is not None else REPO_ROOT / model.policies_display
     return Path(policies_dir).parent / LEDGER_DIR / LEDGER_FILE
 
 
