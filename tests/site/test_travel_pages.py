@@ -151,3 +151,36 @@ def test_role_pages_show_what_a_position_approves_and_who_approves_its_own_trips
     # The relative actor's own page lists the categories it approves for.
     relative = parse(page(example_site, "roller/relativa/narmaste_chef/")).text
     assert "Godkänner tjänsteresor" in relative
+
+
+def test_adopted_versions_to_come_get_their_own_pages(tmp_path: Path) -> None:
+    """A travel policy, whistleblowing regulation and procurement policy adopted for 2027: each gets a
+    page of its own, linked from a notice on the page in force (and back), with zones and amounts for
+    its first day."""
+    import shutil
+
+    from tests.site.conftest import build
+
+    policies = tmp_path / "policies"
+    shutil.copytree(EXAMPLE_POLICIES, policies)
+    for name in ("travel", "whistleblowing", "procurement"):
+        source = policies / f"{name}.yaml"
+        current = source.read_text(encoding="utf-8")
+        later = (current.replace('  version: "2026:1"', '  version: "2027:1"')
+                 .replace('  valid_from: "2026-01-01"', '  valid_from: "2027-01-01"')
+                 .replace('  supersedes: "2019:1"', '  supersedes: "2026:1"')
+                 .replace('  supersedes: "2022:1"', '  supersedes: "2026:1"')
+                 .replace('  supersedes: "2021:2"', '  supersedes: "2026:1"'))
+        assert later != current
+        (policies / f"{name}.2027.yaml").write_text(later, encoding="utf-8")
+        source.write_text(current.replace('  valid_from: "2026-01-01"', '  valid_from: "2026-01-01"\n  valid_to: "2026-12-31"'),
+                          encoding="utf-8")
+    site = build(policies, tmp_path / "site")
+    for url, later_url in (("resor/", "resor/resepolicy-2027-01-01/"),
+                           ("visselblasning/", "visselblasning/visselblasningsreglemente-2027-01-01/"),
+                           ("upphandling/", "upphandling/upphandlingspolicy-2027-01-01/")):
+        current = parse(page(site, url))
+        assert "Ny version antagen, gäller från 1 januari 2027" in current.text
+        assert any(tag == "a" and (a.get("href") or "").rstrip("/").endswith(later_url.rstrip("/").split("/")[-1])
+                   for tag, a in current.elements), f"{url} länkar till den nya versionen"
+        assert "har ännu inte börjat gälla" in parse(page(site, later_url)).text
