@@ -835,7 +835,9 @@
     return element("option", { value: value }, [label]);
   }
 
-  function fillSelect(select, groups, keep) {
+  // Fill a select with [value, label] options (in optgroups where a group has a label), keeping the
+  // current choice – or `keep` – when it is still offered, else `fallback`, else the first option.
+  function fillSelect(select, groups, keep, fallback) {
     var previous = keep === undefined ? select.value : keep;
     while (select.firstChild) {
       select.removeChild(select.firstChild);
@@ -850,9 +852,13 @@
         parent.appendChild(option(pair[0], pair[1]));
       });
     });
-    if (previous && Array.prototype.some.call(select.options, function (o) { return o.value === previous; })) {
-      select.value = previous;
-    }
+    [previous, fallback].some(function (wanted) {
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+        select.value = wanted;
+        return true;
+      }
+      return false;
+    });
   }
 
   function todayText() {
@@ -903,11 +909,12 @@
     return element("span", { "data-fact": path, "data-value": JSON.stringify(value) }, children);
   }
 
-  function actorFact(path, actor) {
+  // An actor on the page, linked to its page; `running` for an actor inside a sentence (lower case).
+  function actorFact(path, actor, running) {
     if (!actor) {
       return null;
     }
-    return fact(path, actor, [link(actorHref(actor), actor.label)]);
+    return fact(path, actor, [link(actorHref(actor), running ? lowerFirst(actor.label) : actor.label)]);
   }
 
   function actorsFact(path, actors) {
@@ -1116,14 +1123,14 @@
     fillSelect(form.elements.lag, [{ options: regimes }], version.defaults.regime);
     form.elements.lag.addEventListener("change", function () { fillProcurementCategories(form); });
     form.elements.kategori.addEventListener("change", function () { fillProcurementBodies(form); });
-    fillProcurementCategories(form, version.defaults.category);
+    fillProcurementCategories(form);
     var help = document.getElementById("vb-u-varde-hjalp");
     if (help && version.value_basis) {
       help.textContent = "Till exempel 650 000. " + version.value_basis;
     }
   }
 
-  function fillProcurementCategories(form, keep) {
+  function fillProcurementCategories(form) {
     var version = procurementVersion();
     var regime = form.elements.lag.value;
     var categories = Object.keys(version.tables).filter(function (key) {
@@ -1132,15 +1139,15 @@
       var category = key.split("/")[1];
       return [category, get(version.categories, category, category)];
     }).sort(byLabel);
-    fillSelect(form.elements.kategori, [{ options: categories }], keep);
-    fillProcurementBodies(form, version.defaults.body);
+    fillSelect(form.elements.kategori, [{ options: categories }], undefined, version.defaults.category);
+    fillProcurementBodies(form);
   }
 
-  function fillProcurementBodies(form, keep) {
+  function fillProcurementBodies(form) {
     var version = procurementVersion();
     var entry = get(version.tables, form.elements.lag.value + "/" + form.elements.kategori.value, null);
     var bodies = entry ? Object.keys(entry.bodies).map(function (id) { return [id, get(version.bodies, id, id)]; }).sort(byLabel) : [];
-    fillSelect(form.elements.organ, [{ options: bodies }], keep);
+    fillSelect(form.elements.organ, [{ options: bodies }], undefined, version.defaults.body);
   }
 
   // -- questions: from a form or from the address (?fraga=…), in the engine's terms ------------------
@@ -1223,12 +1230,13 @@
     return link(get(documentPages, id + "\n" + version, null), text);
   }
 
-  function matterLink(matterId, text) {
+  // A link to a matter's row in its delegationsordning: the given document version, else the one
+  // in force when the tables were built.
+  function matterLink(matterId, text, documentId, documentVersion) {
     var version = matterInfo(matterId);
-    if (!version) {
-      return document.createTextNode(text);
-    }
-    var page = get(documentPages, version.document.id + "\n" + version.document.version, null);
+    documentId = documentId || (version && version.document.id);
+    documentVersion = documentVersion || (version && version.document.version);
+    var page = documentId ? get(documentPages, documentId + "\n" + documentVersion, null) : null;
     return link(page ? page + "#" + encodeURIComponent(matterId) : null, text);
   }
 
@@ -1237,7 +1245,8 @@
     if (facts.matters) {
       rows.push(row("Ärenden", [itemList(facts.matters.map(function (matter, index) {
         var path = "matters." + index;
-        var children = [fact(path, matter, [matterLink(matter.matter, matter.matter_number + " " + matter.matter_title)]), ": "];
+        var children = [fact(path, matter, [matterLink(matter.matter, matter.matter_number + " " + matter.matter_title,
+          matter.document_id, matter.document_version)]), ": "];
         if (matter.decided_by) {
           children.push(actorFact(path + ".decided_by", matter.decided_by));
           children.push(matter.delegated ? " beslutar" : " beslutar själv");
@@ -1286,7 +1295,8 @@
     if (facts.body && result.status === OTHER_BODY) {
       rows.push(row("Hör till", [fact("body", facts.body, [facts.body_name])]));
     }
-    rows.push(row("Ärende", [fact("matter_number", facts.matter_number, [matterLink(facts.matter, facts.matter_number + " " + facts.matter_title)])]));
+    rows.push(row("Ärende", [fact("matter_number", facts.matter_number,
+      [matterLink(facts.matter, facts.matter_number + " " + facts.matter_title, facts.document_id, facts.document_version)])]));
     var version = get(tables.delegation.matters, facts.matter, []).filter(function (v) {
       return v.document.id === facts.document_id && v.document.version === facts.document_version;
     })[0];
@@ -1347,7 +1357,7 @@
         var children = [fact(path, f, ["För " + lowerFirst(f.concerned.label) + ": "]),
           actorFact(path + ".handler", f.handler) || "anges inte"];
         if (f.handover_to) {
-          children.push(", som lämnar slutsatserna till ", actorFact(path + ".handover_to", f.handover_to));
+          children.push(", som lämnar slutsatserna till ", actorFact(path + ".handover_to", f.handover_to, true));
         }
         return children;
       }))]));
@@ -1380,7 +1390,7 @@
           ["minst " + procedure.min_quotes + (procedure.written_quotes ? " skriftliga offerter" : " leverantörer att jämföra")]));
       }
       if (procedure.conducted_by) {
-        details.push(", genomförs med ", actorFact("procedure.conducted_by", procedure.conducted_by));
+        details.push(", genomförs med stöd av ", actorFact("procedure.conducted_by", procedure.conducted_by, true));
       }
       rows.push(row("Förfarande", details));
       rows.push(row("Dokumentation", [
@@ -1400,7 +1410,7 @@
         var path = "signing." + index;
         var children = [fact(path, signing, [actorFact(path + ".signed_by", signing.signed_by) || "anges inte"])];
         if (signing.countersigned_by) {
-          children.push(", kontrasigneras av ", actorFact(path + ".countersigned_by", signing.countersigned_by));
+          children.push(", kontrasigneras av ", actorFact(path + ".countersigned_by", signing.countersigned_by, true));
         }
         return children;
       }))]));
@@ -1526,8 +1536,9 @@
     if (!form) {
       return;
     }
-    var order = ["organ", "arendetyp", "lag", "kategori"];
-    order.concat(Array.prototype.map.call(form.elements, function (f) { return f.name; })).forEach(function (name) {
+    // Lists that refill others first: lag → kategori → organ (inköp), organ → arendetyp → arende (ärenden).
+    var order = ["lag", "kategori", "organ", "arendetyp"];
+    unique(order.concat(Array.prototype.map.call(form.elements, function (f) { return f.name; }))).forEach(function (name) {
       var field = form.elements[name];
       if (!field || name === "fraga" || !params.has(name)) {
         return;

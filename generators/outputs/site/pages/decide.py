@@ -37,7 +37,7 @@ def plan(ctx: SiteContext) -> None:
         "Välj nämnd, ärende, belopp och datum, så visas vem som får fatta beslutet, vem som ersätter vid "
         "frånvaro eller jäv och varför. Samma sida svarar på vem som godkänner en tjänsteresa, vem som "
         "utreder en visselblåsarrapport och vad som gäller vid ett inköp.",
-        ((PATH, "Vem beslutar?"),),
+        ((PATH, "Ställ din fråga på sidan Vem beslutar?"),),
         order=50,
     ))
 
