@@ -928,7 +928,11 @@
     return parts;
   }
 
+  // A list of items, each a list of nodes; one item needs no bullet.
   function itemList(items) {
+    if (items.length === 1) {
+      return element("span", {}, items[0]);
+    }
     return element("ul", { "class": "vb-lista" }, items.map(function (children) {
       return element("li", {}, children);
     }));
@@ -941,7 +945,7 @@
   var retiredByBody = {}; // body → [[matter id, label]]
 
   function matterInfo(matterId) {
-    var versions = get(tables.delegation.matters, matterId, []);
+    var versions = tables.delegation ? get(tables.delegation.matters, matterId, []) : [];
     var asOf = tables.as_of;
     var chosen = versions[0];
     versions.forEach(function (version) {
