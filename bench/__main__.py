@@ -78,20 +78,16 @@ def _env() -> dict[str, str]:
 
 
 def run(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    """Wall seconds and peak resident megabytes of one child process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = b"", b""
-    # communicate() reaps the child itself; wait4 needs to, so read the pipes first (they close at exit).
-    out = child.stdout.read() if child.stdout else b""
-    err = child.stderr.read() if child.stderr else b""
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode not in ok:
-        tail = (out + err).decode("utf-8", "replace")[-3000:]
-        raise RuntimeError(f"{' '.join(argv)} gav slutkod {child.returncode}:\n{tail}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in kilobytes on Linux
+    """Wall seconds and peak resident megabytes of one child process (measured by `bench.tasks measure`)."""
+    with tempfile.TemporaryDirectory() as temporary:
+        result = Path(temporary) / "result.json"
+        launcher = [sys.executable, "-m", "bench.tasks", "measure", str(result), "--", *argv]
+        done = subprocess.run(launcher, cwd=REPO, env=_env(), capture_output=True, check=False)
+        figures = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {"returncode": done.returncode}
+    if figures["returncode"] not in ok:
+        tail = (done.stdout + done.stderr).decode("utf-8", "replace")[-3000:]
+        raise RuntimeError(f"{' '.join(argv)} gav slutkod {figures['returncode']}:\n{tail}")
+    return figures["seconds"], figures["maxrss_kb"] / 1024  # ru_maxrss is in kilobytes on Linux
 
 
 def check_jsonschema(policies: Path) -> tuple[float, float]:
@@ -225,10 +221,10 @@ def main() -> int:
                 figures["oneshot"].add(*run([python, "-m", "generators", "decide", "delegation", "--matter", matter, "--amount", "30000",  # type: ignore[union-attr]
                                              "--date", TODAY, "--rules", str(rules_dir)], ok=(0, 1)))
                 index += 1
-                if index == 1 and runs > 1:
+                per_run = time.perf_counter() - tree_started
+                if index == 1 and runs > 1 and per_run > 30:
                     # Fewer runs when the budget cannot hold them, leaving room for the larger trees
-                    # still to come (each about five times this one).
-                    per_run = time.perf_counter() - tree_started
+                    # still to come (each about five times this one); small trees always get theirs.
                     later = sum(5 ** (n + 1) for n in range(len(trees) - position - 1)) * per_run
                     left = args.budget * 60 - (time.perf_counter() - started) - later
                     runs = max(1, min(runs, 1 + int(left // per_run)))

@@ -1,5 +1,6 @@
 """Work the benchmark runs in a child process of its own (so wall time and peak memory are that work's).
 
+    python -m bench.tasks measure RESULT -- CMD…  # run CMD; write its wall time and peak memory to RESULT
     python -m bench.tasks rules POLICIES OUT      # load, model, JSON rules written to OUT (no checks)
     python -m bench.tasks pages POLICIES PROJECT  # the site's generated pages as a plain mkdocs project
 
@@ -66,7 +67,29 @@ def pages(policies: Path, project: Path) -> None:
     (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def measure(result: Path, argv: list[str]) -> int:
+    """Run `argv` from this small process and record its wall time and peak resident memory.
+
+    On Linux a child's maximum resident set starts from what it inherits at fork: a command forked
+    directly from the benchmark (which has loaded large JSON files by then) would report the
+    benchmark's memory. Forked from this short-lived launcher it reports its own.
+    """
+    import json
+    import subprocess
+    import time
+
+    start = time.perf_counter()
+    child = subprocess.Popen(argv)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    result.write_text(json.dumps({"seconds": seconds, "maxrss_kb": usage.ru_maxrss, "returncode": code}), encoding="utf-8")
+    return code
+
+
 def main(argv: list[str]) -> int:
+    if argv[0] == "measure":
+        return measure(Path(argv[1]), argv[3:] if argv[2] == "--" else argv[2:])
     task, policies, out = argv[0], Path(argv[1]), Path(argv[2])
     {"rules": rules, "pages": pages}[task](policies, out)
     return 0

@@ -7,9 +7,13 @@ The same arguments give byte-identical files. The tree passes `python -m generat
 
 The city (Älvhamns stad) is organised like the example municipality, scaled: a stadsledningskontor
 with the same central roles (so the whistleblowing function, procurement and HR work the same way),
-and for every nämnd a förvaltning with three avdelningar of two enheter each (about 20 positions per
-förvaltning; 20 bodies give ~400 positions). Nämnder beyond the fifteen subject nämnder are
+and for every nämnd a förvaltning with three avdelningar of 2 + M/400 enheter each (20 bodies give
+about 500 positions at M = 500, 900 at M = 2 500). Nämnder beyond the sixteen subject nämnder are
 stadsdelsnämnder.
+
+Matter titles are composed from the catalogue's verbs, objects and qualifiers and drawn without
+repetition; a body whose catalogue is used up (only at a few thousand matters) repeats a title rather
+than invent text.
 """
 
 from __future__ import annotations
