@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.checks.procurement.common import law_source, statute_short, table_label
+from generators.checks.procurement.common import law_source, statute_short, table_label, tables_with_legal_value
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
@@ -57,41 +57,35 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for policy in model.procurement:
         seen: set[tuple[object, ...]] = set()
         days = policy.bound_dates(model.reference)
-        for day in days:
-            for table in policy.tables:
-                regime = policy.regimes.get(table.regime)
-                series = model.reference.get(regime.direct_procurement_limit) if regime is not None else None
-                limit = series.value_on(day) if series is not None else None
-                if regime is None or series is None or limit is None or limit.value is None:
-                    continue  # U702 and U706 report a limit that is missing or not published
-                comparison = comparison_of(limit) or "at_most"
-                limit_sek = to_decimal(limit.value)
-                law = (f"direktupphandlingsgränsen enligt {statute_short(model, regime.sfs)} är {format_kronor(limit_sek)} sedan "
-                       f"{limit.valid_from.isoformat()}: direktupphandling får bara användas när värdet {COMPARISON_LABELS[comparison]} "
-                       f"{format_kronor(limit_sek)} ({law_source(limit)})")
-                for band in table.bands:
-                    if band.procedure.kind != "direktupphandling":
+        for day, table, regime, limit in tables_with_legal_value(model, policy, lambda r: r.direct_procurement_limit):
+            comparison = comparison_of(limit) or "at_most"
+            limit_sek = to_decimal(limit.value)
+            law = (f"direktupphandlingsgränsen enligt {statute_short(model, regime.sfs)} är {format_kronor(limit_sek)} sedan "
+                   f"{limit.valid_from.isoformat()}: direktupphandling får bara användas när värdet {COMPARISON_LABELS[comparison]} "
+                   f"{format_kronor(limit_sek)} ({law_source(limit)})")
+            for band in table.bands:
+                if band.procedure.kind != "direktupphandling":
+                    continue
+                _, upper = band.bounds_on(day, model.reference)
+                start = f" Från {day.isoformat()} gäller" if day != days[0] else " Men"
+                label = f"{table_label(policy, table)}: intervallet {band.id} (direktupphandling)"
+                if upper.open:
+                    problem = (band.id, "open")
+                    message = f"{label} saknar övre gräns.{start} {law}."
+                elif upper.bound.reference == regime.direct_procurement_limit:
+                    if not (upper.inclusive and comparison == "below"):
                         continue
-                    _, upper = band.bounds_on(day, model.reference)
-                    start = f" Från {day.isoformat()} gäller" if day != days[0] else " Men"
-                    label = f"{table_label(policy, table)}: intervallet {band.id} (direktupphandling)"
-                    if upper.open:
-                        problem = (band.id, "open")
-                        message = f"{label} saknar övre gräns.{start} {law}."
-                    elif upper.bound.reference == regime.direct_procurement_limit:
-                        if not (upper.inclusive and comparison == "below"):
-                            continue
-                        problem = (band.id, "inclusive", limit.valid_from)
-                        message = (f"{label} går till och med direktupphandlingsgränsen.{start} {law}. "
-                                   "Skriv upper: {reference: " + regime.direct_procurement_limit + ", inclusive: false}.")
-                    elif upper.sek is None:
-                        continue  # not published in kronor: U706
-                    elif upper.sek > limit_sek or (upper.sek == limit_sek and upper.inclusive and comparison == "below"):
-                        problem = (band.id, "above", upper.sek, limit.valid_from)
-                        message = (f"{label} går {upper.as_upper()}.{start} {law}. Låt intervallet sluta vid gränsen: "
-                                   "upper: {reference: " + regime.direct_procurement_limit + ", inclusive: " + ("false" if comparison == "below" else "true") + "}.")
-                    else:
-                        continue
-                    if problem not in seen:
-                        seen.add(problem)
-                        yield RULE.at(band.upper.source, message)
+                    problem = (band.id, "inclusive", limit.valid_from)
+                    message = (f"{label} går till och med direktupphandlingsgränsen.{start} {law}. "
+                               "Skriv upper: {reference: " + regime.direct_procurement_limit + ", inclusive: false}.")
+                elif upper.sek is None:
+                    continue  # not published in kronor: U706
+                elif upper.sek > limit_sek or (upper.sek == limit_sek and upper.inclusive and comparison == "below"):
+                    problem = (band.id, "above", upper.sek, limit.valid_from)
+                    message = (f"{label} går {upper.as_upper()}.{start} {law}. Låt intervallet sluta vid gränsen: "
+                               "upper: {reference: " + regime.direct_procurement_limit + ", inclusive: " + ("false" if comparison == "below" else "true") + "}.")
+                else:
+                    continue
+                if problem not in seen:
+                    seen.add(problem)
+                    yield RULE.at(band.upper.source, message)

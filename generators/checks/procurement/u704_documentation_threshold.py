@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.checks.procurement.common import law_source, table_label
+from generators.checks.procurement.common import law_source, table_label, tables_with_legal_value
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
@@ -51,37 +51,31 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for policy in model.procurement:
         seen: set[tuple[object, ...]] = set()
         days = policy.bound_dates(model.reference)
-        for day in days:
-            for table in policy.tables:
-                regime = policy.regimes.get(table.regime)
-                series = model.reference.get(regime.documentation_threshold) if regime is not None else None
-                threshold = series.value_on(day) if series is not None else None
-                if regime is None or threshold is None or threshold.value is None:
-                    continue  # U702 / U706
-                comparison = comparison_of(threshold) or "at_least"
-                limit = to_decimal(threshold.value)
-                for band in table.bands:
-                    if band.procedure.documentation_required:
-                        continue
-                    _, upper = band.bounds_on(day, model.reference)
-                    if upper.bound.reference == regime.documentation_threshold:
-                        reaches = bool(upper.inclusive) and comparison == "at_least"
-                    elif upper.open:
-                        reaches = True
-                    elif upper.sek is None:
-                        continue  # not published in kronor: U706
-                    else:
-                        reaches = upper.sek > limit or (upper.sek == limit and bool(upper.inclusive) and comparison == "at_least")
-                    if not reaches:
-                        continue
-                    key = (band.id, limit, comparison)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    since = f" från {day.isoformat()}" if day != days[0] else ""
-                    yield RULE.at(
-                        band.procedure.source.at("documentation_required"),
-                        f"{table_label(policy, table)}: intervallet {band.id} går {upper.as_upper()} men har documentation_required: false. "
-                        f"Lagen kräver{since} dokumentation när värdet {COMPARISON_LABELS[comparison]} {format_kronor(limit)} "
-                        f"({law_source(threshold)}). Sätt documentation_required: true, eller låt intervallet sluta under gränsen.",
-                    )
+        for day, table, regime, threshold in tables_with_legal_value(model, policy, lambda r: r.documentation_threshold):
+            comparison = comparison_of(threshold) or "at_least"
+            limit = to_decimal(threshold.value)
+            for band in table.bands:
+                if band.procedure.documentation_required:
+                    continue
+                _, upper = band.bounds_on(day, model.reference)
+                if upper.bound.reference == regime.documentation_threshold:
+                    reaches = bool(upper.inclusive) and comparison == "at_least"
+                elif upper.open:
+                    reaches = True
+                elif upper.sek is None:
+                    continue  # not published in kronor: U706
+                else:
+                    reaches = upper.sek > limit or (upper.sek == limit and bool(upper.inclusive) and comparison == "at_least")
+                if not reaches:
+                    continue
+                key = (band.id, limit, comparison)
+                if key in seen:
+                    continue
+                seen.add(key)
+                since = f" från {day.isoformat()}" if day != days[0] else ""
+                yield RULE.at(
+                    band.procedure.source.at("documentation_required"),
+                    f"{table_label(policy, table)}: intervallet {band.id} går {upper.as_upper()} men har documentation_required: false. "
+                    f"Lagen kräver{since} dokumentation när värdet {COMPARISON_LABELS[comparison]} {format_kronor(limit)} "
+                    f"({law_source(threshold)}). Sätt documentation_required: true, eller låt intervallet sluta under gränsen.",
+                )
