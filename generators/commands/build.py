@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print("Bygget stoppades: rätta felen ovan först. Inget publicerades.", file=sys.stderr)
         return 1
 
+    # The site hook loads its own model; this one would only hold memory during the mkdocs build.
+    del checked
     epoch = source_epoch(REPO_ROOT)
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
