@@ -60,6 +60,10 @@ class Versions:
     current: Any | None
     upcoming: tuple[Any, ...]
 
+    def published(self) -> list[Any]:
+        """The version in force (if any) first, then the adopted versions to come."""
+        return ([self.current] if self.current is not None else []) + list(self.upcoming)
+
 
 @dataclass
 class SiteContext:

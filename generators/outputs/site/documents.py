@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generators.model.common import DocumentMeta
-from generators.outputs.site.context import SiteContext
+from generators.outputs.site.context import SiteContext, Versions
 from generators.outputs.site.escape import Safe, element, link, text
 from generators.outputs.site.swedish import STATUS_LABELS, long_date
 
@@ -109,3 +109,16 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
 
 def summary_html(meta: DocumentMeta) -> Safe:
     return element("p", meta.summary, class_="document-summary") if meta.summary else Safe("")
+
+
+def published(ctx: SiteContext, documents: list[Any]) -> list[tuple[Any, Versions]]:
+    """Every published version of a single-document policy (in force, or adopted and to come) with its group."""
+    return [(document, versions) for versions in ctx.versions(documents) for document in versions.published()]
+
+
+def plan_version_pages(ctx: SiteContext, docs: list[tuple[Any, Versions]], folder: str) -> str:
+    """Give each version its page (the first: `folder/index.md`, later ones by id and start date); the main page's path."""
+    for index, (document, _versions) in enumerate(docs):
+        meta = document.meta
+        ctx.document_pages[id(document)] = f"{folder}/index.md" if index == 0 else f"{folder}/{meta.id}-{meta.valid_from.isoformat()}.md"
+    return ctx.document_pages[id(docs[0][0])]

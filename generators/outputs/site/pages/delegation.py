@@ -95,7 +95,7 @@ def _sections_with_kind(ctx: SiteContext, kind: str) -> list[tuple[str, str, str
 
 
 def _published(versions: Versions) -> list[DelegationOrder]:
-    return ([versions.current] if versions.current is not None else []) + list(versions.upcoming)
+    return versions.published()
 
 
 def _path(ctx: SiteContext, order: DelegationOrder, versions: Versions, used: set[str]) -> str:

@@ -82,11 +82,7 @@ ANCHORS = {
 
 # -- versions and paths ---------------------------------------------------------------------------
 def published(ctx: SiteContext) -> list[tuple[ProcurementPolicy, Versions]]:
-    found: list[tuple[ProcurementPolicy, Versions]] = []
-    for versions in ctx.versions(ctx.model.procurement):
-        for policy in ([versions.current] if versions.current is not None else []) + list(versions.upcoming):
-            found.append((policy, versions))
-    return found
+    return documents.published(ctx, ctx.model.procurement)
 
 
 def page_day(ctx: SiteContext, policy: ProcurementPolicy) -> date:
@@ -98,10 +94,7 @@ def plan(ctx: SiteContext) -> None:
     docs = published(ctx)
     if not docs:
         return
-    for index, (policy, _versions) in enumerate(docs):
-        path = f"{FOLDER}/index.md" if index == 0 else f"{FOLDER}/{policy.meta.id}-{policy.meta.valid_from.isoformat()}.md"
-        ctx.document_pages[id(policy)] = path
-    main = ctx.document_pages[id(docs[0][0])]
+    main = documents.plan_version_pages(ctx, docs, FOLDER)
     ctx.named_pages["upphandling"] = main
     ctx.start_entries.append(StartEntry(
         "Hur köper jag in, och vilka beloppsgränser gäller?",

@@ -248,7 +248,7 @@ def _role_type_pages(ctx: SiteContext, org: Organisation, index: RoleIndex) -> I
 def _body_pages(ctx: SiteContext, org: Organisation, index: RoleIndex) -> Iterator[GeneratedPage]:
     orders_by_body: dict[str, list[DelegationOrder]] = {}
     for versions in ctx.versions(ctx.model.delegations):
-        for order in ([versions.current] if versions.current else []) + list(versions.upcoming):
+        for order in versions.published():
             orders_by_body.setdefault(order.body, []).append(order)
     children: dict[str, list[str]] = {}
     for body in org.bodies.values():

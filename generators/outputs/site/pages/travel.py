@@ -48,12 +48,7 @@ INTERVAL_LABELS = {"monthly": "varje månad", "quarterly": "varje kvartal", "yea
 
 # -- versions and paths ---------------------------------------------------------------------------
 def published(ctx: SiteContext) -> list[tuple[Any, Versions]]:
-    """Every published version (in force, or adopted and to come) with its group, in a stable order."""
-    found: list[tuple[Any, Versions]] = []
-    for versions in ctx.versions(ctx.model.travel):
-        for policy in ([versions.current] if versions.current is not None else []) + list(versions.upcoming):
-            found.append((policy, versions))
-    return found
+    return documents.published(ctx, ctx.model.travel)
 
 
 def page_day(ctx: SiteContext, policy: TravelPolicy) -> date:
@@ -65,10 +60,7 @@ def plan(ctx: SiteContext) -> None:
     docs = published(ctx)
     if not docs:
         return
-    for index, (policy, _versions) in enumerate(docs):
-        path = f"{FOLDER}/index.md" if index == 0 else f"{FOLDER}/{policy.meta.id}-{policy.meta.valid_from.isoformat()}.md"
-        ctx.document_pages[id(policy)] = path
-    main = ctx.document_pages[id(docs[0][0])]
+    main = documents.plan_version_pages(ctx, docs, FOLDER)
     ctx.named_pages["resor"] = main
     ctx.start_entries.append(StartEntry(
         "Vem godkänner min tjänsteresa?",

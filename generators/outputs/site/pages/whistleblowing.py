@@ -63,11 +63,7 @@ ANCHORS = {
 
 # -- versions and paths ---------------------------------------------------------------------------
 def published(ctx: SiteContext) -> list[tuple[WhistleblowingRegulation, Versions]]:
-    found: list[tuple[WhistleblowingRegulation, Versions]] = []
-    for versions in ctx.versions(ctx.model.whistleblowing):
-        for regulation in ([versions.current] if versions.current is not None else []) + list(versions.upcoming):
-            found.append((regulation, versions))
-    return found
+    return documents.published(ctx, ctx.model.whistleblowing)
 
 
 def page_day(ctx: SiteContext, regulation: WhistleblowingRegulation) -> date:
@@ -78,11 +74,7 @@ def plan(ctx: SiteContext) -> None:
     docs = published(ctx)
     if not docs:
         return
-    for index, (regulation, _versions) in enumerate(docs):
-        path = (f"{FOLDER}/index.md" if index == 0
-                else f"{FOLDER}/{regulation.meta.id}-{regulation.meta.valid_from.isoformat()}.md")
-        ctx.document_pages[id(regulation)] = path
-    main = ctx.document_pages[id(docs[0][0])]
+    main = documents.plan_version_pages(ctx, docs, FOLDER)
     ctx.named_pages["visselblasning"] = main
     forms = _join_words([FORM_PHRASES.get(c.form, c.form) for c in docs[0][0].channels])
     ctx.start_entries.append(StartEntry(
