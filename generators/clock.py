@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 
@@ -35,7 +35,7 @@ def build_date(repo: Path) -> date:
     epoch = source_epoch(repo)
     if epoch is None:
         return date.today()
-    return datetime.fromtimestamp(epoch, tz=timezone.utc).date()
+    return datetime.fromtimestamp(epoch, tz=UTC).date()
 
 
 def source_commit(repo: Path) -> str | None:

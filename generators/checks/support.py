@@ -52,7 +52,7 @@ def in_sek(model: Model, amount: Amount, day: date) -> float | int | None:
     return model.reference.to_sek(amount.amount, amount.unit, day)
 
 
-def format_sek(value: float | int) -> str:
+def format_sek(value: float) -> str:
     """700000 → '700 000 kr' (Swedish thousands separator, a no-break space)."""
     whole = round(value)
     return f"{whole:,}".replace(",", "\u00a0") + "\u00a0kr"

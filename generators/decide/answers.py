@@ -39,7 +39,7 @@ class Answer:
     """One answered question: `status` at once; `question`, `summary`, `facts` (plain JSON data) and
     `explanation` when first read. Answering in a loop therefore costs a lookup and this object."""
 
-    __slots__ = ("kind", "status", "_make", "_args", "_details", "_explanation")
+    __slots__ = ("_args", "_details", "_explanation", "_make", "kind", "status")
 
     def __init__(self, kind: str, question: dict[str, Any], status: str, summary: str, facts: dict[str, Any] | None,
                  explain: Callable[[], list[str]]) -> None:

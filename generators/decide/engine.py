@@ -43,7 +43,7 @@ def day_text(day: date | str) -> str:
 class _Piece:
     """One period of one version of a matter, ready for lookup."""
 
-    __slots__ = ("start", "end", "version", "period", "uppers", "tiers", "body")
+    __slots__ = ("body", "end", "period", "start", "tiers", "uppers", "version")
 
     def __init__(self, version: dict[str, Any], period: dict[str, Any]) -> None:
         self.start: str = period["from"]
@@ -71,7 +71,7 @@ class _DelegationDecider:
             self._matters[matter_id] = ([p.start for p in pieces], pieces)
 
     # -- delegation: the fast path ------------------------------------------------------------------
-    def delegate(self, matter: str, amount: float | int | None, day: date | str) -> tuple[str, dict[str, Any] | None, _Piece | None]:
+    def delegate(self, matter: str, amount: float | None, day: date | str) -> tuple[str, dict[str, Any] | None, _Piece | None]:
         """(status, tier, piece): the tier of `matter` that covers `amount` kronor on `day`."""
         entry = self._matters.get(matter)
         if entry is None:
@@ -97,7 +97,7 @@ class _DelegationDecider:
         return ANSWERED, piece.tiers[bisect_left(uppers, amount)], piece
 
     @staticmethod
-    def _scan(piece: _Piece, amount: float | int | None) -> tuple[str, dict[str, Any] | None, _Piece]:
+    def _scan(piece: _Piece, amount: float | None) -> tuple[str, dict[str, Any] | None, _Piece]:
         """Tiers that do not rise strictly (D412 reports them): the first tier that holds the amount."""
         if amount is None:
             return NEEDS_AMOUNT, None, piece
@@ -107,7 +107,7 @@ class _DelegationDecider:
         return UNDETERMINED, None, piece
 
     # -- delegation: the answer ---------------------------------------------------------------------
-    def delegation(self, matter: str | None = None, amount: float | int | None = None, day: date | str | None = None,
+    def delegation(self, matter: str | None = None, amount: float | None = None, day: date | str | None = None,
                    body: str | None = None, kind: str | None = None) -> Answer:
         """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`."""
         if day is None:
@@ -124,14 +124,14 @@ class _DelegationDecider:
             status = RETIRED
         return Answer.lazy("delegation", status, self._delegation_full, (matter, amount, day, body, kind, status, tier, piece))
 
-    def _delegation_full(self, matter: str, amount: float | int | None, day: str, body: str | None, kind: str | None,
+    def _delegation_full(self, matter: str, amount: float | None, day: str, body: str | None, kind: str | None,
                          status: str, tier: dict[str, Any] | None, piece: _Piece | None) -> Answer:
         question = {"kind": "delegation", "body": body, "matter": matter, "matter_kind": kind, "amount": amount, "date": day}
         if status == RETIRED:
             status = NOT_FOUND
         return self._delegation_answer(question, matter, amount, day, status, tier, piece)
 
-    def _delegation_answer(self, question: dict[str, Any], matter: str, amount: float | int | None, day: str,
+    def _delegation_answer(self, question: dict[str, Any], matter: str, amount: float | None, day: str,
                            status: str, tier: dict[str, Any] | None, piece: _Piece | None) -> Answer:
         bodies = self._delegation.get("bodies", {})
         if status == NOT_FOUND:
@@ -195,7 +195,7 @@ class _DelegationDecider:
         return Answer("delegation", question, RETIRED, summary, facts,
                       lambda: [sentence(f"Skäl: {retired['reason']}"), sentence(f"Upphörde enligt version {retired['version']} av {retired['document']}")])
 
-    def _delegation_explanation(self, piece: _Piece, tier: dict[str, Any] | None, amount: float | int | None,
+    def _delegation_explanation(self, piece: _Piece, tier: dict[str, Any] | None, amount: float | None,
                                 day: str | None = None) -> list[str]:
         version = piece.version
         info = version["matter"]
@@ -240,13 +240,13 @@ class _DelegationDecider:
             lines.append(sentence(f"Anmärkning: {info['note']}"))
         return lines
 
-    def _delegation_by_kind(self, question: dict[str, Any], body: str | None, kind: str | None, amount: float | int | None,
+    def _delegation_by_kind(self, question: dict[str, Any], body: str | None, kind: str | None, amount: float | None,
                             day: str) -> Answer:
         by_kind = self._delegation.get("by_kind", {})
         labels = self._delegation.get("kind_labels", {})
         if body is None or kind is None:
             return Answer("delegation", question, NOT_FOUND, "Ange ett ärende (--matter) eller ett organ och en ärendetyp (--body och --matter-kind).",
-                          None, lambda: [])
+                          None, list)
         if body not in by_kind:
             return Answer("delegation", question, NOT_FOUND, f"Organet '{body}' har ingen delegationsordning.", None,
                           lambda: [sentence("Organ med delegationsordning: " + join(sorted(by_kind)))])
@@ -284,7 +284,7 @@ def _tier_facts(tier: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _further_for(piece: _Piece, amount: float | int | None, day: str) -> list[dict[str, Any]]:
+def _further_for(piece: _Piece, amount: float | None, day: str) -> list[dict[str, Any]]:
     """Decisions on vidaredelegation that cover the amount on the day."""
     found = []
     for further in piece.period["further"]:
@@ -322,7 +322,7 @@ class Decider(_DelegationDecider):
             return _missing("travel", question, "Det finns ingen rese- och mötespolicy.")
         version = _on(table["versions"], day)
         if version is None:
-            return Answer("travel", question, NOT_IN_FORCE, f"Ingen rese- och mötespolicy gäller {day}.", None, lambda: [])
+            return Answer("travel", question, NOT_IN_FORCE, f"Ingen rese- och mötespolicy gäller {day}.", None, list)
         period = _on(version["periods"], day, "from", "to")
         assert period is not None
         keys = self._traveller_keys(table, traveller, body, seat)
@@ -341,7 +341,7 @@ class Decider(_DelegationDecider):
         known = [(key, entry) for key, entry in rows if entry is not None]
         if not known:
             label = table["travellers"].get(keys[0], {}).get("label", keys[0])
-            return Answer("travel", question, NOT_FOUND, f"{label} hör inte till någon resenärskategori i resepolicyn.", None, lambda: [])
+            return Answer("travel", question, NOT_FOUND, f"{label} hör inte till någon resenärskategori i resepolicyn.", None, list)
         facts_list = [self._travel_facts(table, version, key, entry, country, zone) for key, entry in known]
         approvers = {f["approver"]["key"] if f["approver"] else None for f in facts_list}
         statuses = {entry["status"] for _, entry in known}
@@ -430,7 +430,7 @@ class Decider(_DelegationDecider):
             return _missing("whistleblowing", question, "Det finns inget reglemente för visselblåsning.")
         version = _on(table["versions"], day)
         if version is None:
-            return Answer("whistleblowing", question, NOT_IN_FORCE, f"Inget reglemente för visselblåsning gäller {day}.", None, lambda: [])
+            return Answer("whistleblowing", question, NOT_IN_FORCE, f"Inget reglemente för visselblåsning gäller {day}.", None, list)
         keys = self._concerned_keys(table, version, concerns or "")
         if not keys:
             return Answer("whistleblowing", question, NOT_FOUND, f"'{concerns}' är ingen befattning, rolltyp, kategori, extern part eller funktion.",
@@ -483,7 +483,7 @@ class Decider(_DelegationDecider):
         return [m for m in members if m in answers] if members else []
 
     # -- procurement ---------------------------------------------------------------------------
-    def procurement(self, value: float | int | None = None, day: date | str | None = None, regime: str | None = None,
+    def procurement(self, value: float | None = None, day: date | str | None = None, regime: str | None = None,
                     category: str | None = None, body: str | None = None) -> Answer:
         """For an estimated value (kronor excl. moms): which procedure, whether it must be documented,
         who may decide and who signs, under `regime` and `category`, for `body`."""
@@ -494,7 +494,7 @@ class Decider(_DelegationDecider):
             return _missing("procurement", question, "Det finns ingen upphandlingspolicy.")
         version = _on(table["versions"], day)
         if version is None:
-            return Answer("procurement", question, NOT_IN_FORCE, f"Ingen upphandlingspolicy gäller {day}.", None, lambda: [])
+            return Answer("procurement", question, NOT_IN_FORCE, f"Ingen upphandlingspolicy gäller {day}.", None, list)
         defaults = version["defaults"]
         regime = regime or defaults["regime"]
         category = category or defaults["category"]
@@ -510,7 +510,7 @@ class Decider(_DelegationDecider):
                           f"Värdeintervallen för {category} enligt {regime} gäller inte för '{body}'.", None,
                           lambda: [sentence("De gäller för " + join([version["bodies"].get(b, b) for b in entry["bodies"]]))])
         if value is None or value < 0:
-            return Answer("procurement", question, NOT_FOUND, "Ange det uppskattade värdet i kronor exklusive moms (--value).", None, lambda: [])
+            return Answer("procurement", question, NOT_FOUND, "Ange det uppskattade värdet i kronor exklusive moms (--value).", None, list)
         period = _on(entry["bodies"][body], day, "from", "to")
         assert period is not None
         interval = next(i for i in period["intervals"] if _holds(i, value))
@@ -564,7 +564,7 @@ def _procedure_words(found: dict[str, Any]) -> str:
     return words + (", som ska dokumenteras" if found["documentation_required"] else ", utan krav på dokumentation")
 
 
-def _holds(interval: dict[str, Any], value: float | int) -> bool:
+def _holds(interval: dict[str, Any], value: float) -> bool:
     lower, upper = interval["lower"], interval["upper"]
     if value < lower or (value == lower and not interval["lower_inclusive"]):
         return False
@@ -572,4 +572,4 @@ def _holds(interval: dict[str, Any], value: float | int) -> bool:
 
 
 def _missing(kind: str, question: dict[str, Any], message: str) -> Answer:
-    return Answer(kind, question, NOT_FOUND, message, None, lambda: [])
+    return Answer(kind, question, NOT_FOUND, message, None, list)

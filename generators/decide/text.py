@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # neither typing nor decimal is imported at run time: `decide
 NBSP = "\u00a0"
 
 
-def kronor(value: int | float | Decimal | None) -> str:
+def kronor(value: float | Decimal | None) -> str:
     """700000 → '700 000 kr' (no-break spaces); öre only when there are any."""
     if value is None:
         return "okänt belopp"
@@ -33,7 +33,7 @@ def kronor(value: int | float | Decimal | None) -> str:
     return text + NBSP + "kr"
 
 
-def number(value: int | float | Decimal) -> str:
+def number(value: float | Decimal) -> str:
     """3 → '3', 0.5 → '0,5' (Swedish decimal comma)."""
     if not isinstance(value, (int, float)):  # a Decimal
         value = int(value) if value == value.to_integral_value() else float(value)

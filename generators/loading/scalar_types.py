@@ -18,7 +18,7 @@ from generators.loading.yamlstrict import LoadProblem, RawMap, RawNode, RawScala
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_YAML11_BOOLEANS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF True TRUE False FALSE".split())
+_YAML11_BOOLEANS = frozenset(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"])
 
 Candidates = tuple[tuple[Schema, str], ...]
 

@@ -54,7 +54,7 @@ class RawScalar:
 class RawMap(dict):  # type: ignore[type-arg]
     """A mapping of key text → node, remembering where it and each key stand."""
 
-    __slots__ = ("line", "col", "key_marks")
+    __slots__ = ("col", "key_marks", "line")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
@@ -64,7 +64,7 @@ class RawMap(dict):  # type: ignore[type-arg]
 
 
 class RawSeq(list):  # type: ignore[type-arg]
-    __slots__ = ("line", "col")
+    __slots__ = ("col", "line")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
@@ -136,8 +136,7 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
         return None, LoadProblem(
             "L102", line, col, "Filen är inte giltig UTF-8. Spara den som UTF-8 (utan annan teckenkodning)."
         )
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return text, None
 
 

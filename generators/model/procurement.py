@@ -42,12 +42,12 @@ COMPARISON_LABELS = {
 
 
 # -- numbers ----------------------------------------------------------------------------------
-def to_decimal(value: float | int | Decimal) -> Decimal:
+def to_decimal(value: float | Decimal) -> Decimal:
     """Exact decimal of a YAML number (0.3 × 57 300 = 17 190, without binary-float noise)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def format_kronor(value: Decimal | float | int) -> str:
+def format_kronor(value: Decimal | float) -> str:
     """700000 → '700 000 kr' (no-break spaces); öre are shown only when there are any."""
     number = to_decimal(value)
     whole = int(number)
@@ -58,7 +58,7 @@ def format_kronor(value: Decimal | float | int) -> str:
     return text + "\u00a0kr"
 
 
-def format_euro(value: Decimal | float | int) -> str:
+def format_euro(value: Decimal | float) -> str:
     whole = int(to_decimal(value))
     return f"{whole:,}".replace(",", "\u00a0") + "\u00a0euro"
 
@@ -278,7 +278,7 @@ class Band:
         lower, upper = self.bounds_on(day, reference)
         return f"{lower.as_lower()} {upper.as_upper()}"
 
-    def contains(self, value: Decimal | float | int, day: date, reference: ReferenceData) -> bool | None:
+    def contains(self, value: Decimal | float, day: date, reference: ReferenceData) -> bool | None:
         """Does the value belong to the band on `day`? None only when an unknown bound decides it."""
         amount = to_decimal(value)
         lower, upper = self.bounds_on(day, reference)
@@ -513,7 +513,7 @@ class ProcurementPolicy:
         return reference.split_points(self.reference_ids(), self.meta.valid_from, self.meta.valid_to)
 
     # -- questions --------------------------------------------------------------------------
-    def band_for(self, regime: str, category: str, value_sek: Decimal | float | int, day: date,
+    def band_for(self, regime: str, category: str, value_sek: Decimal | float, day: date,
                  reference: ReferenceData) -> tuple[Band | None, str]:
         """The band a purchase of `value_sek` kronor (excl. moms) belongs to on `day`, and why."""
         table = self.table_for(regime, category)
@@ -543,7 +543,7 @@ class ProcurementPolicy:
             )
         return None, f"{value} hör inte till något intervall för {category_name.lower()} enligt {regime_name} {day.isoformat()}."
 
-    def procedure_for(self, regime: str, category: str, value_sek: Decimal | float | int, day: date,
+    def procedure_for(self, regime: str, category: str, value_sek: Decimal | float, day: date,
                       reference: ReferenceData) -> tuple[Procedure | None, str]:
         band, why = self.band_for(regime, category, value_sek, day, reference)
         if band is None:
@@ -555,7 +555,7 @@ class ProcurementPolicy:
         extra.append("dokumentation krävs" if procedure.documentation_required else "ingen dokumentation krävs enligt policyn")
         return procedure, f"{why} Förfarande: {procedure.label} ({', '.join(extra)})."
 
-    def documentation_required(self, value_sek: Decimal | float | int, day: date, reference: ReferenceData,
+    def documentation_required(self, value_sek: Decimal | float, day: date, reference: ReferenceData,
                                regime: str = "lou") -> tuple[bool | None, str]:
         """Does the law require a direct procurement of this value to be documented on `day`?"""
         found = self.regimes.get(regime)

@@ -76,7 +76,7 @@ class ReferenceData:
         series = self.series.get(series_id)
         return series.value_on(day) if series else None
 
-    def to_sek(self, amount: float | int, unit: str, day: date) -> float | int | None:
+    def to_sek(self, amount: float, unit: str, day: date) -> float | int | None:
         """An amount in kronor on `day`; None when the unit's value is unknown then."""
         if unit == "sek":
             return amount

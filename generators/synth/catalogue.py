@@ -11,7 +11,7 @@ in the förvaltning it is normally decided (delegate "slots", weighted).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Statutes by their short name (the SFS numbers of policies/reference/forfattningar.yaml).
 SFS = {
@@ -458,7 +458,7 @@ class Family:
     citable: bool = True  # the title may end with the citation of its legal basis
 
 
-def F(key: str, theme: str, kind: str, verbs, objects, qualifiers=("",), **kw) -> Family:  # noqa: ANN001,N802
+def F(key: str, theme: str, kind: str, verbs, objects, qualifiers=("",), **kw) -> Family:
     return Family(key, theme, kind, tuple(verbs), tuple(objects), tuple(qualifiers), **kw)
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from generators.loading.documents import load_policies
 from generators.model import Model, build_model
 from generators.model.allowlist import normalise_contact
 from generators.model.common import Actor
-from generators.loading.documents import load_policies
 from generators.model.procurement import (
     Bound,
     ProcurementPolicy,

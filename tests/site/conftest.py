@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_POLICIES = REPO / "policies"
 # 2026-11-23 12:00 UTC: the example's documents in force, the 2027 versions still to come.
-EPOCH = int(datetime(2026, 11, 23, 12, tzinfo=timezone.utc).timestamp())
+EPOCH = int(datetime(2026, 11, 23, 12, tzinfo=UTC).timestamp())
 
 
 @contextmanager

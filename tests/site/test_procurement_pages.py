@@ -43,7 +43,7 @@ def _text(site: Path) -> str:
 
 def _band_row(html: str, band_id: str) -> str:
     html = html_module.unescape(html)
-    row = re.search(rf'<tr id="intervall-{re.escape(band_id)}"[^>]*>(.*?)</tr>', html, re.S)
+    row = re.search(rf'<tr id="intervall-{re.escape(band_id)}"[^>]*>(.*?)</tr>', html, re.DOTALL)
     assert row is not None, f"raden för {band_id} saknas"
     return _plain(row.group(1))
 

@@ -78,7 +78,7 @@ def _poison_document(node: object, key: str | None = None) -> object:
 
 def _poison_lines(source: str, keys: tuple[str, ...]) -> str:
     """Append the payload to `key: "value"` lines (double-quoted values), keeping everything else."""
-    pattern = re.compile(r'^(\s*(?:- )?(?:' + "|".join(keys) + r'): )"([^"\\]*)"\s*$', re.M)
+    pattern = re.compile(r'^(\s*(?:- )?(?:' + "|".join(keys) + r'): )"([^"\\]*)"\s*$', re.MULTILINE)
     return pattern.sub(lambda m: m.group(1) + json.dumps(f"{m.group(2)} {PAYLOAD}", ensure_ascii=False), source)
 
 
@@ -162,7 +162,7 @@ def test_payloads_are_readable_text_on_the_pages(hostile_site: Path) -> None:
 
 def test_page_titles_stay_text(hostile_site: Path) -> None:
     html = page(hostile_site, "delegationsordningar/socialnamnden/").read_text(encoding="utf-8")
-    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    title = re.search(r"<title>(.*?)</title>", html, re.DOTALL)
     assert title is not None
     assert "<" not in title.group(1), "sidtiteln innehåller markup"
     assert "&lt;/title&gt;" in title.group(1)
@@ -170,8 +170,8 @@ def test_page_titles_stay_text(hostile_site: Path) -> None:
 
 def test_table_cells_are_not_split_by_a_pipe(hostile_site: Path) -> None:
     html = page(hostile_site, "delegationsordningar/socialnamnden/").read_text(encoding="utf-8")
-    tables = re.findall(r'<div class="delegation-table">(.*?)</table>', html, re.S)
-    rows = [row for t in tables for row in re.findall(r"<tr id=\"[^\"]+\"[^>]*>(.*?)</tr>", t, re.S)]
+    tables = re.findall(r'<div class="delegation-table">(.*?)</table>', html, re.DOTALL)
+    rows = [row for t in tables for row in re.findall(r"<tr id=\"[^\"]+\"[^>]*>(.*?)</tr>", t, re.DOTALL)]
     assert rows
     for row in rows:
         assert len(re.findall(r"<t[dh][ >]", row)) == 8, "en rad har fortfarande åtta celler"
@@ -228,12 +228,12 @@ def _walk(node: object, key: str | None = None):
 
 def test_travel_matrix_and_routing_rows_keep_their_cells(hostile_site: Path) -> None:
     travel = page(hostile_site, "resor/").read_text(encoding="utf-8")
-    for row in re.findall(r'<tr id="kategori-[^"]+">(.*?)</tr>', travel, re.S):
+    for row in re.findall(r'<tr id="kategori-[^"]+">(.*?)</tr>', travel, re.DOTALL):
         assert len(re.findall(r"<th[ >]", row)) == 1
         spans = [int(n) for n in re.findall(r'<td colspan="(\d+)"', row)] + [1] * len(re.findall(r"<td headers=", row))
         assert sum(spans) == 4, "raden täcker fortfarande alla fyra zoner"
     routing = page(hostile_site, "visselblasning/").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr id="regel-[^"]+">(.*?)</tr>', routing, re.S)
+    rows = re.findall(r'<tr id="regel-[^"]+">(.*?)</tr>', routing, re.DOTALL)
     assert rows and all(len(re.findall(r"<t[dh][ >]", row)) == 3 for row in rows)
 
 

@@ -164,7 +164,7 @@ def test_api_page_python_example_runs_against_the_built_rules(example_site: Path
     html = page(example_site, "for-systemutvecklare/json-regler/").read_text(encoding="utf-8")
     import html as html_module
 
-    blocks = [html_module.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre[^>]*>(?:<span></span>)?<code>(.*?)</code></pre>", html, re.S)]
+    blocks = [html_module.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre[^>]*>(?:<span></span>)?<code>(.*?)</code></pre>", html, re.DOTALL)]
     source = next(b for b in blocks if "import hashlib" in b)
     source = source.replace('BASE = "https://styrdokument.example/"', f'BASE = "{example_site.resolve().as_uri()}/"')
     exec(compile(source, "json-regler-exempel", "exec"), {"__name__": "__example__"})
@@ -185,7 +185,7 @@ def test_api_page_shell_example_runs_against_the_built_rules(example_site: Path,
     if not all(shutil.which(tool) for tool in ("curl", "jq", "sha256sum", "sh")):
         pytest.skip("curl, jq och sha256sum behövs för skalexemplet")
     html = page(example_site, "for-systemutvecklare/json-regler/").read_text(encoding="utf-8")
-    blocks = [html_module.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre[^>]*>(?:<span></span>)?<code>(.*?)</code></pre>", html, re.S)]
+    blocks = [html_module.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre[^>]*>(?:<span></span>)?<code>(.*?)</code></pre>", html, re.DOTALL)]
     script = next(b for b in blocks if "sha256sum -c" in b)
 
     class Quiet(SimpleHTTPRequestHandler):

@@ -43,9 +43,9 @@ def _cell(html: str, category_id: str, zone_id: str) -> str:
     Attribute values are written with character references (`&#95;` for `_`, `&#35;` for `#`), as
     every value on the site is; the example's text has no markup, so the page is unescaped first."""
     html = html_module.unescape(html)
-    row = re.search(rf'<tr id="kategori-{re.escape(category_id)}">(.*?)</tr>', html, re.S)
+    row = re.search(rf'<tr id="kategori-{re.escape(category_id)}">(.*?)</tr>', html, re.DOTALL)
     assert row is not None, f"raden för {category_id} saknas"
-    for attrs, content in re.findall(r"<td([^>]*)>(.*?)</td>", row.group(1), re.S):
+    for attrs, content in re.findall(r"<td([^>]*)>(.*?)</td>", row.group(1), re.DOTALL):
         zones = re.search(r'data-zones="([^"]*)"', attrs)
         if zones and zone_id in zones.group(1).split():
             return content

@@ -37,9 +37,9 @@ def _plain(fragment: str) -> str:
 
 def _row(html: str, route_id: str) -> list[str]:
     html = html_module.unescape(html)
-    row = re.search(rf'<tr id="regel-{re.escape(route_id)}"[^>]*>(.*?)</tr>', html, re.S)
+    row = re.search(rf'<tr id="regel-{re.escape(route_id)}"[^>]*>(.*?)</tr>', html, re.DOTALL)
     assert row is not None, f"raden för regeln {route_id} saknas"
-    return [_plain(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row.group(1), re.S)]
+    return [_plain(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row.group(1), re.DOTALL)]
 
 
 def test_the_guide_tells_how_to_report(example_site: Path, regulation) -> None:

@@ -37,8 +37,8 @@ from collections.abc import Iterator
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
-from generators.model.organisation import in_running_text
 from generators.model.common import Actor
+from generators.model.organisation import in_running_text
 
 RULE = Rule("D407", "urgent-matters", "error", "Brådskande ärenden beslutas av ordföranden eller en utsedd ledamot.", needs=("organisation", "delegation"), per_document="delegation")
 

@@ -95,6 +95,6 @@ def _comparison(limit: DatedValue) -> str:
     return str(node.get("comparison", "at_least")) if isinstance(node, dict) else "at_least"
 
 
-def _number(value: float | int) -> str:
+def _number(value: float) -> str:
     """2412 → '2 412' (Swedish thousands separator, a no-break space)."""
     return f"{round(value):,}".replace(",", "\u00a0")

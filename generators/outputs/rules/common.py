@@ -184,7 +184,7 @@ def unit_value_by_year(ctx: RulesContext, unit: str, meta: DocumentMeta, years: 
     return out
 
 
-def sek(amount: float | int, per_unit: Decimal) -> Decimal:
+def sek(amount: float, per_unit: Decimal) -> Decimal:
     """Exact decimal product (3 × 59 200 = 177 600, 0.3 × 57 300 = 17 190; no binary-float noise)."""
     return Decimal(str(amount)) * per_unit
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from generators.model.organisation import LEVEL_LABELS, Organisation
-from generators.model.travel import BASIS_LABELS, CATEGORY_KIND_LABELS, Approval, CountrySet, TravelPolicy, TravellerCategory
+from generators.model.travel import BASIS_LABELS, CATEGORY_KIND_LABELS, Approval, CountrySet, TravellerCategory, TravelPolicy
 from generators.outputs.rules.common import (
     RulesContext,
     actor_json,

@@ -105,7 +105,7 @@ class SiteContext:
     # -- urls ---------------------------------------------------------------------------------
     def page_url(self, path: str) -> str:
         """A page's URL relative to the site root, as mkdocs will write it."""
-        stem = path[: -len(".md")] if path.endswith(".md") else path
+        stem = path.removesuffix(".md")
         if not self.directory_urls:
             return stem + ".html"
         if stem == "index":

@@ -17,7 +17,7 @@ _REPO = Path(__file__).resolve().parents[3]
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
-from generators.outputs.site import generate  # noqa: E402
+from generators.outputs.site import generate
 
 
 def on_config(config: Any) -> Any:

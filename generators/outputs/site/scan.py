@@ -94,7 +94,7 @@ def theme_inline_scripts() -> tuple[re.Pattern[str], ...]:
         path = _theme_dir() / "partials" / "javascripts" / name
         if not path.is_file():
             continue
-        for body in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), re.S):
+        for body in re.findall(r"<script>(.*?)</script>", path.read_text(encoding="utf-8"), re.DOTALL):
             parts = re.split(r"\{\{.*?\}\}", body.strip())
             patterns.append(re.compile("[A-Za-z0-9./_-]*".join(re.escape(p) for p in parts)))
     if not patterns:

@@ -38,19 +38,19 @@ def long_date(day: date) -> str:
     return format_date(day, "d MMMM y", locale=LOCALE)
 
 
-def number(value: float | int) -> str:
+def number(value: float) -> str:
     """Swedish number format: 177 600 (no-break space), 0,5, 2,25."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return format_decimal(value, locale=LOCALE, format="#,##0.###")
 
 
-def kronor(value: float | int) -> str:
+def kronor(value: float) -> str:
     """Whole kronor: 177 600 kr."""
     return f"{number(round(value))}{NBSP}kr"
 
 
-def unit_label(unit: str, amount: float | int, reference: ReferenceData) -> str:
+def unit_label(unit: str, amount: float, reference: ReferenceData) -> str:
     """How an amount's unit reads after the number: 'prisbasbelopp', or the series' title."""
     if unit == "prisbasbelopp":
         return "prisbasbelopp"

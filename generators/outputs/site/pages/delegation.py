@@ -21,11 +21,11 @@ from generators.outputs.site.swedish import (
     REPORTING_INTERVALS,
     amount_parts,
     amount_text,
-    long_date,
     genitive,
+    long_date,
     lower_first,
-    upper_first,
     number,
+    upper_first,
 )
 from generators.outputs.site.tables import Row, table
 
