@@ -399,13 +399,12 @@ class WhistleblowingRegulation:
 
     def _category_conflict(self, org: Organisation, handler: Handler, category: str, members: tuple[str, ...]) -> str | None:
         actor = handler.actor
-        if category == "revisor":
-            if actor is not None and (
-                (actor.kind in ("body", "seat") and (org.bodies.get(actor.body or actor.id) is not None)
-                 and org.bodies[actor.body or actor.id].kind == "revision")
-                or (actor.kind == "external" and actor.id in org.externals and org.externals[actor.id].kind == "revisionsbitrade")
-            ):
-                return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
+        if category == "revisor" and actor is not None and (
+            (actor.kind in ("body", "seat") and (org.bodies.get(actor.body or actor.id) is not None)
+             and org.bodies[actor.body or actor.id].kind == "revision")
+            or (actor.kind == "external" and actor.id in org.externals and org.externals[actor.id].kind == "revisionsbitrade")
+        ):
+            return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
         if category == "fortroendevald":
             if members:
                 who = "består av anställda" if handler.function is not None or len(members) > 1 else "är anställd"

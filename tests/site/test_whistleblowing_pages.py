@@ -120,7 +120,7 @@ def test_routing_table_has_a_row_per_route_and_matches_route_for(example_site: P
         assert route is not None and route.concerns.kind == "category"
         _row(html, route.id)
     # Every position's route is a row of the table (what the checks verified is what staff read).
-    for position_id, route in regulation.routing_table(org):
+    for _position_id, route in regulation.routing_table(org):
         assert route is not None and f'id="regel-{route.id}"' in html
 
 

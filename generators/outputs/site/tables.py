@@ -35,7 +35,7 @@ def table(
     """One table. Cells are escaped unless `Safe`; the caption is visible (it names the table)."""
     classes = column_classes or [None] * len(headers)
     head = NEWLINE.join(
-        f'<th scope="col"{_class(c)}>{text(h)}</th>' for h, c in zip(headers, classes)
+        f'<th scope="col"{_class(c)}>{text(h)}</th>' for h, c in zip(headers, classes, strict=False)
     )
     body: list[str] = []
     for row in rows:

@@ -36,11 +36,11 @@ BASIS_LEGEND = (
     ("line_management", "Arbetsledning",
      "chefen godkänner resan som en del av arbetsledningen. Det är inte ett beslut på delegation och anmäls inte."),
     ("delegation", "Delegation",
-     "resan är ett ärende i en delegationsordning. Beslutet fattas på nämndens eller styrelsens vägnar och anmäls "
-     "enligt delegationsordningen; länken går till ärendet."),
+     ("resan är ett ärende i en delegationsordning. Beslutet fattas på nämndens eller styrelsens vägnar och anmäls "
+     "enligt delegationsordningen; länken går till ärendet.")),
     ("regulation", "Regel antagen av fullmäktige",
-     "den som godkänner gör det enligt en regel som fullmäktige har antagit, till exempel bestämmelserna om ersättning "
-     "till förtroendevalda."),
+     ("den som godkänner gör det enligt en regel som fullmäktige har antagit, till exempel bestämmelserna om ersättning "
+     "till förtroendevalda.")),
     ("own_body", "Organets eget beslut", "organet beslutar själv om resan, på ett sammanträde."),
 )
 INTERVAL_LABELS = {"monthly": "varje månad", "quarterly": "varje kvartal", "yearly": "varje år"}
