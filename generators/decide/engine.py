@@ -114,7 +114,7 @@ class _DelegationDecider:
         """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`."""
         if day is None:
             day = date.today().isoformat()
-        elif type(day) is not str:
+        elif not isinstance(day, str):
             day = day.isoformat()
         if matter is None:
             question = {"kind": "delegation", "body": body, "matter": None, "matter_kind": kind, "amount": amount, "date": day}

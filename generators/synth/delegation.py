@@ -527,7 +527,7 @@ class OrderWriter:
             assert found is not None
             sections[slug].append(self.matter(family, slug, division, *found))
         order = [slug for slug, _ in GENERAL_THEMES[:-1]] + [slug for slug, *_ in b.themes] + [GENERAL_THEMES[-1][0], "visselblasning"]
-        out_sections = []
+        out_sections: list[dict[str, Any]] = []
         for slug in order:
             matters = sections[slug]
             if not matters:

@@ -49,7 +49,7 @@ RULE = Rule("X802", "document-versions", "error", "Versioner av ett dokument öv
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
-    by_id: dict[str, list] = {}  # type: ignore[type-arg]
+    by_id: dict[str, list] = {}
     for document in model.governed_documents():
         meta = document.meta
         if meta.valid_to is not None and meta.valid_to < meta.valid_from:

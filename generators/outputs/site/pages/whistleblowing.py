@@ -174,7 +174,7 @@ def concerned_of(route: Route) -> Concerned | None:
     """The party a route names, as `assess` takes it (None for routes over several positions)."""
     kind, value = route.concerns.kind, route.concerns.value
     if kind in ("position", "category", "external", "function") and value is not None:
-        return Concerned(kind, value)  # type: ignore[arg-type]
+        return Concerned(kind, value)
     return None
 
 
