@@ -23,6 +23,7 @@ FAMILIES = {
     "U": "Upphandling",
     "X": "Mellan dokument och metadata",
     "P": "Personuppgifter",
+    "AT": "Attest",  # new families take two letters and own 100–999 (the scheme on branch i9)
 }
 
 

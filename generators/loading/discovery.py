@@ -24,6 +24,8 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(re.compile(rf"travel{_VERSION}\.yaml"), "travel", "travel.schema.json", "rese- och mötespolicyn"),
     Claim(re.compile(rf"whistleblowing{_VERSION}\.yaml"), "whistleblowing", "whistleblowing.schema.json", "visselblåsarreglementet"),
     Claim(re.compile(rf"procurement{_VERSION}\.yaml"), "procurement", "procurement.schema.json", "upphandlingspolicyn"),
+    Claim(re.compile(rf"attestreglemente{_VERSION}\.yaml"), "attestreglemente", "attestreglemente.schema.json", "attestreglementet"),
+    Claim(re.compile(rf"attest/[a-z0-9-]+{_VERSION}\.yaml"), "attestforteckning", "attestforteckning.schema.json", "en attestförteckning"),
     Claim(re.compile(r"personal-data-allowlist\.yaml"), "allowlist", "personal-data-allowlist.schema.json", "undantagslistan för personuppgifter"),
 )
 

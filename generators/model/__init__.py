@@ -30,6 +30,7 @@ class Model:
     whistleblowing: list[Any] = field(default_factory=list)
     procurement: list[Any] = field(default_factory=list)
     allowlist: Any = None
+    attest: Any = None  # model.attest.AttestModel: the attestreglemente and the attestförteckningar
     # How the policies folder is shown in diagnostics (`policies` inside the repository).
     policies_display: str = "policies"
     # Where the policies were loaded from (files kept beside them, like the id ledger, are found here).
@@ -70,7 +71,7 @@ def _register_extra_builders() -> None:
     """Import the issue-3 document models when present (each registers itself)."""
     import importlib
 
-    for module in ("travel", "whistleblowing", "procurement", "allowlist"):
+    for module in ("travel", "whistleblowing", "procurement", "allowlist", "attest"):
         try:
             importlib.import_module(f"generators.model.{module}")
         except ModuleNotFoundError as error:

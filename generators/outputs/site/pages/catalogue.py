@@ -29,8 +29,13 @@ def plan(ctx: SiteContext) -> None:
     ctx.named_pages["kontroller"] = INDEX
 
 
+def _key(code: str) -> str:
+    """The family a code belongs to: its leading letters (`R` for R501, `AT` for AT101)."""
+    return code.rstrip("0123456789")
+
+
 def _family(code: str) -> str:
-    return FAMILIES.get(code[:1], "Övrigt")
+    return FAMILIES.get(_key(code), "Övrigt")
 
 
 def _split_doc(doc: str) -> tuple[str, str]:
@@ -47,7 +52,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     rules = all_rules()
     by_family: dict[str, list[RegisteredRule]] = {}
     for registered in rules:
-        by_family.setdefault(registered.rule.code[:1], []).append(registered)
+        by_family.setdefault(_key(registered.rule.code), []).append(registered)
         yield _rule_page(registered)
     families = []
     for letter in FAMILIES:
@@ -84,7 +89,7 @@ def _rule_page(registered: RegisteredRule) -> GeneratedPage:
         ("Kod", text(rule.code)),
         ("Namn", Safe(f"<code>{text(rule.name)}</code>")),
         ("Allvarlighetsgrad", text(SEVERITY_LABELS.get(rule.severity, rule.severity))),
-        ("Familj", text(f"{_family(rule.code)} ({rule.code[:1]})")),
+        ("Familj", text(f"{_family(rule.code)} ({_key(rule.code)})")),
     ]
     if rule.retired:
         facts.append(("Status", text("Utgången: kontrollen körs inte längre, men koden återanvänds aldrig.")))
@@ -103,7 +108,7 @@ def _rule_page(registered: RegisteredRule) -> GeneratedPage:
             body=Safe(body),
             severity=rule.severity,
         ),
-        nav=(SECTION, f"{_family(rule.code)} ({rule.code[:1]})"),
-        nav_order=(40, list(FAMILIES).index(rule.code[:1]) if rule.code[:1] in FAMILIES else 99),
+        nav=(SECTION, f"{_family(rule.code)} ({_key(rule.code)})"),
+        nav_order=(40, list(FAMILIES).index(_key(rule.code)) if _key(rule.code) in FAMILIES else 99),
         order=(rule.code,),
     )
