@@ -21,6 +21,7 @@ from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef
 from generators.model.organisation import Organisation, in_running_text
 
 if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
     from generators.model import Model
     from generators.model.reference import ReferenceData
 
@@ -579,8 +580,9 @@ def build_whistleblowing_regulation(document: Any) -> WhistleblowingRegulation:
     )
 
 
-def build_whistleblowing(model: Model, document: Any) -> None:
-    model.whistleblowing.append(build_whistleblowing_regulation(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/whistleblowing.py): every version, in file order."""
+    model.kind_data["whistleblowing"] = [build_whistleblowing_regulation(document) for document in documents]
 
 
 def regulation_on(model: Model, day: date) -> WhistleblowingRegulation | None:
@@ -595,12 +597,3 @@ def workers_at_start_of(org: Organisation, year: int) -> tuple[int, str] | None:
         if entry.get("year") == year:
             return int(entry["count"]), str(entry.get("source", ""))
     return None
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["whistleblowing"] = build_whistleblowing
-
-
-_register()

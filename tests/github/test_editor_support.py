@@ -18,7 +18,7 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from generators.loading.discovery import CLAIMS, claim_for
+from generators.loading.discovery import claim_for, claims
 from generators.loading.documents import load_policies
 from generators.paths import SCHEMAS_DIR
 from tests.conftest import REPO
@@ -87,7 +87,7 @@ def test_vscode_settings_cover_every_name_the_loader_accepts(name: str) -> None:
 
 def test_settings_name_every_loader_schema_and_only_existing_ones() -> None:
     named = {schema.removeprefix("./schemas/") for schema in SETTINGS["yaml.schemas"]}
-    assert {claim.schema for claim in CLAIMS} <= named
+    assert {claim.schema for claim in claims()} <= named
     for schema in named:
         assert (SCHEMAS_DIR / schema).is_file(), schema
 
