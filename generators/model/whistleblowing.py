@@ -129,6 +129,8 @@ class Channel:
     within_days: int | None
     text: str
     source: SourceRef
+    # The regulation's choice (lag 2021:890 does not require anonymous reports); None: not stated.
+    anonymous: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,7 +501,7 @@ def build_whistleblowing_regulation(document: Any) -> WhistleblowingRegulation:
         channels.append(Channel(
             c["id"], c["name"], c["form"], c["arrangement"], Actor.parse(c["operated_by"], src.at("operated_by")),
             tuple(Actor.parse(a, src.at("shared_with", j)) for j, a in enumerate(c.get("shared_with", ()))),
-            c.get("url"), c.get("phone"), c.get("email"), c.get("within_days"), c["text"], src,
+            c.get("url"), c.get("phone"), c.get("email"), c.get("within_days"), c["text"], src, c.get("anonymous"),
         ))
     ext = raw["external_channels"]
     ext_src = root.at("external_channels")
