@@ -92,6 +92,19 @@ def test_settings_name_every_loader_schema_and_only_existing_ones() -> None:
         assert (SCHEMAS_DIR / schema).is_file(), schema
 
 
+def test_settings_are_the_registrys_editor_associations() -> None:
+    """Each registered kind's claims name their editor glob (`FileClaim.editor_glob`); the settings
+    hold exactly those for the policy files (generated from the registry: `expected` below)."""
+    from generators.kinds import kinds
+
+    expected: dict[str, list[str]] = {}
+    for kind in kinds():
+        for claim in kind.claims:
+            expected.setdefault(f"./schemas/{claim.schema}", []).append(claim.editor_glob)
+    policy_part = {schema: globs for schema, globs in SETTINGS["yaml.schemas"].items() if any(g.startswith("policies/") for g in globs)}
+    assert policy_part == expected
+
+
 def test_team_mapping_has_its_schema_in_the_editor_too() -> None:
     first_line = TEAMS_FILE.read_text(encoding="utf-8").split("\n", 1)[0]
     assert first_line == "# yaml-language-server: $schema=../schemas/owner-teams.schema.json"
