@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -148,7 +149,7 @@ def machine() -> str:
 
 
 def _fmt(value: float, unit: str) -> str:
-    if value != value:  # nan
+    if math.isnan(value):
         return "–"
     if unit == "s":
         return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
@@ -282,10 +283,10 @@ def print_table(results: dict[str, dict[str, object]], help_time: float, total: 
     print(f"Medianer av flera körningar ({counts}), varje körning en ny process; minnestopp = största residenta minne "
           f"(max över körningarna). Hela mätningen tog {total / 60:.1f} min.")
     print()
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + " |")
 
 
 if __name__ == "__main__":

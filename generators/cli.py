@@ -13,6 +13,7 @@ import pkgutil
 import sys
 import traceback
 from types import ModuleType
+from typing import NoReturn
 
 import generators.commands as commands_package
 
@@ -34,14 +35,14 @@ _ARGPARSE_MESSAGES = (
 
 
 class _SwedishHelp(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with Swedish headings: policy owners read the help too."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _SwedishHelp)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -49,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "flaggor"
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
-    def error(self, message: str) -> None:  # argparse's default is English and terse
+    def error(self, message: str) -> NoReturn:  # argparse's default is English and terse
         for english, swedish in _ARGPARSE_MESSAGES:
             message = message.replace(english, swedish)
         self.print_usage(sys.stderr)

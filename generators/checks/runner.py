@@ -52,6 +52,8 @@ def run_checks(loaded: LoadResult, model: Model, today: date) -> CheckResult:
             for file in blocked_by:
                 skipped.setdefault(file, []).append(rule.code)
             continue
+        if registered.check is None:  # loading and schema codes: reported by the loader
+            continue
         found = list(registered.check(model, context))
         result.diagnostics.extend(found)
         if rule.code.startswith("O") and any(d.severity == "error" for d in found):

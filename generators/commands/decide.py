@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def _amount(text: str) -> float | int:
         value = float(cleaned.replace(",", ".")) if ("," in cleaned or "." in cleaned) else int(cleaned)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' är inget belopp i kronor (skriv t.ex. 250000)") from None
-    if value < 0 or value != value or value in (float("inf"),):
+    if value < 0 or not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"'{text}' är inget belopp i kronor (skriv t.ex. 250000)")
     return value
 

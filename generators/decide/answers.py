@@ -45,8 +45,8 @@ class Answer:
                  explain: Callable[[], list[str]]) -> None:
         self.kind = kind
         self.status = status
-        self._make = None
-        self._args = ()
+        self._make: Callable[..., Answer] | None = None
+        self._args: tuple[Any, ...] = ()
         self._details: tuple[dict[str, Any], str, dict[str, Any] | None, Callable[[], list[str]]] | None = (question, summary, facts, explain)
         self._explanation: list[str] | None = None
 
@@ -64,7 +64,8 @@ class Answer:
 
     def _get(self) -> tuple[dict[str, Any], str, dict[str, Any] | None, Callable[[], list[str]]]:
         if self._details is None:
-            full = self._make(*self._args)  # type: ignore[misc]
+            assert self._make is not None  # an answer has details or knows how to make them
+            full = self._make(*self._args)
             self._details = full._get()
         return self._details
 

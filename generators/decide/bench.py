@@ -38,7 +38,7 @@ def _questions(decider: object, count: int) -> list[tuple[str, float, str]]:
     matters = sorted(decider._matters)  # type: ignore[attr-defined]
     amounts = [0, 5_000, 30_000, 60_000, 100_000, 250_000, 700_000, 1_500_000, 5_500_000, 12_000_000]
     days = ["2026-02-01", "2026-06-30", "2026-11-23", "2026-12-31", "2027-01-01", "2027-06-15"]
-    base = [(m, a, d) for m in matters for a in amounts for d in days]
+    base: list[tuple[str, float, str]] = [(m, a, d) for m in matters for a in amounts for d in days]
     return (base * (count // len(base) + 1))[:count]
 
 

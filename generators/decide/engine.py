@@ -19,6 +19,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: `decide` starts fast
     from typing import Any
 
+import itertools
+
 from generators.decide.answers import (
     ANSWERED,
     NEEDS_AMOUNT,
@@ -55,7 +57,7 @@ class _Piece:
         self.uppers: list[float] | None = None
         if period["known"]:
             uppers = [INFINITY if t["up_to"] is None else t["up_to"] for t in self.tiers]
-            regular = all(a < b for a, b in zip(uppers, uppers[1:]))
+            regular = all(a < b for a, b in itertools.pairwise(uppers))
             self.uppers = uppers if regular else None
 
 
@@ -112,7 +114,7 @@ class _DelegationDecider:
         """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`."""
         if day is None:
             day = date.today().isoformat()
-        elif type(day) is not str:
+        elif not isinstance(day, str):
             day = day.isoformat()
         if matter is None:
             question = {"kind": "delegation", "body": body, "matter": None, "matter_kind": kind, "amount": amount, "date": day}
@@ -369,7 +371,7 @@ class Decider(_DelegationDecider):
                 lines.append(sentence(f"Observera: {country} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
             # Travellers with the same answer (every enhetschef of a role type, say) are explained once.
             groups: dict[int, tuple[list[str], dict[str, Any], dict[str, Any]]] = {}
-            for f, (_, entry) in zip(facts_list, known):
+            for f, (_, entry) in zip(facts_list, known, strict=False):
                 groups.setdefault(id(entry), ([], f, entry))[0].append(f["traveller"]["label"])
             for names, f, entry in groups.values():
                 who = join(names)

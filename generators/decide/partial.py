@@ -100,7 +100,7 @@ def read_partial(path: Path, kind: str, matters: list[str] | None = None, body: 
             offsets.append(mm.rfind(f'\n    "{_DELEGATION[-1]}": '.encode(), start, closing))
             if any(o < 0 for o in offsets) or offsets != sorted(offsets):
                 return None
-            bounds = dict(zip(_DELEGATION, zip(offsets, [*offsets[1:], closing])))
+            bounds = dict(zip(_DELEGATION, zip(offsets, [*offsets[1:], closing], strict=False), strict=False))
             delegation: dict[str, Any] = {k: _value(mm, *bounds[k]) for k in ("bodies", "by_kind", "kind_labels", "retired")}
             wanted = list(matters or [])
             if not wanted and body is not None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
+from typing import Any
 
 from generators.diff import entities as E
 from generators.diff.entities import Entity, Facet, Side
@@ -106,6 +108,10 @@ class Doc:
     entities: Callable[[Side], dict[str, Entity]]
 
 
+def _entities_of(make: Callable[[Side, Any], dict[str, Entity]], document: Any, side: Side) -> dict[str, Entity]:
+    return make(side, document)
+
+
 def documents(model: Model) -> dict[str, list[Doc]]:
     """document id → its versions, each with how to see it as entities."""
     found: dict[str, list[Doc]] = {}
@@ -115,15 +121,15 @@ def documents(model: Model) -> dict[str, list[Doc]]:
 
     if model.organisation is not None:
         org = model.organisation
-        add(org.meta, lambda side, o=org: E.organisation_entities(side, o))
+        add(org.meta, partial(_entities_of, E.organisation_entities, org))
     for order in model.delegations:
-        add(order.meta, lambda side, o=order: E.delegation_entities(side, o))
+        add(order.meta, partial(_entities_of, E.delegation_entities, order))
     for policy in model.travel:
-        add(policy.meta, lambda side, p=policy: E.travel_entities(side, p))
+        add(policy.meta, partial(_entities_of, E.travel_entities, policy))
     for regulation in model.whistleblowing:
-        add(regulation.meta, lambda side, r=regulation: E.whistleblowing_entities(side, r))
+        add(regulation.meta, partial(_entities_of, E.whistleblowing_entities, regulation))
     for policy in model.procurement:
-        add(policy.meta, lambda side, p=policy: E.procurement_entities(side, p))
+        add(policy.meta, partial(_entities_of, E.procurement_entities, policy))
     for versions in found.values():
         versions.sort(key=lambda d: (d.meta.valid_from, d.meta.version))
     return found

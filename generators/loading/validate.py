@@ -107,7 +107,7 @@ def _word(error: Any) -> Iterator[tuple[JsonPath, str, str, bool]]:
         return
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        wanted = " eller ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        wanted = " eller ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
         if value is None:
             yield path, "S201", f"Värde saknas{where}: här krävs {wanted}.", False
         else:

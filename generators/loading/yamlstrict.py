@@ -24,7 +24,10 @@ import yaml.scanner
 try:  # libyaml is ~5× faster; the pure-Python parser is the fallback where libyaml is missing.
     # `yaml.CParser` does not exist (yaml/__init__ re-exports only the C loaders and dumpers): the
     # event parser lives in yaml.cyaml. Importing it from `yaml` silently fell back to pure Python.
-    from yaml.cyaml import CParser as _FastParser
+    # The stubs do not declare CParser's export; it is there in every libyaml build.
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+
+    _FastParser: Any = _CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastParser = None
 
@@ -51,7 +54,7 @@ class RawScalar:
     alias: bool = False  # stands in for a refused alias (already reported: no follow-on errors)
 
 
-class RawMap(dict):  # type: ignore[type-arg]
+class RawMap(dict[str, Any]):
     """A mapping of key text → node, remembering where it and each key stand."""
 
     __slots__ = ("col", "key_marks", "line")
@@ -63,7 +66,7 @@ class RawMap(dict):  # type: ignore[type-arg]
         self.key_marks: dict[str, tuple[int, int]] = {}
 
 
-class RawSeq(list):  # type: ignore[type-arg]
+class RawSeq(list[Any]):
     __slots__ = ("col", "line")
 
     def __init__(self, line: int, col: int) -> None:

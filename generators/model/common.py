@@ -47,7 +47,7 @@ class Actor:
             return cls("seat", data["seat"], data["body"], source)
         for kind in ("position", "role_type", "body", "relative", "external"):
             if kind in data:
-                return cls(kind, data[kind], None, source)  # type: ignore[arg-type]
+                return cls(kind, data[kind], None, source)
         raise ValueError(f"not an actor: {data!r}")
 
     @property

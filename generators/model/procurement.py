@@ -73,7 +73,7 @@ def comparison_of(value: DatedValue) -> Comparison | None:
     for step in value.source.path:
         node = node[step]
     found = node.get("comparison") if isinstance(node, dict) else None
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 # -- bounds -----------------------------------------------------------------------------------

@@ -128,6 +128,8 @@ class Channel:
     within_days: int | None
     text: str
     source: SourceRef
+    # The regulation's choice (lag 2021:890 does not require anonymous reports); None: not stated.
+    anonymous: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,13 +401,12 @@ class WhistleblowingRegulation:
 
     def _category_conflict(self, org: Organisation, handler: Handler, category: str, members: tuple[str, ...]) -> str | None:
         actor = handler.actor
-        if category == "revisor":
-            if actor is not None and (
-                (actor.kind in ("body", "seat") and (org.bodies.get(actor.body or actor.id) is not None)
-                 and org.bodies[actor.body or actor.id].kind == "revision")
-                or (actor.kind == "external" and actor.id in org.externals and org.externals[actor.id].kind == "revisionsbitrade")
-            ):
-                return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
+        if category == "revisor" and actor is not None and (
+            (actor.kind in ("body", "seat") and (org.bodies.get(actor.body or actor.id) is not None)
+             and org.bodies[actor.body or actor.id].kind == "revision")
+            or (actor.kind == "external" and actor.id in org.externals and org.externals[actor.id].kind == "revisionsbitrade")
+        ):
+            return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
         if category == "fortroendevald":
             if members:
                 who = "består av anställda" if handler.function is not None or len(members) > 1 else "är anställd"
@@ -499,7 +500,7 @@ def build_whistleblowing_regulation(document: Any) -> WhistleblowingRegulation:
         channels.append(Channel(
             c["id"], c["name"], c["form"], c["arrangement"], Actor.parse(c["operated_by"], src.at("operated_by")),
             tuple(Actor.parse(a, src.at("shared_with", j)) for j, a in enumerate(c.get("shared_with", ()))),
-            c.get("url"), c.get("phone"), c.get("email"), c.get("within_days"), c["text"], src,
+            c.get("url"), c.get("phone"), c.get("email"), c.get("within_days"), c["text"], src, c.get("anonymous"),
         ))
     ext = raw["external_channels"]
     ext_src = root.at("external_channels")

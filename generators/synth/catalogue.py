@@ -101,7 +101,7 @@ class Domain:
     utility: bool = False  # runs a försörjningssektor (LUF)
 
 
-def _d(slug: str, descriptor: str, staff: str, *units: tuple[str, str, str]) -> Division:
+def _d(slug: str, descriptor: str, staff: str, *units: tuple[str, ...]) -> Division:
     a, b = (Unit(*u) for u in units)
     return Division(slug, descriptor, staff, (a, b))
 

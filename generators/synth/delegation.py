@@ -64,16 +64,16 @@ _NOTES = {
 }
 _GENERIC_NOTE = "Ärenden som berör flera nämnder eller stadens gemensamma intressen lämnas till nämnden för beslut."
 _PROVISION_NOTES = (
-    "Delegering innebär att delegaten fattar beslut på {body_gen} vägnar. Beslutet gäller som {body_gen} eget och kan bara "
-    "överklagas på samma sätt som ett beslut av {body}.",
-    "En delegat som är jävig enligt 6 kap. 28–32 §§ kommunallagen får inte fatta beslut i ärendet. Ärendet lämnas då till "
-    "närmast överordnad chef, eller till vice ordföranden när delegaten är ordföranden.",
-    "Ren verkställighet, det vill säga åtgärder utan självständigt beslutsutrymme, är inte delegering och anmäls inte. Rader "
-    "som markerats som ren verkställighet finns med enbart för tydlighetens skull.",
-    "Beslutanderätten är knuten till befattningen, inte till person. Den som tillfälligt uppehåller en befattning har samma "
-    "beslutanderätt.",
-    "{head_title} får vidaredelegera beslutanderätt där det anges (KL 7 kap. 6 §). Beslut som fattas efter vidaredelegation "
-    "anmäls till {head_running}, som anmäler dem vidare till {body}.",
+    ("Delegering innebär att delegaten fattar beslut på {body_gen} vägnar. Beslutet gäller som {body_gen} eget och kan bara "
+    "överklagas på samma sätt som ett beslut av {body}."),
+    ("En delegat som är jävig enligt 6 kap. 28–32 §§ kommunallagen får inte fatta beslut i ärendet. Ärendet lämnas då till "
+    "närmast överordnad chef, eller till vice ordföranden när delegaten är ordföranden."),
+    ("Ren verkställighet, det vill säga åtgärder utan självständigt beslutsutrymme, är inte delegering och anmäls inte. Rader "
+    "som markerats som ren verkställighet finns med enbart för tydlighetens skull."),
+    ("Beslutanderätten är knuten till befattningen, inte till person. Den som tillfälligt uppehåller en befattning har samma "
+    "beslutanderätt."),
+    ("{head_title} får vidaredelegera beslutanderätt där det anges (KL 7 kap. 6 §). Beslut som fattas efter vidaredelegation "
+    "anmäls till {head_running}, som anmäler dem vidare till {body}."),
 )
 
 
@@ -516,7 +516,8 @@ class OrderWriter:
                 everything = [(f.theme, f, d) for f in GENERAL_FAMILIES for d in b.divisions]
                 everything += [(slug, FAMILY_BY_KEY[key], d) for slug, _, _, keys in b.themes for key in keys for d in b.divisions]
                 start = rng.randrange(len(everything))
-                for slug, family, division in everything[start:] + everything[:start]:
+                # The loop variables are the result when the loop breaks; hence used after it.
+                for slug, family, division in everything[start:] + everything[:start]:  # noqa: B007
                     found = self.title(family, division, unique=True)
                     if found is not None:
                         break
@@ -526,7 +527,7 @@ class OrderWriter:
             assert found is not None
             sections[slug].append(self.matter(family, slug, division, *found))
         order = [slug for slug, _ in GENERAL_THEMES[:-1]] + [slug for slug, *_ in b.themes] + [GENERAL_THEMES[-1][0], "visselblasning"]
-        out_sections = []
+        out_sections: list[dict[str, Any]] = []
         for slug in order:
             matters = sections[slug]
             if not matters:

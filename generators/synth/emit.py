@@ -19,7 +19,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Base = yaml.SafeDumper
 
 
-class _Dumper(_Base):  # type: ignore[misc,valid-type]
+class _Dumper(_Base):
     """Never anchors and aliases (the strict loader refuses them): a value used twice is written twice."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -181,9 +181,9 @@ def test_position_without_team_is_a_clear_error(repo_copy: Path) -> None:
         result = run(*args, "--root", str(repo_copy))
         assert result.returncode == 1, result.stderr
         assert result.stderr.splitlines() == [
-            f"policies/delegation/socialnamnden.yaml:{line}:10: Dokumentägaren socialchef har inget GitHub-team i "
+            (f"policies/delegation/socialnamnden.yaml:{line}:10: Dokumentägaren socialchef har inget GitHub-team i "
             '.github/owner-teams.yaml. Lägg till `socialchef: "@organisation/team"` under positions: där och kör '
-            "`python -m generators codeowners`.",
+            "`python -m generators codeowners`."),
             ".github/CODEOWNERS kunde inte genereras: rätta felet ovan.",
         ]
         assert "Traceback" not in result.stderr

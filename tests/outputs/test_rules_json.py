@@ -298,7 +298,7 @@ def test_decision_table_answers_who_decides_by_lookup(model: Model, files: dict[
         return hits
 
     day = date(2026, 6, 15)
-    for order, matter in _tiered_prisbasbelopp_matters(model, day):
+    for _order, matter in _tiered_prisbasbelopp_matters(model, day):
         for index, tier in enumerate(matter.tiers):
             if tier.up_to is None:
                 continue

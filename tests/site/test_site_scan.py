@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -94,7 +95,7 @@ def test_a_planted_script_stops_the_build(tmp_path: Path) -> None:
 
     class Config:
         site_dir = str(tmp_path)
-        extra_javascript: list[str] = []
+        extra_javascript: ClassVar[list[str]] = []
 
     with pytest.raises(PluginError, match="okänt inbäddat skript"):
         generate.post_build(Config())

@@ -56,7 +56,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             else:
                 ids[matter.id] = line
         sections: dict[str, str] = {}
-        for index, (section_id, number, title) in enumerate(order.sections):
+        for index, (_section_id, number, title) in enumerate(order.sections):
             if number in sections:
                 yield RULE.at(order.source.at("sections", index, "number"), f"Avsnittsnummer {number} används redan för avsnittet {sections[number]}.")
             sections.setdefault(number, title)

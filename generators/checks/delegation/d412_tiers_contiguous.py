@@ -36,6 +36,7 @@ tiers:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from generators.checks.rule import CheckContext, Rule
@@ -56,7 +57,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 yield RULE.at(tiers[0].above.source, f"Ärende {matter.number}: den första beloppsnivån börjar över {describe_amount(tiers[0].above)}. Belopp under det saknar beslutsfattare; den första nivån ska sakna above.")
             if tiers[-1].up_to is not None:
                 yield RULE.at(tiers[-1].up_to.source, f"Ärende {matter.number}: den sista beloppsnivån slutar vid {describe_amount(tiers[-1].up_to)}. Belopp över det saknar beslutsfattare; den sista nivån ska sakna up_to.")
-            for previous, current in zip(tiers, tiers[1:]):
+            for previous, current in itertools.pairwise(tiers):
                 if previous.up_to is None:
                     yield RULE.at(previous.source, f"Ärende {matter.number}: en beloppsnivå utan övre gräns följs av fler nivåer; nivåerna överlappar.")
                     continue

@@ -42,7 +42,7 @@ from generators.model.common import Amount
 RULE = Rule("D413", "amounts-valid", "error", "Belopp är positiva och i en känd enhet.", needs=("delegation", "reference"), per_document="delegation")
 
 
-def _amounts(order) -> Iterator[tuple[str, Amount]]:  # type: ignore[no-untyped-def]
+def _amounts(order) -> Iterator[tuple[str, Amount]]:
     for matter in order.matters:
         if matter.limit is not None:
             yield f"Ärende {matter.number}", matter.limit

@@ -47,7 +47,7 @@ RULE = Rule("D419", "reference-value-unknown", "warning", "Referensvärden är k
             needs=("delegation", "reference"), per_document="delegation")
 
 
-def _amounts(order) -> list[Amount]:  # type: ignore[no-untyped-def]
+def _amounts(order) -> list[Amount]:
     found = [m.limit for m in order.matters if m.limit is not None]
     found += [a for m in order.matters for t in m.tiers for a in (t.above, t.up_to) if a is not None]
     found += [f.limit for f in order.further_delegations if f.limit is not None]

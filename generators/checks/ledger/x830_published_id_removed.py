@@ -65,7 +65,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     present = {m.id for order in latest.values() for m in order.matters}
     retired = {r.id for order in model.delegations if order.meta.status in ("antagen", "upphavd") for r in order.retired_matters}
     repealed = {o.meta.id for o in model.delegations if o.meta.status == "upphavd"}
-    by_document: dict[str, list] = {}  # type: ignore[type-arg]
+    by_document: dict[str, list] = {}
     for order in model.delegations:
         by_document.setdefault(order.meta.id, []).append(order)
     gone_documents: set[str] = set()
@@ -86,12 +86,12 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         if entry.document in gone_documents or entry.document in repealed:
             continue  # said once for the whole document, or retired with it
-        order = latest.get(entry.document)
+        latest_order = latest.get(entry.document)
         message = (f"Ärendet {entry.id} (publicerat från version {entry.first_version} av {entry.document}) finns inte längre i "
                    "någon delegationsordning som publiceras och är inte markerat som upphört. System som slår upp id:t slutar få svar. "
                    "Lägg det under retired_matters med retired_on, reason och gärna replaced_by.")
-        if order is not None:
-            yield RULE.at(order.source.at("sections"), message, at_key=True)
+        if latest_order is not None:
+            yield RULE.at(latest_order.source.at("sections"), message, at_key=True)
         else:
             yield ledger_diagnostic(ledger, ("matter", entry.id), message)
 

@@ -37,6 +37,7 @@ document: {id: delegation-kommunstyrelsen, version: "2027:1", valid_from: "2027-
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -48,7 +49,7 @@ RULE = Rule("X802", "document-versions", "error", "Versioner av ett dokument öv
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
-    by_id: dict[str, list] = {}  # type: ignore[type-arg]
+    by_id: dict[str, list] = {}
     for document in model.governed_documents():
         meta = document.meta
         if meta.valid_to is not None and meta.valid_to < meta.valid_from:
@@ -57,7 +58,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             by_id.setdefault(meta.id, []).append(meta)
     for versions in by_id.values():
         versions.sort(key=lambda m: m.valid_from)
-        for older, newer in zip(versions, versions[1:]):
+        for older, newer in itertools.pairwise(versions):
             if older.version == newer.version:
                 yield RULE.at(newer.source.at("version"), f"{newer.title}: två antagna versioner har samma versionsbeteckning {newer.version} (se {older.source.file}).")
             if older.valid_to is None or older.valid_to >= newer.valid_from:

@@ -34,7 +34,8 @@ positions:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
@@ -49,7 +50,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     org = model.organisation
     if org is None:
         return
-    tables = {"body": org.bodies, "administration": org.administrations, "position": org.positions,
+    tables: dict[str, Mapping[str, Any]] = {"body": org.bodies, "administration": org.administrations, "position": org.positions,
               "role_type": org.role_types, "external": org.externals}
     for kind, entity_id, source in org.duplicates:
         first = tables[kind][entity_id].source.location()

@@ -42,6 +42,7 @@ tröskelvärdet) och 5 kap. (beräkning av kontraktets värde).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import date
 
@@ -93,7 +94,7 @@ def _problems(model: Model, policy: ProcurementPolicy, table: BandTable, day: da
         if order is not None and (order > 0 or (order == 0 and not (lower.inclusive and upper.inclusive))):
             yield (band.id, "empty"), band.upper.source, (
                 f"{label}: intervallet {band.id} är tomt: det börjar {lower.as_lower()} och slutar {upper.as_upper()}.")
-    for previous, current in zip(bands, bands[1:]):
+    for previous, current in itertools.pairwise(bands):
         _, end = previous.bounds_on(day, reference)
         start, _ = current.bounds_on(day, reference)
         if end.open:

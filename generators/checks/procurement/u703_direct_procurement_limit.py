@@ -59,6 +59,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         days = policy.bound_dates(model.reference)
         for day, table, regime, limit in tables_with_legal_value(model, policy, lambda r: r.direct_procurement_limit):
             comparison = comparison_of(limit) or "at_most"
+            assert limit.value is not None  # tables_with_legal_value passes over unknown values
             limit_sek = to_decimal(limit.value)
             law = (f"direktupphandlingsgränsen enligt {statute_short(model, regime.sfs)} är {format_kronor(limit_sek)} sedan "
                    f"{limit.valid_from.isoformat()}: direktupphandling får bara användas när värdet {COMPARISON_LABELS[comparison]} "
@@ -69,6 +70,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 _, upper = band.bounds_on(day, model.reference)
                 start = f" Från {day.isoformat()} gäller" if day != days[0] else " Men"
                 label = f"{table_label(policy, table)}: intervallet {band.id} (direktupphandling)"
+                problem: tuple[object, ...]
                 if upper.open:
                     problem = (band.id, "open")
                     message = f"{label} saknar övre gräns.{start} {law}."

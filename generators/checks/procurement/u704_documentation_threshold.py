@@ -53,6 +53,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         days = policy.bound_dates(model.reference)
         for day, table, regime, threshold in tables_with_legal_value(model, policy, lambda r: r.documentation_threshold):
             comparison = comparison_of(threshold) or "at_least"
+            assert threshold.value is not None  # tables_with_legal_value passes over unknown values
             limit = to_decimal(threshold.value)
             for band in table.bands:
                 if band.procedure.documentation_required:

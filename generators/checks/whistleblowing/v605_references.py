@@ -74,10 +74,9 @@ def _handler(org: Organisation, regulation: WhistleblowingRegulation, handler: H
         if regulation.function(handler.function) is None:
             known = ", ".join(f.id for f in regulation.functions)
             yield RULE.at(handler.source, f"{role} är funktionen '{handler.function}', som inte finns under functions (finns: {known}).")
-    elif handler.actor is not None:
-        if handler.actor.kind == "relative":
-            yield RULE.at(handler.source, f"{role} är {org.label(handler.actor).lower()}, en relativ aktör. En rapport handläggs av en "
-                          "bestämd funktion, befattning, organ eller extern part.")
+    elif handler.actor is not None and handler.actor.kind == "relative":
+        yield RULE.at(handler.source, f"{role} är {org.label(handler.actor).lower()}, en relativ aktör. En rapport handläggs av en "
+                      "bestämd funktion, befattning, organ eller extern part.")
 
 
 def _concerns(org: Organisation, regulation: WhistleblowingRegulation, kind: str, value: str | None, source: SourceRef,

@@ -96,7 +96,7 @@ def _makers(model: Model, table: BandTable, body: str, day: date) -> Makers:
 def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table: BandTable, body: str, value: Decimal,
                day: date, known_makers: Makers) -> dict[str, Any]:
     reference = model.reference
-    band, why = policy.band_for(table.regime, table.category, value, day, reference)
+    band, _why = policy.band_for(table.regime, table.category, value, day, reference)
     required_by_law, _ = policy.documentation_required(value, day, reference, table.regime)
     if band is None:
         undecided = [b for b in table.bands if b.contains(value, day, reference) is None]

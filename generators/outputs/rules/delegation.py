@@ -226,7 +226,7 @@ def _decision_rows(ctx: RulesContext, order: DelegationOrder) -> list[dict[str, 
     prefix = f"{meta.id}@{meta.version}"
     rows: list[dict[str, Any]] = []
     for matter in order.matters:
-        common = {"grant": "delegation", "further_delegation_id": None, "granted_by": None, "valid_from": meta.valid_from}
+        common: dict[str, Any] = {"grant": "delegation", "further_delegation_id": None, "granted_by": None, "valid_from": meta.valid_from}
         if matter.tiers:
             for index, tier in enumerate(matter.tiers):
                 rows.append(
@@ -240,12 +240,12 @@ def _decision_rows(ctx: RulesContext, order: DelegationOrder) -> list[dict[str, 
             )
     matters = {m.id: m for m in order.matters}
     for further in order.further_delegations:
-        matter = matters.get(further.matter)
-        if matter is None:  # D411 reports it; a row for an unknown matter would answer nothing
+        granted = matters.get(further.matter)
+        if granted is None:  # D411 reports it; a row for an unknown matter would answer nothing
             continue
-        above, up_to = _further_delegation_bounds(matter, further)
+        above, up_to = _further_delegation_bounds(granted, further)
         rows.append(
-            _row(ctx, order, matter, row_id=f"{prefix}/{matter.id}/vd/{further.id}", tier=None, grant="further_delegation",
+            _row(ctx, order, granted, row_id=f"{prefix}/{granted.id}/vd/{further.id}", tier=None, grant="further_delegation",
                  further_delegation_id=further.id, granted_by=further.by.key, delegates=[further.to], substitute=None,
                  above=above, up_to=up_to, valid_from=max(meta.valid_from, further.decided))
         )

@@ -58,7 +58,7 @@ def _handler(ctx: RulesContext, org: Organisation, regulation: WhistleblowingReg
 def _limits(ctx: RulesContext, regulation: WhistleblowingRegulation, series_id: str, field: str, own: int) -> dict[str, Any]:
     """The law's limit on each date the regulation is checked on, and whether the regulation keeps within it."""
     series = ctx.reference.get(series_id)
-    values = []
+    values: list[dict[str, Any]] = []
     for day in regulation.check_dates(ctx.reference):
         value = ctx.reference.value_on(series_id, day)
         values.append({"valid_from": day, "limit": getattr(value, field) if value is not None else None})

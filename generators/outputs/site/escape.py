@@ -24,7 +24,7 @@ class Safe(str):
 
     __slots__ = ()
 
-    def __add__(self, other: str) -> Safe:  # type: ignore[override]
+    def __add__(self, other: str) -> Safe:
         return Safe(str.__add__(self, other if isinstance(other, Safe) else text(other)))
 
 

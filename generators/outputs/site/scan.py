@@ -24,6 +24,7 @@ import json
 import os
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -242,7 +243,7 @@ def scan_html(html: str, file: str = "page.html", extra_scripts: list[str] | Non
     return sorted(scanner.findings)
 
 
-def _allowed_sources(extra_scripts: list[object]) -> frozenset[str]:
+def _allowed_sources(extra_scripts: Sequence[object]) -> frozenset[str]:
     sources = {theme_bundle()}
     for script in extra_scripts:
         path = str(getattr(script, "path", script))

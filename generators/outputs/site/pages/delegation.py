@@ -71,11 +71,11 @@ def plan(ctx: SiteContext) -> None:
 # Questions on the start page answered by the delegationsordningar's sections of one matter kind.
 _KIND_QUESTIONS = (
     ("tjansteresa", "Vem beslutar om tjänsteresor?",
-     "Resor som kräver ett beslut på delegation, till exempel resor utanför EU/EES, står i "
-     "delegationsordningarnas avsnitt om tjänsteresor. Välj nämnden eller styrelsen där du arbetar.", 150),
+     ("Resor som kräver ett beslut på delegation, till exempel resor utanför EU/EES, står i "
+     "delegationsordningarnas avsnitt om tjänsteresor. Välj nämnden eller styrelsen där du arbetar."), 150),
     ("upphandling", "Vem får göra inköp, upphandla och teckna avtal?",
-     "Beloppsgränserna för inköp, direktupphandling och avtal står i varje delegationsordning. Välj "
-     "nämnden eller styrelsen som ansvarar för verksamheten.", 160),
+     ("Beloppsgränserna för inköp, direktupphandling och avtal står i varje delegationsordning. Välj "
+     "nämnden eller styrelsen som ansvarar för verksamheten."), 160),
 )
 
 
@@ -288,7 +288,7 @@ def tier_range(ctx: SiteContext, tier: Tier, day: date | None = None) -> str:
         return "över " + amount_text(tier.above, reference, day, with_per=False)
     if tier.above is not None and tier.up_to is not None:
         if tier.above.unit == tier.up_to.unit and tier.above.unit != "sek":
-            low_own, low_sek = amount_parts(tier.above, reference, day)
+            _low_own, low_sek = amount_parts(tier.above, reference, day)
             high_own, high_sek = amount_parts(tier.up_to, reference, day)
             unit_words = high_own.split(" ", 1)[1]
             sek = ""

@@ -121,12 +121,12 @@ def _order_entries(ctx: SiteContext, order: DelegationOrder) -> Iterator[RoleEnt
             when = "frånvaro" if rule is order.provisions.on_absence else "jäv"
             yield RoleEntry(rule.actor, SUBSTITUTE, (f"Alla ärenden vid delegatens {when}", "Delegaten", ""), (body, -1), doc)
     for index, further in enumerate(order.further_delegations):
-        matter = matters.get(further.matter)
-        link = _matter_link(ctx, order, matter) if matter else further.matter
+        granted = matters.get(further.matter)
+        further_link: PageLink | str = _matter_link(ctx, order, granted) if granted else further.matter
         limit = amount_text(further.limit, ctx.model.reference, ctx.as_of) if further.limit else "Samma som i ärendet"
         decision = f"{further.reference}, {long_date(further.decided)}"
-        yield RoleEntry(further.to, FURTHER_RECEIVED, (link, ActorRef(further.by), limit, decision), (body, index), doc)
-        yield RoleEntry(further.by, FURTHER_GIVEN, (link, ActorRef(further.to), limit, decision), (body, index), doc)
+        yield RoleEntry(further.to, FURTHER_RECEIVED, (further_link, ActorRef(further.by), limit, decision), (body, index), doc)
+        yield RoleEntry(further.by, FURTHER_GIVEN, (further_link, ActorRef(further.to), limit, decision), (body, index), doc)
     if order.provisions.further_delegation_reported_to is not None:
         yield RoleEntry(
             order.provisions.further_delegation_reported_to, REPORTED_TO,

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from generators.model.common import Actor
-from generators.model.procurement import Band, BandTable, DecisionMaker, ProcurementPolicy, decision_makers_for, signers_for
+from generators.model.procurement import Band, BandTable, DecisionMaker, ProcurementPolicy, SigningRule, decision_makers_for, signers_for
 from generators.outputs.site.context import SiteContext
 from generators.outputs.site.escape import Safe, text
 from generators.outputs.site.pages.procurement import (
@@ -55,6 +56,10 @@ class _Html:
 
     def render(self, ctx: SiteContext, page: str) -> Safe:
         return self.build(ctx, page)
+
+
+def _signing_cell(rule: SigningRule | None, ctx: SiteContext, page: str) -> Safe:
+    return signing_text(ctx, rule, page)
 
 
 def contribute(ctx: SiteContext) -> Iterator[RoleEntry]:
@@ -114,7 +119,7 @@ def _decisions(ctx: SiteContext, policy: ProcurementPolicy) -> Iterator[RoleEntr
                             _band_cell(ctx, policy, band_table, band, body, day),
                             part,
                             _ground(ctx, body, maker),
-                            _Html(lambda c, page, r=rule: signing_text(c, r, page)),
+                            _Html(partial(_signing_cell, rule)),
                         ),
                         (t_index, b_index, ctx.body_name(body)), doc,
                     )

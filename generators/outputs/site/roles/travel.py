@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from generators.model.common import Actor
 from generators.model.travel import Approval, ResolvedApprover, TravellerCategory, TravelPolicy, Zone
@@ -52,6 +53,14 @@ class _Html:
 
     def render(self, ctx: SiteContext, page: str) -> Safe:
         return self.build(ctx, page)
+
+
+def _own_trip_cell(approver: Actor, own: Actor, ctx: SiteContext, page: str) -> Safe:
+    return own_trip_text(ctx, approver, own, page)
+
+
+def _own_trip_muted(approver: Actor, own: Actor, ctx: SiteContext, page: str) -> Safe:
+    return Safe(f'<span class="muted">{own_trip_text(ctx, approver, own, page)}</span>')
 
 
 def contribute(ctx: SiteContext) -> Iterator[RoleEntry]:
@@ -121,7 +130,7 @@ def _approvals(ctx: SiteContext, policy: TravelPolicy) -> Iterator[RoleEntry]:
                 approver, own = approval.approver, approval.own_trip_approver
                 yield RoleEntry(
                     own, APPROVES,
-                    (Lines((category_link, _Html(lambda c, p, a=approver, o=own: own_trip_text(c, a, o, p)))), zones_cell, _basis(approval, day)),
+                    (Lines((category_link, _Html(partial(_own_trip_cell, approver, own)))), zones_cell, _basis(approval, day)),
                     key, doc,
                 )
             if approval.approver.kind != "relative" or category.kind != "employee":
@@ -187,7 +196,7 @@ def _elected(ctx: SiteContext, policy: TravelPolicy) -> Iterator[RoleEntry]:
             who: list[object] = [ActorRef(approval.approver)]
             if approval.own_trip_approver is not None:
                 approver, own = approval.approver, approval.own_trip_approver
-                who.append(_Html(lambda c, p, a=approver, o=own: Safe(f'<span class="muted">{own_trip_text(c, a, o, p)}</span>')))
+                who.append(_Html(partial(_own_trip_muted, approver, own)))
             for body_id in category.bodies:
                 yield RoleEntry(
                     Actor("body", body_id), ELECTED,

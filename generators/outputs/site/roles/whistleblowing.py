@@ -130,7 +130,7 @@ def _handlers(ctx: SiteContext, regulation: WhistleblowingRegulation) -> Iterato
                 key, doc,
             )
         if route.handover_to is not None:
-            for actor, member in _handler_actors(ctx, regulation, route.handover_to):
+            for actor, _member in _handler_actors(ctx, regulation, route.handover_to):
                 yield RoleEntry(
                     actor, HANDOVER, (_concerns(regulation, route), _handler(ctx, regulation, route.handler)), key, doc,
                 )
