@@ -13,19 +13,6 @@ if TYPE_CHECKING:
     from generators.model import Model
     from generators.model.common import SourceRef
 
-FAMILIES = {
-    "L": "Inläsning",
-    "S": "Schema",
-    "O": "Organisation",
-    "D": "Delegation",
-    "R": "Resor",
-    "V": "Visselblåsning",
-    "U": "Upphandling",
-    "X": "Mellan dokument och metadata",
-    "P": "Personuppgifter",
-    "AT": "Attest",  # new families take two letters and own 100–999 (the scheme on branch i9)
-}
-
 
 @dataclass(frozen=True)
 class CheckContext:

@@ -241,20 +241,24 @@ def build_forteckning(document: Any) -> Attestforteckning:
 
 def attest_model(model: Model) -> AttestModel:
     """The model's attest documents (an empty model when the policies have none)."""
-    found = model.attest
+    found = model.of("attest")
     if found is None:
         found = AttestModel([], [])
-        model.attest = found
+        model.kind_data["attest"] = found
     assert isinstance(found, AttestModel)
     return found
 
 
-def build_attestreglemente(model: Model, document: Any) -> None:
-    attest_model(model).reglementen.append(build_reglemente(document))
-
-
-def build_attestforteckning(model: Model, document: Any) -> None:
-    attest_model(model).forteckningar.append(build_forteckning(document))
+def build(model: Model, documents: list[Any]) -> None:
+    """The kind's model builder (registered in generators/kinds/attest.py): every reglemente and
+    förteckning, in file order, told apart by the document kind their schema fixes."""
+    attest = AttestModel([], [])
+    for document in documents:
+        if document.data["document"]["kind"] == "attestreglemente":
+            attest.reglementen.append(build_reglemente(document))
+        else:
+            attest.forteckningar.append(build_forteckning(document))
+    model.kind_data["attest"] = attest
 
 
 # -- the line of command -------------------------------------------------------------------------
@@ -304,12 +308,3 @@ def independent_third(org: Organisation, reglemente: Attestreglemente, ansvar: A
             return candidate, why
     return None
 
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["attestreglemente"] = build_attestreglemente
-    EXTRA_BUILDERS["attestforteckning"] = build_attestforteckning
-
-
-_register()

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
+
+if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
+    from generators.model import Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,3 +249,8 @@ def _build_delegation_order(document: Any) -> DelegationOrder:
         source=root,
         retired_matters=retired,
     )
+
+
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/delegation.py): every delegation order and version, in file order."""
+    model.kind_data["delegation"] = [build_delegation_order(document) for document in documents]

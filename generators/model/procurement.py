@@ -961,19 +961,11 @@ def build_procurement_policy(document: SourceDocument) -> ProcurementPolicy:
     )
 
 
-def build_procurement(model: Model, document: SourceDocument) -> None:
-    model.procurement.append(build_procurement_policy(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/procurement.py): every version, in file order."""
+    model.kind_data["procurement"] = [build_procurement_policy(document) for document in documents]
     model.procurement.sort(key=lambda p: (p.meta.id, p.meta.valid_from, p.meta.version))
 
 
 def policies_in_force(model: Model, day: date) -> list[ProcurementPolicy]:
     return [p for p in model.procurement if p.meta.in_force_on(day)]
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["procurement"] = build_procurement
-
-
-_register()

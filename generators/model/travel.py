@@ -21,6 +21,7 @@ from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, Sourc
 from generators.model.organisation import LEVEL_LABELS, POLITICAL_BODY_KINDS, Organisation, in_running_text
 
 if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
     from generators.model import Model
     from generators.model.delegation import DelegationOrder, Matter
     from generators.model.reference import ReferenceData
@@ -658,8 +659,9 @@ def build_travel_policy(document: Any) -> TravelPolicy:
     )
 
 
-def build_travel(model: Model, document: Any) -> None:
-    model.travel.append(build_travel_policy(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/travel.py): every version, in file order."""
+    model.kind_data["travel"] = [build_travel_policy(document) for document in documents]
 
 
 def travel_policy_on(model: Model, day: date) -> TravelPolicy | None:
@@ -706,12 +708,3 @@ def chain_text(org: Organisation, position_id: str) -> str:
     if top is not None and top in org.bodies:
         labels.append(in_running_text(org.bodies[top].name))
     return " → ".join(labels)
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["travel"] = build_travel
-
-
-_register()

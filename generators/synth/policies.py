@@ -213,13 +213,13 @@ def whistleblowing_document(plan: CityPlan) -> dict[str, Any]:
                            f"Funktionsbrevlådan visselblasning@{MAIL_DOMAIN} är till för frågor om reglementet."},
         "channels": [
             {"id": "webbformular", "name": "Skriftlig rapport via webbformulär", "form": "written", "arrangement": "external_receiver",
-             "operated_by": external, "url": f"{WEB}/visselblasning",
+             "operated_by": external, "url": f"{WEB}/visselblasning", "anonymous": True,
              "text": "Rapporten lämnas i ett krypterat webbformulär som nås dygnet runt. Den som rapporterar kan vara anonym."},
             {"id": "telefon", "name": "Muntlig rapport per telefon", "form": "oral", "arrangement": "external_receiver",
-             "operated_by": external, "phone": PHONE,
+             "operated_by": external, "phone": PHONE, "anonymous": True,
              "text": "Rapporten lämnas muntligt till en handläggare hos den externa mottagaren vardagar 8–17."},
             {"id": "fysiskt-mote", "name": "Fysiskt möte på begäran", "form": "meeting", "arrangement": "external_receiver",
-             "operated_by": external, "within_days": 14,
+             "operated_by": external, "within_days": 14, "anonymous": False,
              "text": "Den som vill rapportera vid ett fysiskt möte begär det via webbformuläret eller telefonen. Mötet hålls inom 14 dagar."},
         ],
         "external_channels": {

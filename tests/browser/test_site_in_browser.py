@@ -30,7 +30,7 @@ PAGE_TYPES = {
     "vem-beslutar/": "the Vem beslutar? page",
 }
 # Folders of the built site that hold no pages for staff.
-NOT_PAGES = {"assets", "search", "rules"}
+NOT_PAGES = {"assets", "pagefind", "rules"}
 
 
 def page_key(path: str) -> tuple[str, int]:
@@ -89,21 +89,22 @@ def test_start_page_is_in_swedish(visit: Visit) -> None:
     heading = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
     assert heading == "Vem beslutar om vad i Ekbacka kommun?"
     # The theme's own words are Swedish too.
-    assert page.get_attribute("input.md-search__input", "placeholder") == "Sök"
+    assert page.get_attribute("#sd-header-q", "placeholder") == "Sök"
     assert page.inner_text("a.md-skip").strip() == "Gå till innehållet"
     visit.assert_clean("start page")
 
 
 def test_search_finds_a_delegation_matter_by_a_swedish_word(visit: Visit) -> None:
+    """From the header of any page: the words go to the search page, which answers at once."""
     visit.open("")
     page = visit.page
-    page.click("input.md-search__input")
-    # Material's search reacts to key presses; fill() alone never starts it.
-    page.locator("input.md-search__input").press_sequentially("avskrivning", delay=20)
-    page.wait_for_selector(".md-search-result__item")
-    results = page.locator(".md-search-result__item").all_inner_texts()
+    page.fill("#sd-header-q", "avskrivning")
+    page.press("#sd-header-q", "Enter")
+    page.wait_for_selector(".sd-search-results li")
+    assert page.url.endswith("/sok/?q=avskrivning")
+    results = page.locator(".sd-search-results li").all_inner_texts()
     assert any("Avskrivning av fordringar" in text for text in results), results[:5]
-    assert "sökresultat" in page.inner_text(".md-search-result__meta")
+    assert "sidor innehåller orden" in page.inner_text("#sd-search-status")
     visit.assert_clean("search")
 
 
@@ -142,10 +143,11 @@ def test_keyboard_reaches_the_search_and_the_first_link_of_the_content(visit: Vi
     page = visit.page
     first = _tab_until(page, "e => e.classList.contains('md-skip')")
     assert first == 1, "the first Tab should land on the skip link"
-    _tab_until(page, "e => e.matches('input.md-search__input')")
+    _tab_until(page, "e => e.matches('#sd-header-q')")
     page.keyboard.type("delegation")  # the search box takes text from the keyboard
-    assert page.input_value("input.md-search__input") == "delegation"
-    page.keyboard.press("Escape")
+    assert page.input_value("#sd-header-q") == "delegation"
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".sd-search-results li")
     page.goto(visit.base_url)
     _tab_until(page, "e => e === document.querySelector('article a[href]')")
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")

@@ -156,7 +156,11 @@ def test_publish_deploys_to_pages_from_main() -> None:
     assert build["permissions"]["contents"] == "read" and "write" not in build["permissions"].values()
     actions = [step.get("uses", "").split("@")[0] for step in build["steps"]]
     assert actions.index("actions/configure-pages") < actions.index("actions/upload-pages-artifact")
-    assert ".venv/bin/python -m generators build" in runs(workflow, "build")
+    assert any(".venv/bin/python -m generators build" in run for run in runs(workflow, "build"))
+    # Rebuilt every night, dated the publication day: a version takes over on its first day.
+    assert workflow["on"]["schedule"] and all(entry["cron"].split()[2:] == ["*", "*", "*"] for entry in workflow["on"]["schedule"])
+    build_step = next(run for run in runs(workflow, "build") if "generators build" in run)
+    assert "SOURCE_DATE_EPOCH" in build_step
     upload = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "build/site/"
     assert deploy["needs"] == "build"

@@ -44,7 +44,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 
 RULE = Rule("AT101", "substitute-per-code", "error", "Varje ansvar har en beslutsattestant och en ersättare, och de är olika.",
-            needs=("organisation", "attestreglemente", "attestforteckning"))
+            needs=("organisation", "attest"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

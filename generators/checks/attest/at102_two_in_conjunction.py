@@ -46,7 +46,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 
 RULE = Rule("AT102", "two-in-conjunction", "error", "Gransknings- och beslutsattest görs av två olika befattningar.",
-            needs=("organisation", "attestreglemente", "attestforteckning"))
+            needs=("organisation", "attest"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

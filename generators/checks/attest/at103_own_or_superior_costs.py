@@ -47,7 +47,7 @@ from generators.model import Model
 from generators.model.attest import conflict_with_costs
 
 RULE = Rule("AT103", "own-or-superior-costs", "error", "Ingen beslutsattesterar egna kostnader eller en överordnads kostnader.",
-            needs=("organisation", "attestreglemente", "attestforteckning"))
+            needs=("organisation", "attest"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

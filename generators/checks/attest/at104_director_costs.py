@@ -45,7 +45,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 
 RULE = Rule("AT104", "director-costs", "error", "Direktörens kostnader attesteras av den post reglementet anger.",
-            needs=("organisation", "attestreglemente", "attestforteckning"))
+            needs=("organisation", "attest"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

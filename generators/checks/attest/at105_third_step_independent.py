@@ -46,7 +46,7 @@ from generators.model import Model
 from generators.model.attest import independent_third, third_step_may_apply
 
 RULE = Rule("AT105", "third-step-independent", "error", "Det tredje atteststeget tas av någon oberoende av de två första.",
-            needs=("organisation", "attestreglemente", "attestforteckning"))
+            needs=("organisation", "attest"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -42,7 +42,7 @@ from generators.model import Model
 from generators.model.attest import attest_model
 
 RULE = Rule("AT107", "list-adopted", "warning", "Varje nämnd har en antagen attestförteckning för perioden.",
-            needs=("attestreglemente", "attestforteckning"))
+            needs=("attest",))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -45,7 +45,7 @@ from generators.model.attest import Ansvar, attest_model
 from generators.model.common import Actor, SourceRef
 
 RULE = Rule("AT108", "references", "error", "Allt attestförteckningarna hänvisar till finns, och inget ansvar står två gånger.",
-            needs=("organisation", "attestreglemente", "attestforteckning"))
+            needs=("organisation", "attest"))
 
 ROLE_WORDS = {"receiver": "mottagningsattestanten", "reviewer": "granskningsattestanten", "decider": "beslutsattestanten",
               "substitute": "ersättaren", "above_level": "attestanten över beloppsnivån"}

@@ -9,6 +9,7 @@ model gives byte-identical files. Adding a document kind: see `registry.py`.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 from generators.model import Model
@@ -21,8 +22,8 @@ from generators.paths import SCHEMAS_DIR
 __all__ = ["RULES_FORMAT_VERSION", "render_rules"]
 
 
-def _schema_bytes(name: str) -> bytes:
-    return (SCHEMAS_DIR / name).read_bytes()
+def _schema_bytes(name: str, folder: Path | None = None) -> bytes:
+    return ((folder or SCHEMAS_DIR) / name).read_bytes()
 
 
 def render_rules(model: Model, as_of: datetime.date, commit: str | None) -> dict[str, bytes]:
@@ -37,7 +38,7 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None) -> dict
             continue
         schema_path = f"schemas/{rules_file.schema_name}"
         published[rules_file.path] = to_json_bytes(rendered.data)
-        published[schema_path] = _schema_bytes(rules_file.schema_name)
+        published[schema_path] = _schema_bytes(rules_file.schema_name, rules_file.schema_dir)
         manifest.append((rules_file.path, schema_path, rendered.documents))
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA)

@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.styrdokument")
 POLICIES_ENV = "STYRDOKUMENT_POLICIES"
 # Hand-written pages under site/ that other pages link to by name, and where they sit in the nav.
 HANDWRITTEN_SECTION = "Om webbplatsen"
-HANDWRITTEN_NAMES = {"tillganglighet.md": "tillganglighet"}
+HANDWRITTEN_NAMES = {"tillganglighet.md": "tillganglighet", "sok.md": "sok"}
 
 
 class SiteProblem(Exception):
@@ -139,9 +139,14 @@ def add_files(files: Any, config: Any) -> Any:
 
 
 def post_build(config: Any) -> None:
-    """on_post_build: the HTML scan; any finding stops the build with the list of findings."""
+    """on_post_build: the search index, then the HTML scan; any finding stops the build with the list of findings."""
     from generators.outputs.site.scan import format_findings, scan_site
+    from generators.outputs.site.search import SearchIndexError, index_site
 
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        _fail(str(error))
     findings = scan_site(Path(config.site_dir), extra_scripts=list(config.extra_javascript))
     if findings:
         _fail(format_findings(findings))

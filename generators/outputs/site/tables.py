@@ -43,7 +43,10 @@ def table(
         for index, cell in enumerate(row.cells):
             tag = "th" if index == 0 and row.header_first else "td"
             scope = ' scope="row"' if tag == "th" else ""
-            cells.append(f"<{tag}{scope}{_class(classes[index] if index < len(classes) else None)}>{text(cell)}</{tag}>")
+            # On a narrow screen each row becomes a block and every cell shows its column's name
+            # (styrdokument.css): the label travels with the cell, so nothing depends on the header row.
+            label = f' data-label="{text(headers[index])}"' if tag == "td" and index < len(headers) else ""
+            cells.append(f"<{tag}{scope}{label}{_class(classes[index] if index < len(classes) else None)}>{text(cell)}</{tag}>")
         row_id = f' id="{text(row.id)}"' if row.id else ""
         body.append(f"<tr{row_id}{_class(row.css_class)}>{NEWLINE.join(cells)}</tr>")
     # Material styles only tables without a class attribute, so our own class goes on a wrapper.

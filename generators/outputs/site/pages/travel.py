@@ -152,6 +152,7 @@ def _matrix(ctx: SiteContext, policy: TravelPolicy, categories: list[TravellerCa
     (colspan), and every cell names its column headers (`headers`), so the matrix reads the same
     with a screen reader as on screen."""
     column_ids = {zone.id: f"{key}-{zone.id}" for zone in policy.zones}
+    names = {zone.id: zone.name for zone in policy.zones}
     head = [f'<th scope="col" class="col-traveller" id="{key}-resenar">Resenär</th>']
     head += [
         f'<th scope="col" class="col-zone" id="{text(column_ids[z.id])}">{link(f"#{zone_anchor(z)}", z.name)}</th>'
@@ -173,7 +174,8 @@ def _matrix(ctx: SiteContext, policy: TravelPolicy, categories: list[TravellerCa
         for content, zones in cells:
             span = f' colspan="{len(zones)}"' if len(zones) > 1 else ""
             headers = " ".join([row_id] + [column_ids[z] for z in zones])
-            html.append(f'<td{span} headers="{text(headers)}" data-zones="{text(" ".join(zones))}">{content}</td>')
+            label = ", ".join(names[z] for z in zones)  # shown above the cell when rows stack (narrow screens)
+            html.append(f'<td{span} headers="{text(headers)}" data-zones="{text(" ".join(zones))}" data-label="{text(label)}">{content}</td>')
         body.append(f'<tr id="kategori-{text(category.id)}">' + "\n".join(html) + "</tr>")
     return Safe(
         f'<div class="travel-matrix">\n<table>\n<caption>{text(caption)}</caption>\n'
