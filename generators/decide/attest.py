@@ -88,8 +88,8 @@ def chain(data: dict[str, Any], code: str, amount: float, category: str | None, 
     if for_position is not None and for_position not in line:
         return answer(NOT_FOUND, f"Befattningen '{for_position}' finns inte i organisationen.", None, [])
     steps: list[dict[str, Any]] = []
-    explanation: list[str] = [f"{forteckning['document']['title']} gäller {forteckning['period']['from']}–{forteckning['period']['to']} "
-                              f"för {forteckning['body']['name']}; {reglemente['document']['title']} gäller {day}."]
+    explanation: list[str] = [(f"{forteckning['document']['title']} gäller {forteckning['period']['from']}–{forteckning['period']['to']} "
+                              f"för {forteckning['body']['name']}; {reglemente['document']['title']} gäller {day}.")]
 
     # 1. Receipt (or system matching where the reglemente allows it).
     receipt_reasons = [_cited(reglemente['steps']['receipt']['text'], reglemente['steps']['receipt']['cite'])]
