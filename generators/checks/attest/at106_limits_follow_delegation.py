@@ -80,6 +80,8 @@ def _mandate(model: Model, body: str, position: str, day: date) -> tuple[float |
             for delegates, limit in grants:
                 if not any(position in org.positions_of(d) for d in delegates):
                     continue
+                if limit is not None and upper(limit) is None:
+                    continue  # a value not known that day (D419 says so); nothing is guessed
                 amount = upper(limit)
                 current = best[0]
                 if not best[2] or current is not None and (amount is None or amount > current):
@@ -100,7 +102,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         title = model.organisation.label(ansvar.decider).lower()
         attest = "utan beloppsgräns" if level.up_to is None else f"upp till {kronor(level.up_to)}"
-        if matter is None:
+        if matter is None or mandate is None:
             where = "har inget inköpsmandat i nämndens delegationsordning"
         else:
             line = matter.source.location()
