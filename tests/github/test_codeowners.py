@@ -175,16 +175,18 @@ def test_crlf_copy_is_not_the_generated_file(repo_copy: Path) -> None:
 def test_position_without_team_is_a_clear_error(repo_copy: Path) -> None:
     edit(repo_copy / ".github/owner-teams.yaml", f'  socialchef: "{SOCIAL}"\n', "")
     before = (repo_copy / ".github" / "CODEOWNERS").read_bytes()
-    line = line_of(repo_copy / "policies/delegation/socialnamnden.yaml", "owner: {position: socialchef}")
+    # The socialchef owns the nämnd's delegationsordning and its attestförteckning.
+    owned = ["policies/attest/socialnamnden.yaml", "policies/delegation/socialnamnden.yaml"]
+    lines = [line_of(repo_copy / path, "owner: {position: socialchef}") for path in owned]
 
     for args in ((), ("--check",)):
         result = run(*args, "--root", str(repo_copy))
         assert result.returncode == 1, result.stderr
         assert result.stderr.splitlines() == [
-            (f"policies/delegation/socialnamnden.yaml:{line}:10: Dokumentägaren socialchef har inget GitHub-team i "
-            '.github/owner-teams.yaml. Lägg till `socialchef: "@organisation/team"` under positions: där och kör '
-            "`python -m generators codeowners`."),
-            ".github/CODEOWNERS kunde inte genereras: rätta felet ovan.",
+            *((f"{path}:{line}:10: Dokumentägaren socialchef har inget GitHub-team i "
+               '.github/owner-teams.yaml. Lägg till `socialchef: "@organisation/team"` under positions: där och kör '
+               "`python -m generators codeowners`.") for path, line in zip(owned, lines, strict=True)),
+            ".github/CODEOWNERS kunde inte genereras: rätta felen ovan.",
         ]
         assert "Traceback" not in result.stderr
     assert (repo_copy / ".github" / "CODEOWNERS").read_bytes() == before, "nothing is written when a team is missing"
