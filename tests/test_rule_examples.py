@@ -21,8 +21,8 @@ from generators.checks.registry import all_rules
 from generators.loading import yamlstrict
 from generators.loading.discovery import claim_for
 
-SECTION = re.compile(r"## Exempel som (godkänns|underkänns)\s*\n(.*?)(?=\n## |\Z)", re.S)
-BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
+SECTION = re.compile(r"## Exempel som (godkänns|underkänns)\s*\n(.*?)(?=\n## |\Z)", re.DOTALL)
+BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)
 # (code, section) whose example cannot be shown as YAML: the size, the readability or the ledger.
 DESCRIBED = {("L103", "godkänns"), ("L103", "underkänns"), ("L113", "godkänns"), ("L113", "underkänns"), ("X831", "underkänns")}
 
