@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from generators.kinds import kinds
 from generators.kinds.spec import resolve
 from generators.loading.documents import LoadResult, SourceDocument
+from generators.model.common import versions_in_force
 from generators.paths import display_base, display_path
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class Model:
         return found
 
     def delegations_in_force(self, day: date) -> list[DelegationOrder]:
-        return [d for d in self.delegations if d.meta.in_force_on(day)]
+        return versions_in_force(self.delegations, day)
 
     def matters_by_id(self, day: date | None = None) -> dict[str, tuple[DelegationOrder, Matter]]:
         """Every matter by id (of the versions in force on `day`, or of all versions when None).

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, versions_in_force
 from generators.model.reference import DatedValue, ReferenceData, Series
 
 if TYPE_CHECKING:
@@ -968,4 +968,4 @@ def build(model: Model, documents: list[SourceDocument]) -> None:
 
 
 def policies_in_force(model: Model, day: date) -> list[ProcurementPolicy]:
-    return [p for p in model.procurement if p.meta.in_force_on(day)]
+    return versions_in_force(model.procurement, day)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import LEVEL_LABELS, POLITICAL_BODY_KINDS, Organisation, in_running_text
 
 if TYPE_CHECKING:
@@ -666,8 +666,7 @@ def build(model: Model, documents: list[SourceDocument]) -> None:
 
 def travel_policy_on(model: Model, day: date) -> TravelPolicy | None:
     """The version of the travel policy in force on `day` (the latest start if several claim it)."""
-    in_force = [p for p in model.travel if p.meta.in_force_on(day)]
-    return max(in_force, key=lambda p: p.meta.valid_from) if in_force else None
+    return version_in_force(model.travel, day)
 
 
 def decide_trip(model: Model, traveller: Actor, country: str, day: date) -> TravelDecision | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import Organisation, in_running_text
 
 if TYPE_CHECKING:
@@ -589,8 +589,7 @@ def build(model: Model, documents: list[SourceDocument]) -> None:
 
 def regulation_on(model: Model, day: date) -> WhistleblowingRegulation | None:
     """The version of the regulation in force on `day` (the latest start if several claim it)."""
-    in_force = [r for r in model.whistleblowing if r.meta.in_force_on(day)]
-    return max(in_force, key=lambda r: r.meta.valid_from) if in_force else None
+    return version_in_force(model.whistleblowing, day)
 
 
 def workers_at_start_of(org: Organisation, year: int) -> tuple[int, str] | None:

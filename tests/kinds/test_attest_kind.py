@@ -129,3 +129,16 @@ def test_decide_answers(attest_registered: None, attest_policies: Path, capsys: 
     assert code == 0 and answer["status"] == "answered" and answer["answer"] == {"attestants": ["kommundirektor"]}
     code = main(["decide", "attestdemo", "--amount", "900000", "--policies", str(attest_policies)])
     assert code == 1 and "Ingen attestant har en gräns på minst 900\u00a0000\u00a0kr." in capsys.readouterr().out
+
+
+@pytest.mark.site
+def test_page_is_built_into_the_site_and_the_rules_published(attest_registered: None, attest_policies: Path, tmp_path: Path) -> None:
+    from tests.site.conftest import build
+
+    _fixed(attest_policies)
+    site = build(attest_policies, tmp_path / "site")
+    html = (site / "attest" / "index.html").read_text(encoding="utf-8")
+    assert "Attestreglemente" in html and "Ekonomidirektör" in html
+    index = json.loads((site / "rules" / "index.json").read_text(encoding="utf-8"))
+    assert "attest.json" in [f["path"] for f in index["files"]]
+    assert (site / "rules" / "schemas" / "rules-attest.schema.json").is_file()

@@ -1,6 +1,6 @@
 """The JSON rules API: one file per document kind, schemas for each, and a manifest (index.json).
 
-Every file is a view of the checked `Model` and is written only through `serialize.to_json_bytes`
+Every file is a view of the checked `Model` and is written only through `generators.serialize.to_json_bytes`
 (sorted keys, NFC text, whole numbers as int). The as-of date and the commit come from the caller
 (SOURCE_DATE_EPOCH or the commit date, see generators/clock.py), never from the clock, so the same
 model gives byte-identical files. Adding a document kind: see `registry.py`.
@@ -16,8 +16,8 @@ from generators.model import Model
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.index import COMMON_SCHEMA, INDEX_PATH, INDEX_SCHEMA, build_index
 from generators.outputs.rules.registry import rules_files
-from generators.outputs.rules.serialize import to_json_bytes
 from generators.paths import SCHEMAS_DIR
+from generators.serialize import to_json_bytes
 
 __all__ = ["RULES_FORMAT_VERSION", "render_rules"]
 
