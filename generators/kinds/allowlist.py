@@ -11,4 +11,5 @@ KIND = Kind(
     ),
     builder="generators.model.allowlist:build",
     governed=False,
+    synth="generators.synth.policies:allowlist_files",
 )

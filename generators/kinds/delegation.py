@@ -17,4 +17,5 @@ KIND = Kind(
     roles=("generators.outputs.site.roles.delegation",),
     decide=DecidePart(table="generators.decide.tables.delegation:build"),
     diff="generators.diff.entities:delegation_entities",
+    synth="generators.synth.delegation:delegation_files",
 )

@@ -14,4 +14,5 @@ KIND = Kind(
     codes=(CodeFamily("O3", "Organisation"),),
     rules=("generators.outputs.rules.organisation",),
     diff="generators.diff.entities:organisation_entities",
+    synth="generators.synth.policies:organisation_files",
 )

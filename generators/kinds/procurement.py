@@ -17,4 +17,5 @@ KIND = Kind(
     roles=("generators.outputs.site.roles.procurement",),
     decide=DecidePart(table="generators.decide.tables.procurement:build"),
     diff="generators.diff.entities:procurement_entities",
+    synth="generators.synth.policies:procurement_files",
 )

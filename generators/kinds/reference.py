@@ -12,4 +12,5 @@ KIND = Kind(
     builder="generators.model.reference:build",
     governed=False,
     rules=("generators.outputs.rules.reference",),
+    synth="generators.synth.policies:reference_files",
 )

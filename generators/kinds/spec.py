@@ -68,3 +68,6 @@ class Kind:
     roles: tuple[str, ...] = ()  # role-page contributors (`contribute(ctx)`)
     decide: DecidePart | None = None
     diff: str | None = None  # `"module:function"`: `entities(side, document) -> dict[str, Entity]`
+    # `"module:function"`: `files(request: SynthRequest) -> Iterator[SynthFile]`, the kind's part of
+    # the synthetic city (`generators/synth`, `make bench`).
+    synth: str | None = None

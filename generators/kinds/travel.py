@@ -17,4 +17,5 @@ KIND = Kind(
     roles=("generators.outputs.site.roles.travel",),
     decide=DecidePart(table="generators.decide.tables.travel:build"),
     diff="generators.diff.entities:travel_entities",
+    synth="generators.synth.policies:travel_files",
 )

@@ -17,4 +17,5 @@ KIND = Kind(
     roles=("generators.outputs.site.roles.whistleblowing",),
     decide=DecidePart(table="generators.decide.tables.whistleblowing:build"),
     diff="generators.diff.entities:whistleblowing_entities",
+    synth="generators.synth.policies:whistleblowing_files",
 )
