@@ -30,8 +30,9 @@ def builders() -> dict[str, Callable[[Model, str, date], dict[str, Any] | None]]
 
 
 def decided_documents(model: Model) -> list[Any]:
-    """Every document version of the kinds with a decision table (what the tables answer from)."""
-    return [document for kind in kinds() if kind.decide is not None for document in model.versions_of(kind.name)]
+    """Every governed document version (with `document:` metadata) of the kinds with a decision
+    table: the versions the tables answer from, listed with them."""
+    return [document for kind in kinds() if kind.decide is not None and kind.governed for document in model.versions_of(kind.name)]
 
 
 def build_tables(model: Model, versions: str, as_of: date) -> dict[str, Any]:
