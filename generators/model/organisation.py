@@ -31,7 +31,7 @@ LEVEL_LABELS = {
     "medarbetare": "medarbetare",
 }
 # The political body kinds: their members are förtroendevalda, not employees.
-POLITICAL_BODY_KINDS = frozenset({"fullmaktige", "styrelse", "namnd", "utskott", "presidium", "krisledningsnamnd"})
+POLITICAL_BODY_KINDS = frozenset({"fullmaktige", "direktion", "styrelse", "namnd", "gemensam_namnd", "utskott", "presidium", "krisledningsnamnd"})
 
 
 @dataclass(frozen=True, slots=True)
