@@ -50,3 +50,22 @@ def policies_copy(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE_POLICIES, target)
     shutil.copytree(KOMMUN / "ledger", tmp_path / "ledger")
     return target
+
+
+# Fixtures and helpers that build a whole site with mkdocs; a test that uses one is marked `site`
+# (left out by `make test-fast`, with the browser tests).
+SITE_FIXTURES = frozenset({"example_build", "example_site", "site_dir"})
+
+
+def _builds_site(item: pytest.Item) -> bool:
+    if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    module = getattr(item, "module", None)
+    helper = getattr(module, "build", None)
+    return getattr(helper, "__module__", None) == "tests.site.conftest" or hasattr(module, "build_site")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _builds_site(item):
+            item.add_marker(pytest.mark.site)

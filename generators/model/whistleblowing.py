@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import Organisation, in_running_text
 from generators.wording.organisation import words_for
 
 if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
     from generators.model import Model
     from generators.model.reference import ReferenceData
 
@@ -596,14 +597,14 @@ def build_whistleblowing_regulation(document: Any) -> WhistleblowingRegulation:
     )
 
 
-def build_whistleblowing(model: Model, document: Any) -> None:
-    model.whistleblowing.append(build_whistleblowing_regulation(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/whistleblowing.py): every version, in file order."""
+    model.kind_data["whistleblowing"] = [build_whistleblowing_regulation(document) for document in documents]
 
 
 def regulation_on(model: Model, day: date) -> WhistleblowingRegulation | None:
     """The version of the regulation in force on `day` (the latest start if several claim it)."""
-    in_force = [r for r in model.whistleblowing if r.meta.in_force_on(day)]
-    return max(in_force, key=lambda r: r.meta.valid_from) if in_force else None
+    return version_in_force(model.whistleblowing, day)
 
 
 def workers_at_start_of(org: Organisation, year: int) -> tuple[int, str] | None:
@@ -612,12 +613,3 @@ def workers_at_start_of(org: Organisation, year: int) -> tuple[int, str] | None:
         if entry.get("year") == year:
             return int(entry["count"]), str(entry.get("source", ""))
     return None
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["whistleblowing"] = build_whistleblowing
-
-
-_register()

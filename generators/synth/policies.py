@@ -9,9 +9,11 @@ anchor matters of `delegation.py`, whose delegates are the approvers and decider
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from generators.synth.plan import DIRECTOR, KF, KS, MAIL_DOMAIN, WEB, BodyPlan, CityPlan, document_meta
+from generators.synth.files import SynthFile, SynthRequest
+from generators.synth.plan import DIRECTOR, KF, KS, MAIL_DOMAIN, WEB, BodyPlan, CityPlan, document_meta, organisation_document
 
 PHONE = "031-719 20 00"
 _ELECTED_RULE = {"local": "Bestämmelser om ersättning till förtroendevalda, antagna av kommunfullmäktige"}
@@ -530,3 +532,36 @@ def allowlist_document() -> dict[str, Any]:
             entry("upphandling-epost", "email", f"upphandling@{MAIL_DOMAIN}", "Funktionsbrevlåda för upphandlingsenheten."),
         ],
     }
+
+
+# -- each kind's synth generator (registered as `Kind.synth` in generators/kinds/) ----------------
+def organisation_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("organisation.yaml", organisation_document(request.plan), "../schemas/organisation.schema.json",
+                    ["Älvhamns stads organisation: organ, förvaltningar, befattningar, rolltyper och externa parter.",
+                     f"Syntetisk storstad för prestandamätning (generators/synth), {request.bodies} styrelse och nämnder, frö {request.seed}."])
+
+
+def reference_files(request: SynthRequest) -> Iterator[SynthFile]:
+    """The reference data is the example's (law is data with a source, never synthesised)."""
+    for path in sorted(request.reference_dir.glob("*.yaml")):
+        yield SynthFile(f"reference/{path.name}", copy_from=path)
+
+
+def travel_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("travel.yaml", travel_document(request.plan), "../schemas/travel.schema.json", ["Rese- och mötespolicy för Älvhamns stad."])
+
+
+def whistleblowing_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("whistleblowing.yaml", whistleblowing_document(request.plan), "../schemas/whistleblowing.schema.json",
+                    ["Reglemente för visselblåsning i Älvhamns stad (lag 2021:890)."])
+
+
+def procurement_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("procurement.yaml", procurement_document(request.plan), "../schemas/procurement.schema.json",
+                    ["Inköps- och upphandlingspolicy för Älvhamns stad."])
+
+
+def allowlist_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("personal-data-allowlist.yaml", allowlist_document(), "../schemas/personal-data-allowlist.schema.json",
+                    ["Granskade funktionsadresser och funktionsnummer som får stå i publicerade styrdokument."])
+

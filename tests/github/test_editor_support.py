@@ -18,7 +18,7 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from generators.loading.discovery import CLAIMS, claim_for
+from generators.loading.discovery import claim_for, claims
 from generators.loading.documents import load_policies
 from generators.paths import SCHEMAS_DIR
 from tests.conftest import FIXTURES, REPO
@@ -97,9 +97,22 @@ def test_vscode_settings_cover_every_name_the_loader_accepts(name: str) -> None:
 
 def test_settings_name_every_loader_schema_and_only_existing_ones() -> None:
     named = {schema.removeprefix("./schemas/") for schema in SETTINGS["yaml.schemas"]}
-    assert {claim.schema for claim in CLAIMS} <= named
+    assert {claim.schema for claim in claims()} <= named
     for schema in named:
         assert (SCHEMAS_DIR / schema).is_file(), schema
+
+
+def test_settings_are_the_registrys_editor_associations() -> None:
+    """Each registered kind's claims name their editor glob (`FileClaim.editor_glob`); the settings
+    hold exactly those for the policy files (generated from the registry: `expected` below)."""
+    from generators.kinds import kinds
+
+    expected: dict[str, list[str]] = {}
+    for kind in kinds():
+        for claim in kind.claims:
+            expected.setdefault(f"./schemas/{claim.schema}", []).append(claim.editor_glob)
+    policy_part = {schema: globs for schema, globs in SETTINGS["yaml.schemas"].items() if any(g.startswith("policies/") for g in globs)}
+    assert policy_part == expected
 
 
 def test_team_mapping_has_its_schema_in_the_editor_too() -> None:
