@@ -409,16 +409,15 @@ class WhistleblowingRegulation:
             or (actor.kind == "external" and actor.id in org.externals and org.externals[actor.id].kind == "revisionsbitrade")
         ):
             return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
-        if category == "fortroendevald":
-            # Employees (the organisation's own whistleblowing function, say) may follow up reports
-            # about förtroendevalda: lag 2021:890 asks for independent and autonomous handlers and does
-            # not put politicians outside their reach. The risk is pointed out by `elected_risk` (V612).
-            if actor is not None and actor.kind in ("body", "seat"):
-                body = org.bodies.get(actor.body or actor.id)
-                if body is not None and body.kind != "revision":
-                    return (f"{org.label(actor)} består av förtroendevalda; rapporten kan gälla organets egna ledamöter "
-                            "eller deras kolleger. Rapporter om förtroendevalda handläggs av någon utanför de politiska organen, "
-                            "t.ex. en extern mottagare eller revisorerna.")
+        # Employees (the organisation's own whistleblowing function, say) may follow up reports about
+        # förtroendevalda: lag 2021:890 asks for independent and autonomous handlers and does not put
+        # politicians outside their reach. The risk is pointed out by `elected_risk` (V612).
+        if category == "fortroendevald" and actor is not None and actor.kind in ("body", "seat"):
+            body = org.bodies.get(actor.body or actor.id)
+            if body is not None and body.kind != "revision":
+                return (f"{org.label(actor)} består av förtroendevalda; rapporten kan gälla organets egna ledamöter "
+                        "eller deras kolleger. Rapporter om förtroendevalda handläggs av någon utanför de politiska organen, "
+                        "t.ex. en extern mottagare eller revisorerna.")
         return None
 
     def elected_risk(self, org: Organisation, handler: Handler) -> str | None:
