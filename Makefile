@@ -1,13 +1,14 @@
 # Two entry points for newcomers and CI (see README):
 #   make site  – check the policies, then generate the JSON rules and the site into build/
-#   make test  – run the whole test suite (browser tests included)
+#   make test  – lint (ruff, mypy, import-linter), then the whole test suite (browser tests included)
+#   make test-fast – the test suite without the browser and without site builds
 # Both create .venv/ and install the pinned dependencies themselves.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
 
-.PHONY: site check test bench browser clean lock
+.PHONY: site check lint test test-fast bench browser clean lock
 
 $(STAMP): requirements.lock
 	rm -rf $(VENV)
@@ -27,8 +28,18 @@ browser:
 	  echo "Installerar Chromium (Debian-paketet) för webbläsartesterna ..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser
+# Any ruff finding, mypy error or backward import (the layer contract, pyproject.toml) fails.
+lint: $(STAMP)
+	$(BIN)/ruff check generators tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint browser
 	$(BIN)/python -m pytest
+
+# No browser, no mkdocs site builds (markers `browser` and `site`, see tests/conftest.py).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not site"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

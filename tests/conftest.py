@@ -1,23 +1,71 @@
-"""Shared fixtures: the example policies, copied so a test can edit them freely."""
+"""Shared fixtures: the tests' own policy trees, copied so a test can edit them freely.
+
+The suite never reads `policies/` (that folder belongs to whichever organisation adopts the tool; one
+test, `tests/test_adopted_policies.py`, checks that it passes). It reads its fixture trees instead:
+
+- `tests/fixtures/kommun/`: a kommun (a copy of the Ekbacka example), with its id ledger and its
+  CODEOWNERS team map beside the policies as in a repository. Most tests use this one.
+- `tests/fixtures/region/` and `tests/fixtures/kommunalforbund/`: small trees of other organisation
+  kinds that keep the tool honest about what is a kommun's choice and what is the law.
+"""
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_POLICIES = REPO / "policies"
+FIXTURES = REPO / "tests" / "fixtures"
+# The kommun fixture: what most tests load, edit and build.
+KOMMUN = FIXTURES / "kommun"
+FIXTURE_POLICIES = KOMMUN / "policies"
+
+
+def copy_tree(fixture: Path, root: Path) -> Path:
+    """Copy a fixture tree (policies, ledger, .github team map) into `root`; return its policies folder."""
+    shutil.copytree(fixture, root, dirs_exist_ok=True)
+    return root / "policies"
+
+
+# The tests load the kommun fixture from one copy (which no test edits) outside the repository, so every path a
+# diagnostic shows (and quotes in its message) reads `policies/...`, exactly as for an edited copy
+# (`policies_copy`) and as in an organisation's own repository. The name is the one the tests have
+# always imported; it is the kommun fixture, never the repository's policies/.
+_SESSION_COPY = Path(tempfile.mkdtemp(prefix="styrdokument-fixtures-"))
+atexit.register(shutil.rmtree, _SESSION_COPY, True)
+EXAMPLE_POLICIES = copy_tree(KOMMUN, _SESSION_COPY / "kommun")
 # A fixed "today" keeps review-date warnings reproducible.
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
 def policies_copy(tmp_path: Path) -> Path:
-    """A copy of the example policies, with the id ledger beside them as in the repository."""
+    """A copy of the kommun fixture's policies, with its id ledger beside them as in the repository."""
     target = tmp_path / "policies"
-    shutil.copytree(EXAMPLE_POLICIES, target)
-    shutil.copytree(REPO / "ledger", tmp_path / "ledger")
+    shutil.copytree(FIXTURE_POLICIES, target)
+    shutil.copytree(KOMMUN / "ledger", tmp_path / "ledger")
     return target
+
+
+# Fixtures and helpers that build a whole site with mkdocs; a test that uses one is marked `site`
+# (left out by `make test-fast`, with the browser tests).
+SITE_FIXTURES = frozenset({"example_build", "example_site", "site_dir"})
+
+
+def _builds_site(item: pytest.Item) -> bool:
+    if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    module = getattr(item, "module", None)
+    helper = getattr(module, "build", None)
+    return getattr(helper, "__module__", None) == "tests.site.conftest" or hasattr(module, "build_site")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _builds_site(item):
+            item.add_marker(pytest.mark.site)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 
-from tests.conftest import REPO
+from tests.conftest import EXAMPLE_POLICIES, REPO
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -31,7 +31,7 @@ EXPECTED_WARNINGS = {"D419", "U706"}
 
 
 def test_example_passes_with_only_the_expected_warnings() -> None:
-    result = run("check", "--format", "json", "--today", "2026-11-23")
+    result = run("check", "--policies", str(EXAMPLE_POLICIES), "--format", "json", "--today", "2026-11-23")
     assert result.returncode == 0, result.stdout + result.stderr
     payload = json.loads(result.stdout)
     assert payload["summary"]["errors"] == 0

@@ -13,18 +13,6 @@ if TYPE_CHECKING:
     from generators.model import Model
     from generators.model.common import SourceRef
 
-FAMILIES = {
-    "L": "Inläsning",
-    "S": "Schema",
-    "O": "Organisation",
-    "D": "Delegation",
-    "R": "Resor",
-    "V": "Visselblåsning",
-    "U": "Upphandling",
-    "X": "Mellan dokument och metadata",
-    "P": "Personuppgifter",
-}
-
 
 @dataclass(frozen=True)
 class CheckContext:

@@ -22,6 +22,7 @@ import json
 import math
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _amount(text: str) -> float | int:
@@ -90,6 +91,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     procurement.add_argument("--body", metavar="ORGAN", help="organet som köper in (standard: kommunstyrelsen)")
     _common(procurement)
 
+    # Questions that registered document kinds bring themselves (`Kind.decide.question`).
+    for name, module in _kind_questions().items():
+        asked = questions.add_parser(name, help=module.HELP, description=module.DESCRIPTION)
+        module.add_arguments(asked)
+        _common(asked)
+
+
+def _kind_questions() -> dict[str, Any]:
+    """kind name → its question module, for the kinds whose question is not built into the engine."""
+    from generators.kinds import kinds
+    from generators.kinds.spec import resolve
+
+    return {kind.name: resolve(kind.decide.question) for kind in kinds() if kind.decide is not None and kind.decide.question}
+
 
 def run(args: argparse.Namespace) -> int:
     from datetime import date
@@ -97,8 +112,10 @@ def run(args: argparse.Namespace) -> int:
     from generators.cli import UsageError
     from generators.decide.sources import SourceError, from_policies, from_rules
 
-    # Only what this question needs is read (a large municipality's tables are big).
-    question = {"kind": args.question, "matter": getattr(args, "matter", None), "body": getattr(args, "body", None)}
+    plugged = _kind_questions().get(args.question)
+    # Only what this question needs is read (a large municipality's tables are big); a kind's own
+    # question reads the whole file.
+    question = None if plugged is not None else {"kind": args.question, "matter": getattr(args, "matter", None), "body": getattr(args, "body", None)}
     try:
         if args.rules is not None:
             decider = from_rules(args.rules, question)
@@ -114,7 +131,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Fel: {error}", file=sys.stderr)
         return 1
     day = args.date or date.today().isoformat()
-    if args.question == "delegation":
+    if plugged is not None:
+        answer = plugged.answer(decider.tables, args, day)
+    elif args.question == "delegation":
         if args.matter_kind and not args.body:
             raise UsageError("--matter-kind kräver --body.")
         answer = decider.delegation(args.matter, args.amount, day, args.body, args.matter_kind)

@@ -88,7 +88,7 @@ def _fingerprint(policies_dir: Path) -> str:
 
 def _canonical(policies_dir: Path) -> bytes:
     """The tables from the policies as canonical JSON bytes (the layout decisions.json has)."""
-    from generators.outputs.rules.serialize import to_json_bytes
+    from generators.serialize import to_json_bytes
 
     return to_json_bytes(build_from_policies(policies_dir))
 
@@ -100,7 +100,7 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
     from generators.decide.tables import ALL_ADOPTED, TABLES_VERSION, build_tables
     from generators.loading.documents import load_policies
     from generators.model import build_model
-    from generators.outputs.rules.serialize import normalise
+    from generators.serialize import normalise
 
     loaded = load_policies(policies_dir)
     if loaded.failed:

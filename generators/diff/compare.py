@@ -16,6 +16,8 @@ from typing import Any
 
 from generators.diff import entities as E
 from generators.diff.entities import Entity, Facet, Side
+from generators.kinds import kinds
+from generators.kinds.spec import resolve
 from generators.model import Model
 from generators.model.common import DocumentMeta
 
@@ -119,17 +121,13 @@ def documents(model: Model) -> dict[str, list[Doc]]:
     def add(meta: DocumentMeta, make: Callable[[Side], dict[str, Entity]]) -> None:
         found.setdefault(meta.id, []).append(Doc(meta, make))
 
-    if model.organisation is not None:
-        org = model.organisation
-        add(org.meta, partial(_entities_of, E.organisation_entities, org))
-    for order in model.delegations:
-        add(order.meta, partial(_entities_of, E.delegation_entities, order))
-    for policy in model.travel:
-        add(policy.meta, partial(_entities_of, E.travel_entities, policy))
-    for regulation in model.whistleblowing:
-        add(regulation.meta, partial(_entities_of, E.whistleblowing_entities, regulation))
-    for policy in model.procurement:
-        add(policy.meta, partial(_entities_of, E.procurement_entities, policy))
+    for kind in kinds():  # each kind that names its diff entities (`Kind.diff`), in registration order
+        if kind.diff is None:
+            continue
+        make = resolve(kind.diff)
+        data = model.of(kind.name)
+        for document in data if isinstance(data, list) else [] if data is None else [data]:
+            add(document.meta, partial(_entities_of, make, document))
     for versions in found.values():
         versions.sort(key=lambda d: (d.meta.valid_from, d.meta.version))
     return found

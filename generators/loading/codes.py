@@ -6,8 +6,6 @@ here. The texts are Swedish: they become the rule pages policy owners look up fr
 
 from __future__ import annotations
 
-from generators.checks.rule import RegisteredRule, Rule
-
 
 def _doc(what: str, why: str, passing: str, failing: str, law: str = "Ingen; en regel för att filerna ska läsas exakt som de är skrivna.") -> str:
     return (
@@ -85,18 +83,18 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
     ("L114", "regular-file", "Varje post under policies/ är en vanlig fil.", _doc(
         "Att varje fil under policies/ är en vanlig fil: inte en symbolisk länk (inte heller en trasig eller en till en mapp), en namngiven pipe (FIFO), en enhetsfil eller en socket.",
         "En länk kan peka på en fil utanför styrdokumenten, vars innehåll då skulle visas i felmeddelanden, eller på /dev/zero; en FIFO kan få kontrollen att vänta för evigt. Sådana poster hoppades tidigare tyst över, och då kontrollerades filen aldrig.",
-        "policies/travel.yaml   # en vanlig fil",
-        "policies/travel.yaml -> /home/nagon/annan-fil.yaml   # en symbolisk länk")),
+        "# policies/travel.yaml är en vanlig fil",
+        "# policies/travel.yaml är en symbolisk länk till /home/nagon/annan-fil.yaml")),
     ("L115", "forbidden-character", "Filen innehåller inga kontrolltecken eller tvetydiga radbrytningar.", _doc(
         "Att filen inte innehåller kontrolltecken (tabb, radbrytning och vagnretur undantagna), tecknen U+2028, U+2029 och NEL (U+0085) eller icke-tecknen U+FFFE och U+FFFF. Varje sådant tecken pekas ut på sin rad och kolumn.",
         "YAML förbjuder kontrolltecken. U+2028 och U+2029 är radbrytningar för äldre YAML-läsare men vanliga tecken för YAML 1.2 och för redigerare: en nyckel som ser ut att stå i en kommentar skulle annars läsas in.",
         "title: Resepolicy   # bara vanliga tecken",
-        "title: Resepolicy   # kommentar<U+2028>approver: {position: kommundirektor}")),
+        "# title: Resepolicy   # kommentar, tecknet U+2028 och sedan approver: {position: kommundirektor}")),
     ("L116", "bidi-override", "Texten innehåller inga tecken som vänder textriktningen.", _doc(
         "Att filen inte innehåller riktningsöverskrivningar och riktningsisoleringar (U+202A–U+202E, U+2066–U+2069). Arabisk, persisk och hebreisk text och markeringarna LRM och RLM godkänns.",
         "Tecknen får texten att visas i en annan ordning än den lagras (\"Trojan Source\"): en granskare kan se en annan regel än den som gäller, och tecknen skulle nå webbplatsen.",
         "title: 'سياسة السفر'",
-        "title: 'Gräns 1000<U+202E>00 kr'")),
+        "# title: 'Gräns 1000', tecknet U+202E och sedan '00 kr'")),
     ("S200", "schema", "Värdet uppfyller schemat.", _doc(
         "Övriga krav i schemat som inte har en egen kod.", "Schemat beskriver vad ett styrdokument får innehålla.",
         "kind: personal", "kind: 17")),
@@ -146,6 +144,6 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
         "delegate: {position: socialchef}", "delegate: {position: socialchef, body: socialnamnden}")),
 ]
 
-LOADER_RULES: tuple[RegisteredRule, ...] = tuple(
-    RegisteredRule(Rule(code, name, "error", summary), doc, None, __name__) for code, name, summary, doc in _ENTRIES
-)
+# (code, name, summary, documentation). Plain data: the checks layer wraps them into rules
+# (`generators.checks.registry`), so loading does not depend on the layer above it.
+LOADER_CODES: tuple[tuple[str, str, str, str], ...] = tuple(_ENTRIES)

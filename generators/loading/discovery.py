@@ -1,10 +1,17 @@
-"""Which schema claims which file under `policies/`. A file nobody claims is an error."""
+"""Which schema claims which file under `policies/`. A file nobody claims is an error.
+
+The claims come from the registered document kinds (`generators/kinds/`), in registration order.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from generators.kinds import Kind, kinds
+from generators.kinds.spec import VERSION_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,21 +22,20 @@ class Claim:
     describes: str
 
 
-# A later version of a document sits beside the one in force as `<name>.<label>.yaml`.
-_VERSION = r"(\.[a-z0-9-]+)?"
-CLAIMS: tuple[Claim, ...] = (
-    Claim(re.compile(rf"organisation{_VERSION}\.yaml"), "organisation", "organisation.schema.json", "organisationen"),
-    Claim(re.compile(rf"delegation/[a-z0-9-]+{_VERSION}\.yaml"), "delegation", "delegation.schema.json", "en delegationsordning"),
-    Claim(re.compile(r"reference/[a-z0-9-]+\.yaml"), "reference", "reference.schema.json", "referensdata"),
-    Claim(re.compile(rf"travel{_VERSION}\.yaml"), "travel", "travel.schema.json", "rese- och mötespolicyn"),
-    Claim(re.compile(rf"whistleblowing{_VERSION}\.yaml"), "whistleblowing", "whistleblowing.schema.json", "visselblåsarreglementet"),
-    Claim(re.compile(rf"procurement{_VERSION}\.yaml"), "procurement", "procurement.schema.json", "upphandlingspolicyn"),
-    Claim(re.compile(r"personal-data-allowlist\.yaml"), "allowlist", "personal-data-allowlist.schema.json", "undantagslistan för personuppgifter"),
-)
+@cache
+def _claims(registered: tuple[Kind, ...]) -> tuple[Claim, ...]:
+    return tuple(
+        Claim(re.compile(claim.pattern), kind.name, claim.schema, claim.describes) for kind in registered for claim in kind.claims
+    )
+
+
+def claims() -> tuple[Claim, ...]:
+    """Every registered kind's claims, first match wins."""
+    return _claims(kinds())
 
 
 def claim_for(relative: str) -> Claim | None:
-    return next((claim for claim in CLAIMS if claim.pattern.fullmatch(relative)), None)
+    return next((claim for claim in claims() if claim.pattern.fullmatch(relative)), None)
 
 
 def unclaimed_hint(relative: str) -> str:
@@ -38,7 +44,7 @@ def unclaimed_hint(relative: str) -> str:
         return "Filändelsen ska vara .yaml, inte .yml."
     if not relative.endswith(".yaml"):
         return "Under policies/ får bara styrdokument i YAML (.yaml) ligga."
-    places = "; ".join(f"{claim.pattern.pattern.replace(_VERSION, '')} ({claim.describes})" for claim in CLAIMS)
+    places = "; ".join(f"{claim.pattern.pattern.replace(VERSION_SUFFIX, '')} ({claim.describes})" for claim in claims())
     return f"Ingen schema gäller för filen på den här platsen. Kända platser: {places}."
 
 

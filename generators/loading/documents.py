@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from generators.diagnostics import Diagnostic, JsonPath, Location, format_json_path
+from generators.kinds import kinds
 from generators.loading import yamlstrict
 from generators.loading.collector import collector_paused
 from generators.loading.discovery import claim_for, policy_files, unclaimed_hint
 from generators.loading.scalar_types import SchemaTyper
 from generators.loading.schemas import SchemaStore
 from generators.loading.validate import validate
-from generators.paths import SCHEMAS_DIR, display_base, display_path
+from generators.paths import REPO_ROOT, SCHEMAS_DIR, display_base, display_path
 
 
 @dataclass
@@ -51,14 +52,20 @@ class LoadResult:
         return {kind for kind, _ in self.failed}
 
 
-_STORE_CACHE: dict[Path, tuple[SchemaStore, SchemaTyper]] = {}
+_STORE_CACHE: dict[tuple[Path, tuple[Path, ...]], tuple[SchemaStore, SchemaTyper]] = {}
+
+
+def kind_schema_dirs() -> tuple[Path, ...]:
+    """The schema folders of registered kinds that keep their schemas outside `schemas/`."""
+    return tuple(REPO_ROOT / kind.schemas_dir for kind in kinds() if kind.schemas_dir is not None)
 
 
 def schema_store(schemas_dir: Path = SCHEMAS_DIR) -> tuple[SchemaStore, SchemaTyper]:
-    if schemas_dir not in _STORE_CACHE:
-        store = SchemaStore.load(schemas_dir)
-        _STORE_CACHE[schemas_dir] = (store, SchemaTyper(store))
-    return _STORE_CACHE[schemas_dir]
+    key = (schemas_dir, kind_schema_dirs())
+    if key not in _STORE_CACHE:
+        store = SchemaStore.load(schemas_dir, key[1])
+        _STORE_CACHE[key] = (store, SchemaTyper(store))
+    return _STORE_CACHE[key]
 
 
 def load_policies(policies_dir: Path, schemas_dir: Path = SCHEMAS_DIR) -> LoadResult:

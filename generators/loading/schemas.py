@@ -22,9 +22,11 @@ class SchemaStore:
     by_name: dict[str, Schema] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, directory: Path) -> SchemaStore:
+    def load(cls, directory: Path, extra_dirs: tuple[Path, ...] = ()) -> SchemaStore:
+        """`directory` and the folders of kinds that bring their own schemas (`Kind.schemas_dir`)."""
         store = cls(directory)
-        for path in sorted(directory.glob("*.schema.json")):
+        paths = [path for folder in (directory, *extra_dirs) for path in sorted(folder.glob("*.schema.json"))]
+        for path in paths:
             schema = json.loads(path.read_text(encoding="utf-8"))
             store.by_id[schema["$id"]] = schema
             store.by_name[path.name] = schema

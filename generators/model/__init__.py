@@ -1,35 +1,43 @@
 """One in-memory model of every policy document, with resolved references and source positions.
 
 Every output (check results, JSON rules, site, decide, diff) is a view of a `Model`.
+
+The model of each document kind is built by that kind's own builder (registered in
+`generators/kinds/`) and kept in `Model.kind_data` under the kind's name; `Model.of(kind)` reads it.
+The typed properties below are the built-in kinds' accessors, kept so that checks, tables and pages
+read `model.travel` with its type; a new kind reads `model.of("<kind>")` (or defines its own typed
+accessor function in its model module).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from generators.kinds import kinds
+from generators.kinds.spec import resolve
 from generators.loading.documents import LoadResult, SourceDocument
-from generators.model.delegation import DelegationOrder, Matter, build_delegation_order
-from generators.model.organisation import Organisation, build_organisation
-from generators.model.reference import ReferenceData, build_reference
+from generators.model.common import versions_in_force
 from generators.paths import display_base, display_path
+
+if TYPE_CHECKING:
+    from generators.model.allowlist import Allowlist
+    from generators.model.delegation import DelegationOrder, Matter
+    from generators.model.organisation import Organisation
+    from generators.model.procurement import ProcurementPolicy
+    from generators.model.reference import ReferenceData
+    from generators.model.travel import TravelPolicy
+    from generators.model.whistleblowing import WhistleblowingRegulation
 
 
 @dataclass
 class Model:
-    organisation: Organisation | None
-    delegations: list[DelegationOrder]
-    reference: ReferenceData
     documents: list[SourceDocument]
     failed_kinds: set[str]
-    # Issue-3 documents; each a list of versions (one in force, possibly one adopted to come).
-    travel: list[Any] = field(default_factory=list)
-    whistleblowing: list[Any] = field(default_factory=list)
-    procurement: list[Any] = field(default_factory=list)
-    allowlist: Any = None
+    # kind name → what the kind's builder stored (a list of versions, one document, reference data …).
+    kind_data: dict[str, Any] = field(default_factory=dict)
     # How the policies folder is shown in diagnostics (`policies` inside the repository).
     policies_display: str = "policies"
     # Where the policies were loaded from (files kept beside them, like the id ledger, are found here).
@@ -38,14 +46,55 @@ class Model:
         default_factory=dict, repr=False, compare=False
     )
 
+    def of(self, kind: str) -> Any:
+        """The model of one kind as its builder stored it (None when the kind stored nothing)."""
+        return self.kind_data.get(kind)
+
+    # -- the built-in kinds' typed accessors ------------------------------------------------------
+    @property
+    def organisation(self) -> Organisation | None:
+        return self.kind_data.get("organisation")
+
+    @property
+    def delegations(self) -> list[DelegationOrder]:
+        return self.kind_data.setdefault("delegation", [])
+
+    @property
+    def reference(self) -> ReferenceData:
+        return self.kind_data["reference"]
+
+    @property
+    def travel(self) -> list[TravelPolicy]:
+        return self.kind_data.setdefault("travel", [])
+
+    @property
+    def whistleblowing(self) -> list[WhistleblowingRegulation]:
+        return self.kind_data.setdefault("whistleblowing", [])
+
+    @property
+    def procurement(self) -> list[ProcurementPolicy]:
+        return self.kind_data.setdefault("procurement", [])
+
+    @property
+    def allowlist(self) -> Allowlist | None:
+        return self.kind_data.get("allowlist")
+
+    # -- queries over every kind ------------------------------------------------------------------
     def governed_documents(self) -> list[Any]:
-        """Every document with `document:` metadata (each has `.meta`), in a stable order."""
-        found: list[Any] = [self.organisation] if self.organisation is not None else []
-        found += self.delegations + self.travel + self.whistleblowing + self.procurement
+        """Every document with `document:` metadata (each has `.meta`), in registration order."""
+        found: list[Any] = []
+        for registered in kinds():
+            if not registered.governed:
+                continue
+            data = self.kind_data.get(registered.name)
+            if isinstance(data, list):
+                found += data
+            elif data is not None:
+                found.append(data)
         return found
 
     def delegations_in_force(self, day: date) -> list[DelegationOrder]:
-        return [d for d in self.delegations if d.meta.in_force_on(day)]
+        return versions_in_force(self.delegations, day)
 
     def matters_by_id(self, day: date | None = None) -> dict[str, tuple[DelegationOrder, Matter]]:
         """Every matter by id (of the versions in force on `day`, or of all versions when None).
@@ -61,39 +110,18 @@ class Model:
         return found
 
 
-# kind → builder. Documents of kinds without a builder here are built by their own module,
-# registered in `EXTRA_BUILDERS` (travel, whistleblowing, procurement, allowlist).
-EXTRA_BUILDERS: dict[str, Callable[[Model, SourceDocument], None]] = {}
-
-
-def _register_extra_builders() -> None:
-    """Import the issue-3 document models when present (each registers itself)."""
-    import importlib
-
-    for module in ("travel", "whistleblowing", "procurement", "allowlist"):
-        try:
-            importlib.import_module(f"generators.model.{module}")
-        except ModuleNotFoundError as error:
-            if error.name != f"generators.model.{module}":
-                raise
-
-
 def build_model(loaded: LoadResult) -> Model:
-    _register_extra_builders()
+    """Every registered kind's builder, in registration order, over that kind's loaded documents."""
     by_kind: dict[str, list[SourceDocument]] = {}
     for document in loaded.documents:
         by_kind.setdefault(document.kind, []).append(document)
-    organisations = by_kind.get("organisation", [])
     model = Model(
-        organisation=build_organisation(organisations[0]) if organisations else None,
-        delegations=[build_delegation_order(d) for d in by_kind.get("delegation", [])],
-        reference=build_reference(by_kind.get("reference", [])),
         documents=loaded.documents,
         failed_kinds=loaded.failed_kinds,
         policies_display=display_path(loaded.policies_dir, display_base(loaded.policies_dir)),
         policies_dir=loaded.policies_dir.resolve(),
     )
-    for kind, builder in EXTRA_BUILDERS.items():
-        for document in by_kind.get(kind, []):
-            builder(model, document)
+    for registered in kinds():
+        if registered.builder is not None:
+            resolve(registered.builder)(model, by_kind.get(registered.name, []))
     return model

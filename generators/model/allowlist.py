@@ -78,14 +78,6 @@ def build_allowlist_document(document: SourceDocument) -> Allowlist:
     return Allowlist(raw["id"], raw["title"], raw.get("description"), Actor.parse(raw["owner"], root.at("owner")), entries, root)
 
 
-def build_allowlist(model: Model, document: SourceDocument) -> None:
-    model.allowlist = build_allowlist_document(document)
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["allowlist"] = build_allowlist
-
-
-_register()
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/allowlist.py): one list, or none."""
+    model.kind_data["allowlist"] = build_allowlist_document(documents[0]) if documents else None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from generators.diagnostics import JsonPath, Location
 
@@ -172,3 +173,27 @@ class DocumentMeta:
 
     def in_force_on(self, day: date) -> bool:
         return self.status == "antagen" and self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class Versioned(Protocol):
+    @property
+    def meta(self) -> DocumentMeta: ...
+
+
+V = TypeVar("V", bound=Versioned)
+
+
+def versions_in_force(documents: Iterable[V], day: date) -> list[V]:
+    """The documents (of any kind, any id) adopted and in force on `day`, in their given order."""
+    return [d for d in documents if d.meta.in_force_on(day)]
+
+
+def version_in_force(documents: Iterable[V], day: date) -> V | None:
+    """The one version in force on `day` among versions of one document: the latest start wins
+    (an adopted later version takes over on its `valid_from`). The one place this is decided."""
+    found: V | None = None
+    for document in versions_in_force(documents, day):
+        if found is None or document.meta.valid_from >= found.meta.valid_from:
+            found = document
+    return found
+

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
+
+if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
+    from generators.model import Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,17 @@ def _substitution(value: dict[str, Any] | None, source: SourceRef) -> Substituti
     return SubstitutionRule(value["rule"], actor, source)
 
 
+def further_delegation_bounds(matter: Matter, further: FurtherDelegation) -> tuple[Amount | None, Amount | None]:
+    """What a vidaredelegat may decide: within the mandate of the one who passed it on (nobody passes
+    on more than they hold, KL 7 kap. 6 §), capped by the decision's own limit when it has one.
+    For a tiered matter the mandate is the granting delegate's own tier, as D411 reads it."""
+    above, up_to = None, matter.limit
+    if matter.tiers:
+        own = [t for t in matter.tiers if any(d.same_as(further.by) for d in t.delegates)]
+        above, up_to = (own[0].above, own[0].up_to) if own else (None, None)
+    return above, further.limit if further.limit is not None else up_to
+
+
 def build_delegation_order(document: Any) -> DelegationOrder:
     with collector_paused():  # a large acyclic structure: see generators/loading/collector.py
         return _build_delegation_order(document)
@@ -245,3 +260,8 @@ def _build_delegation_order(document: Any) -> DelegationOrder:
         source=root,
         retired_matters=retired,
     )
+
+
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/delegation.py): every delegation order and version, in file order."""
+    model.kind_data["delegation"] = [build_delegation_order(document) for document in documents]

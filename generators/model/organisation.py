@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
 from generators.model.common import Actor, DocumentMeta, SourceRef
+
+if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
+    from generators.model import Model
 
 SEAT_LABELS = {
     "ordforande": "ordförande",
@@ -293,3 +297,8 @@ def _build_organisation(document: Any) -> Organisation:
         src = root.at("externals", i)
         add("external", org.externals, External(e["id"], e["name"], e["kind"], e.get("description"), src))
     return org
+
+
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/organisation.py): the organisation, from its first file."""
+    model.kind_data["organisation"] = build_organisation(documents[0]) if documents else None

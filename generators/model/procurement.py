@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, versions_in_force
 from generators.model.reference import DatedValue, ReferenceData, Series
 
 if TYPE_CHECKING:
@@ -961,19 +961,11 @@ def build_procurement_policy(document: SourceDocument) -> ProcurementPolicy:
     )
 
 
-def build_procurement(model: Model, document: SourceDocument) -> None:
-    model.procurement.append(build_procurement_policy(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/procurement.py): every version, in file order."""
+    model.kind_data["procurement"] = [build_procurement_policy(document) for document in documents]
     model.procurement.sort(key=lambda p: (p.meta.id, p.meta.valid_from, p.meta.version))
 
 
 def policies_in_force(model: Model, day: date) -> list[ProcurementPolicy]:
-    return [p for p in model.procurement if p.meta.in_force_on(day)]
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["procurement"] = build_procurement
-
-
-_register()
+    return versions_in_force(model.procurement, day)

@@ -5,9 +5,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generators.model.common import SourceRef
+
+if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
+    from generators.model import Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +135,8 @@ def build_reference(documents: list[Any]) -> ReferenceData:
             raw.get("periodicity", "until_changed"),
         )
     return data
+
+
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/reference.py): every dated series from every reference file (none: empty reference data)."""
+    model.kind_data["reference"] = build_reference(documents)

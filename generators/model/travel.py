@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import LEVEL_LABELS, POLITICAL_BODY_KINDS, Organisation, in_running_text
 
 if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
     from generators.model import Model
     from generators.model.delegation import DelegationOrder, Matter
     from generators.model.reference import ReferenceData
@@ -658,14 +659,14 @@ def build_travel_policy(document: Any) -> TravelPolicy:
     )
 
 
-def build_travel(model: Model, document: Any) -> None:
-    model.travel.append(build_travel_policy(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/travel.py): every version, in file order."""
+    model.kind_data["travel"] = [build_travel_policy(document) for document in documents]
 
 
 def travel_policy_on(model: Model, day: date) -> TravelPolicy | None:
     """The version of the travel policy in force on `day` (the latest start if several claim it)."""
-    in_force = [p for p in model.travel if p.meta.in_force_on(day)]
-    return max(in_force, key=lambda p: p.meta.valid_from) if in_force else None
+    return version_in_force(model.travel, day)
 
 
 def decide_trip(model: Model, traveller: Actor, country: str, day: date) -> TravelDecision | None:
@@ -706,12 +707,3 @@ def chain_text(org: Organisation, position_id: str) -> str:
     if top is not None and top in org.bodies:
         labels.append(in_running_text(org.bodies[top].name))
     return " → ".join(labels)
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["travel"] = build_travel
-
-
-_register()

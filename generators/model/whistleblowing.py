@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef
+from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import Organisation, in_running_text
 
 if TYPE_CHECKING:
+    from generators.loading.documents import SourceDocument
     from generators.model import Model
     from generators.model.reference import ReferenceData
 
@@ -128,6 +129,8 @@ class Channel:
     within_days: int | None
     text: str
     source: SourceRef
+    # The regulation's choice (lag 2021:890 does not require anonymous reports); None: not stated.
+    anonymous: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,7 +501,7 @@ def build_whistleblowing_regulation(document: Any) -> WhistleblowingRegulation:
         channels.append(Channel(
             c["id"], c["name"], c["form"], c["arrangement"], Actor.parse(c["operated_by"], src.at("operated_by")),
             tuple(Actor.parse(a, src.at("shared_with", j)) for j, a in enumerate(c.get("shared_with", ()))),
-            c.get("url"), c.get("phone"), c.get("email"), c.get("within_days"), c["text"], src,
+            c.get("url"), c.get("phone"), c.get("email"), c.get("within_days"), c["text"], src, c.get("anonymous"),
         ))
     ext = raw["external_channels"]
     ext_src = root.at("external_channels")
@@ -579,14 +582,14 @@ def build_whistleblowing_regulation(document: Any) -> WhistleblowingRegulation:
     )
 
 
-def build_whistleblowing(model: Model, document: Any) -> None:
-    model.whistleblowing.append(build_whistleblowing_regulation(document))
+def build(model: Model, documents: list[SourceDocument]) -> None:
+    """The kind's model builder (registered in generators/kinds/whistleblowing.py): every version, in file order."""
+    model.kind_data["whistleblowing"] = [build_whistleblowing_regulation(document) for document in documents]
 
 
 def regulation_on(model: Model, day: date) -> WhistleblowingRegulation | None:
     """The version of the regulation in force on `day` (the latest start if several claim it)."""
-    in_force = [r for r in model.whistleblowing if r.meta.in_force_on(day)]
-    return max(in_force, key=lambda r: r.meta.valid_from) if in_force else None
+    return version_in_force(model.whistleblowing, day)
 
 
 def workers_at_start_of(org: Organisation, year: int) -> tuple[int, str] | None:
@@ -595,12 +598,3 @@ def workers_at_start_of(org: Organisation, year: int) -> tuple[int, str] | None:
         if entry.get("year") == year:
             return int(entry["count"]), str(entry.get("source", ""))
     return None
-
-
-def _register() -> None:
-    from generators.model import EXTRA_BUILDERS
-
-    EXTRA_BUILDERS["whistleblowing"] = build_whistleblowing
-
-
-_register()

@@ -21,10 +21,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generators.synth.delegation import MIN_MATTERS, delegation_documents
+from generators.kinds import kinds
+from generators.kinds.spec import resolve
+from generators.synth.delegation import MIN_MATTERS
 from generators.synth.emit import to_yaml, write
-from generators.synth.plan import build_plan, organisation_document
-from generators.synth.policies import allowlist_document, procurement_document, travel_document, whistleblowing_document
+from generators.synth.files import SynthFile, SynthRequest
+from generators.synth.plan import build_plan
 
 __all__ = ["MIN_BODIES", "MIN_MATTERS", "generate"]
 # The kommunstyrelse and at least one nämnd: the whistleblowing routes and the travel policy name
@@ -33,37 +35,25 @@ MIN_BODIES = 2
 
 
 def generate(out: Path, bodies: int, matters_per_body: int, seed: int = 1, reference_dir: Path | None = None) -> list[Path]:
-    """Write the tree under `out` (which must not hold other files); return the files written."""
+    """Write the tree under `out` (which must not hold other files); return the files written.
+
+    Each registered kind with a synth generator (`Kind.synth`) yields its files, in registration order."""
     from generators.paths import DEFAULT_POLICIES
 
     if bodies < MIN_BODIES or matters_per_body < MIN_MATTERS:
         raise ValueError(f"bodies must be at least {MIN_BODIES} and matters_per_body at least {MIN_MATTERS}")
-    plan = build_plan(bodies, matters_per_body)
+    request = SynthRequest(build_plan(bodies, matters_per_body), bodies, matters_per_body, seed, reference_dir or DEFAULT_POLICIES / "reference")
     written: list[Path] = []
-
-    def emit(relative: str, data: object, schema: str, comments: list[str]) -> None:
-        path = out / relative
-        write(path, to_yaml(data, schema, comments))
-        written.append(path)
-
-    emit("organisation.yaml", organisation_document(plan), "../schemas/organisation.schema.json",
-         ["Älvhamns stads organisation: organ, förvaltningar, befattningar, rolltyper och externa parter.",
-          f"Syntetisk storstad för prestandamätning (generators/synth), {bodies} styrelse och nämnder, frö {seed}."])
-    orders = delegation_documents(plan, matters_per_body, seed)
-    for name, document in orders:
-        emit(f"delegation/{name}.yaml", document, "../../schemas/delegation.schema.json",
-             [f"{document['document']['title']} 2026."])
-    emit("travel.yaml", travel_document(plan), "../schemas/travel.schema.json", ["Rese- och mötespolicy för Älvhamns stad."])
-    emit("whistleblowing.yaml", whistleblowing_document(plan), "../schemas/whistleblowing.schema.json",
-         ["Reglemente för visselblåsning i Älvhamns stad (lag 2021:890)."])
-    emit("procurement.yaml", procurement_document(plan), "../schemas/procurement.schema.json",
-         ["Inköps- och upphandlingspolicy för Älvhamns stad."])
-    emit("personal-data-allowlist.yaml", allowlist_document(), "../schemas/personal-data-allowlist.schema.json",
-         ["Granskade funktionsadresser och funktionsnummer som får stå i publicerade styrdokument."])
-    source = reference_dir or DEFAULT_POLICIES / "reference"
-    for path in sorted(source.glob("*.yaml")):
-        target = out / "reference" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        written.append(target)
+    for kind in kinds():
+        if kind.synth is None:
+            continue
+        produced: list[SynthFile] = list(resolve(kind.synth)(request))
+        for file in produced:
+            path = out / file.relative
+            if file.copy_from is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file.copy_from, path)
+            else:
+                write(path, to_yaml(file.data, file.schema, file.comments))
+            written.append(path)
     return written

@@ -15,11 +15,13 @@ see `SHARES`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from random import Random
 from typing import Any
 
 from generators.synth.catalogue import AMOUNT_SCALES, FAMILY_BY_KEY, GENERAL_FAMILIES, GENERAL_THEMES, KIND_QUALIFIERS, Family, citation, law, local
+from generators.synth.files import SynthFile, SynthRequest
 from generators.synth.plan import DIRECTOR, KS, BodyPlan, CityPlan, DivisionPlan, document_meta
 
 # Shares measured on the example (251 matters in five delegationsordningar, 2026 versions):
@@ -585,3 +587,10 @@ def delegation_documents(plan: CityPlan, matters_per_body: int, seed: int) -> li
         writer = OrderWriter(plan, body, index, Random(f"synth:{seed}:{body.id}"))
         out.append((body.id.replace("_", "-"), writer.document(matters_per_body)))
     return out
+
+
+def delegation_files(request: SynthRequest) -> Iterator[SynthFile]:
+    """The kind's synth generator (registered in generators/kinds/delegation.py): one order per body."""
+    for name, document in delegation_documents(request.plan, request.matters_per_body, request.seed):
+        yield SynthFile(f"delegation/{name}.yaml", document, "../../schemas/delegation.schema.json", [f"{document['document']['title']} 2026."])
+

@@ -9,9 +9,11 @@ anchor matters of `delegation.py`, whose delegates are the approvers and decider
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from generators.synth.plan import DIRECTOR, KF, KS, MAIL_DOMAIN, WEB, BodyPlan, CityPlan, document_meta
+from generators.synth.files import SynthFile, SynthRequest
+from generators.synth.plan import DIRECTOR, KF, KS, MAIL_DOMAIN, WEB, BodyPlan, CityPlan, document_meta, organisation_document
 
 PHONE = "031-719 20 00"
 _ELECTED_RULE = {"local": "Bestämmelser om ersättning till förtroendevalda, antagna av kommunfullmäktige"}
@@ -213,13 +215,13 @@ def whistleblowing_document(plan: CityPlan) -> dict[str, Any]:
                            f"Funktionsbrevlådan visselblasning@{MAIL_DOMAIN} är till för frågor om reglementet."},
         "channels": [
             {"id": "webbformular", "name": "Skriftlig rapport via webbformulär", "form": "written", "arrangement": "external_receiver",
-             "operated_by": external, "url": f"{WEB}/visselblasning",
+             "operated_by": external, "url": f"{WEB}/visselblasning", "anonymous": True,
              "text": "Rapporten lämnas i ett krypterat webbformulär som nås dygnet runt. Den som rapporterar kan vara anonym."},
             {"id": "telefon", "name": "Muntlig rapport per telefon", "form": "oral", "arrangement": "external_receiver",
-             "operated_by": external, "phone": PHONE,
+             "operated_by": external, "phone": PHONE, "anonymous": True,
              "text": "Rapporten lämnas muntligt till en handläggare hos den externa mottagaren vardagar 8–17."},
             {"id": "fysiskt-mote", "name": "Fysiskt möte på begäran", "form": "meeting", "arrangement": "external_receiver",
-             "operated_by": external, "within_days": 14,
+             "operated_by": external, "within_days": 14, "anonymous": False,
              "text": "Den som vill rapportera vid ett fysiskt möte begär det via webbformuläret eller telefonen. Mötet hålls inom 14 dagar."},
         ],
         "external_channels": {
@@ -530,3 +532,36 @@ def allowlist_document() -> dict[str, Any]:
             entry("upphandling-epost", "email", f"upphandling@{MAIL_DOMAIN}", "Funktionsbrevlåda för upphandlingsenheten."),
         ],
     }
+
+
+# -- each kind's synth generator (registered as `Kind.synth` in generators/kinds/) ----------------
+def organisation_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("organisation.yaml", organisation_document(request.plan), "../schemas/organisation.schema.json",
+                    ["Älvhamns stads organisation: organ, förvaltningar, befattningar, rolltyper och externa parter.",
+                     f"Syntetisk storstad för prestandamätning (generators/synth), {request.bodies} styrelse och nämnder, frö {request.seed}."])
+
+
+def reference_files(request: SynthRequest) -> Iterator[SynthFile]:
+    """The reference data is the example's (law is data with a source, never synthesised)."""
+    for path in sorted(request.reference_dir.glob("*.yaml")):
+        yield SynthFile(f"reference/{path.name}", copy_from=path)
+
+
+def travel_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("travel.yaml", travel_document(request.plan), "../schemas/travel.schema.json", ["Rese- och mötespolicy för Älvhamns stad."])
+
+
+def whistleblowing_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("whistleblowing.yaml", whistleblowing_document(request.plan), "../schemas/whistleblowing.schema.json",
+                    ["Reglemente för visselblåsning i Älvhamns stad (lag 2021:890)."])
+
+
+def procurement_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("procurement.yaml", procurement_document(request.plan), "../schemas/procurement.schema.json",
+                    ["Inköps- och upphandlingspolicy för Älvhamns stad."])
+
+
+def allowlist_files(request: SynthRequest) -> Iterator[SynthFile]:
+    yield SynthFile("personal-data-allowlist.yaml", allowlist_document(), "../schemas/personal-data-allowlist.schema.json",
+                    ["Granskade funktionsadresser och funktionsnummer som får stå i publicerade styrdokument."])
+

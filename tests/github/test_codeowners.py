@@ -13,9 +13,10 @@ from codeowners import CodeOwners
 
 from generators.outputs import codeowners
 from generators.outputs.codeowners import CodeownersError, Sources
-from tests.conftest import REPO
+from tests.conftest import KOMMUN, REPO
 
-TEAMS = REPO / ".github" / "owner-teams.yaml"
+# The kommun fixture's team map and CODEOWNERS (the repository's own belong to whoever adopted it).
+TEAMS = KOMMUN / ".github" / "owner-teams.yaml"
 PLATFORM = "@ekbacka-kommun/styrdokument-plattform"
 KANSLIET = "@ekbacka-kommun/kansliet"
 SOCIAL = "@ekbacka-kommun/socialforvaltningen-ledning"
@@ -32,10 +33,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def repo_copy(tmp_path: Path) -> Path:
     """The policies, the team mapping and the committed CODEOWNERS, in a folder of their own."""
     root = tmp_path / "repo"
-    shutil.copytree(REPO / "policies", root / "policies")
+    shutil.copytree(KOMMUN / "policies", root / "policies")
     (root / ".github").mkdir()
     shutil.copy2(TEAMS, root / ".github" / "owner-teams.yaml")
-    shutil.copy2(REPO / ".github" / "CODEOWNERS", root / ".github" / "CODEOWNERS")
+    shutil.copy2(KOMMUN / ".github" / "CODEOWNERS", root / ".github" / "CODEOWNERS")
     return root
 
 
@@ -72,7 +73,7 @@ def test_header_says_generated_and_how_to_regenerate() -> None:
 
 def test_codeowners_package_resolves_paths_to_the_owners_team() -> None:
     """GitHub's semantics (last matching line wins), checked with an independent parser."""
-    owners = CodeOwners((REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
+    owners = CodeOwners((KOMMUN / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
 
     def teams(path: str) -> list[str]:
         return [name for kind, name in owners.of(path) if kind == "TEAM"]
@@ -89,12 +90,21 @@ def test_codeowners_package_resolves_paths_to_the_owners_team() -> None:
 
 
 def test_every_owned_document_resolves_to_its_owners_team() -> None:
-    sources = Sources.for_repository()
+    for root in (REPO, KOMMUN):  # whatever the repository holds, and the kommun fixture
+        _every_owned_document_resolves(root)
+
+
+def test_kommun_fixture_codeowners_is_fresh() -> None:
+    assert codeowners.is_fresh(Sources.for_repository(KOMMUN))
+
+
+def _every_owned_document_resolves(root: Path) -> None:
+    sources = Sources.for_repository(root)
     teams = codeowners.load_team_map(sources)
-    owners = CodeOwners((REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
+    owners = CodeOwners((root / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
     documents = codeowners.owned_documents(sources)
-    governed = {path.relative_to(REPO).as_posix() for path in (REPO / "policies").rglob("*.yaml")} - {
-        path.relative_to(REPO).as_posix() for path in (REPO / "policies" / "reference").glob("*.yaml")
+    governed = {path.relative_to(root).as_posix() for path in (root / "policies").rglob("*.yaml")} - {
+        path.relative_to(root).as_posix() for path in (root / "policies" / "reference").glob("*.yaml")
     }
     assert {d.path.lstrip("/") for d in documents} == governed, "every policy file except reference data has an owner"
     for document in documents:

@@ -18,13 +18,13 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from generators.loading.discovery import CLAIMS, claim_for
+from generators.loading.discovery import claim_for, claims
 from generators.loading.documents import load_policies
 from generators.paths import SCHEMAS_DIR
-from tests.conftest import REPO
+from tests.conftest import FIXTURES, REPO
 
-POLICIES = REPO / "policies"
-POLICY_FILES = sorted(path for path in POLICIES.rglob("*") if path.is_file())
+# Every fixture tree's files (a fork's own policies/ is not held to the modelines; the fixtures are).
+POLICY_FILES = sorted(path for path in FIXTURES.glob("*/policies/**/*") if path.is_file())
 SETTINGS = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
 MODELINE = re.compile(r"# yaml-language-server: \$schema=(?P<path>\S+)")
 TEAMS_FILE = REPO / ".github" / "owner-teams.yaml"
@@ -41,8 +41,18 @@ SAMPLE_NAMES = [
 ]
 
 
+def policies_of(path: Path) -> Path:
+    """The policies folder a fixture file lies in."""
+    return next(parent for parent in path.parents if parent.name == "policies")
+
+
 def relative(path: Path) -> str:
-    return path.relative_to(REPO).as_posix()
+    """The path as it stands in an organisation's repository: `policies/...`."""
+    return path.relative_to(policies_of(path).parent).as_posix()
+
+
+def file_id(path: Path) -> str:
+    return path.relative_to(FIXTURES).as_posix()
 
 
 def glob_regex(glob: str) -> re.Pattern[str]:
@@ -59,9 +69,9 @@ def schemas_for(path: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("path", POLICY_FILES, ids=lambda p: p.relative_to(POLICIES).as_posix())
+@pytest.mark.parametrize("path", POLICY_FILES, ids=file_id)
 def test_modeline_names_the_loaders_schema(path: Path) -> None:
-    claim = claim_for(path.relative_to(POLICIES).as_posix())
+    claim = claim_for(path.relative_to(policies_of(path)).as_posix())
     assert claim is not None, f"{relative(path)}: ingen schema gäller för filen"
     first_line = path.read_text(encoding="utf-8").split("\n", 1)[0]
     match = MODELINE.fullmatch(first_line)
@@ -71,9 +81,9 @@ def test_modeline_names_the_loaders_schema(path: Path) -> None:
     assert (path.parent / match["path"]).resolve() == (SCHEMAS_DIR / claim.schema).resolve()
 
 
-@pytest.mark.parametrize("path", POLICY_FILES, ids=lambda p: p.relative_to(POLICIES).as_posix())
+@pytest.mark.parametrize("path", POLICY_FILES, ids=file_id)
 def test_vscode_settings_give_the_loaders_schema(path: Path) -> None:
-    claim = claim_for(path.relative_to(POLICIES).as_posix())
+    claim = claim_for(path.relative_to(policies_of(path)).as_posix())
     assert claim is not None
     assert schemas_for(relative(path)) == {f"schemas/{claim.schema}"}
 
@@ -87,9 +97,22 @@ def test_vscode_settings_cover_every_name_the_loader_accepts(name: str) -> None:
 
 def test_settings_name_every_loader_schema_and_only_existing_ones() -> None:
     named = {schema.removeprefix("./schemas/") for schema in SETTINGS["yaml.schemas"]}
-    assert {claim.schema for claim in CLAIMS} <= named
+    assert {claim.schema for claim in claims()} <= named
     for schema in named:
         assert (SCHEMAS_DIR / schema).is_file(), schema
+
+
+def test_settings_are_the_registrys_editor_associations() -> None:
+    """Each registered kind's claims name their editor glob (`FileClaim.editor_glob`); the settings
+    hold exactly those for the policy files (generated from the registry: `expected` below)."""
+    from generators.kinds import kinds
+
+    expected: dict[str, list[str]] = {}
+    for kind in kinds():
+        for claim in kind.claims:
+            expected.setdefault(f"./schemas/{claim.schema}", []).append(claim.editor_glob)
+    policy_part = {schema: globs for schema, globs in SETTINGS["yaml.schemas"].items() if any(g.startswith("policies/") for g in globs)}
+    assert policy_part == expected
 
 
 def test_team_mapping_has_its_schema_in_the_editor_too() -> None:
@@ -116,7 +139,12 @@ def _yaml12() -> YAML:
 
 def test_every_policy_reads_the_same_in_yaml_1_2_as_in_the_loader() -> None:
     """What the editor (and check-jsonschema) validate is exactly what the checker checks."""
-    loaded = load_policies(POLICIES)
+    for policies in sorted(FIXTURES.glob("*/policies")):
+        _same_in_yaml_1_2(policies)
+
+
+def _same_in_yaml_1_2(policies: Path) -> None:
+    loaded = load_policies(policies)
     assert not loaded.failed
     reader = _yaml12()
     for document in loaded.documents:

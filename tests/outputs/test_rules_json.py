@@ -24,12 +24,11 @@ from generators.model import Model, build_model
 from generators.model.delegation import DelegationOrder, Matter
 from generators.outputs.rules import RULES_FORMAT_VERSION, render_rules
 from generators.outputs.rules.registry import rules_files
-from generators.outputs.rules.serialize import normalise, to_json_bytes
 from generators.paths import SCHEMAS_DIR
 from generators.pipeline import load_and_check
+from generators.serialize import normalise, to_json_bytes
+from tests.conftest import EXAMPLE_POLICIES as POLICIES
 
-REPO = Path(__file__).resolve().parents[2]
-POLICIES = REPO / "policies"
 AS_OF = date(2026, 11, 23)
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 

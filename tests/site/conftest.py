@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-EXAMPLE_POLICIES = REPO / "policies"
+from tests.conftest import EXAMPLE_POLICIES, REPO
+
+__all__ = ["EXAMPLE_POLICIES", "REPO", "build", "page", "parse", "source_date"]
 # 2026-11-23 12:00 UTC: the example's documents in force, the 2027 versions still to come.
 EPOCH = int(datetime(2026, 11, 23, 12, tzinfo=UTC).timestamp())
 

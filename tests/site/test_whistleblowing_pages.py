@@ -64,6 +64,19 @@ def test_the_guide_tells_how_to_report(example_site: Path, regulation) -> None:
     assert "Hur rapporterar jag missförhållanden?" in start.text
 
 
+def test_each_channel_says_whether_one_can_report_anonymously(example_site: Path, regulation) -> None:
+    """The regulation's own choice, per channel, under the channel's heading (V611 asks for it)."""
+    from generators.outputs.site.pages.whistleblowing import ANONYMITY
+
+    html = page(example_site, "visselblasning/").read_text(encoding="utf-8")
+    stated = [c for c in regulation.channels if c.anonymous is not None]
+    assert {c.anonymous for c in stated} == {True, False}, "the example shows both choices"
+    for channel in stated:
+        heading = html.index(html_module.escape(channel.name, quote=False) + "<a class=\"headerlink\"")
+        facts = html[heading:html.index("</ul>", heading)]
+        assert "Anonymt:" in facts and html_module.escape(ANONYMITY[channel.anonymous], quote=False) in facts, channel.id
+
+
 def test_protection_confidentiality_and_meddelarfrihet(example_site: Path, regulation) -> None:
     text = parse(page(example_site, "visselblasning/")).text
     assert "2021:890" in text

@@ -13,9 +13,9 @@ from generators.cli import main
 from generators.pipeline import load_and_check
 from generators.synth import generate
 from generators.synth.plan import build_plan
+from tests.conftest import EXAMPLE_POLICIES
 
 TODAY_TEXT = "2026-11-23"
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
@@ -110,7 +110,7 @@ def test_proportions_follow_the_example(tmp_path: Path) -> None:
 
     out = tmp_path / "city"
     generate(out, bodies=6, matters_per_body=300, seed=1)
-    synthetic, example = shares(_matters(out)), shares(_matters(REPO / "policies"))
+    synthetic, example = shares(_matters(out)), shares(_matters(EXAMPLE_POLICIES))
     for key, expected in example.items():
         assert abs(synthetic[key] - expected) <= 0.05, (key, synthetic[key], expected)
 

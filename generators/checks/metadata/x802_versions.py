@@ -21,6 +21,9 @@ Ingen; en förutsättning för att avgöra vilken regel som gällde en viss dag.
 ```yaml
 # kommunstyrelsen.yaml
 document: {id: delegation-kommunstyrelsen, version: "2026:1", valid_from: "2026-01-01", valid_to: "2026-12-31", ...}
+```
+
+```yaml
 # kommunstyrelsen.2027.yaml
 document: {id: delegation-kommunstyrelsen, version: "2027:1", valid_from: "2027-01-01", supersedes: "2026:1", ...}
 ```
@@ -30,6 +33,9 @@ document: {id: delegation-kommunstyrelsen, version: "2027:1", valid_from: "2027-
 ```yaml
 # kommunstyrelsen.yaml (saknar valid_to)
 document: {id: delegation-kommunstyrelsen, version: "2026:1", valid_from: "2026-01-01", ...}
+```
+
+```yaml
 # kommunstyrelsen.2027.yaml
 document: {id: delegation-kommunstyrelsen, version: "2027:1", valid_from: "2027-01-01", ...}
 ```

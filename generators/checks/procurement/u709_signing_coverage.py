@@ -68,8 +68,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             for band in policy.bands():
                 for decision in band.decisions:
                     for maker in decision_makers_for(band, decision.body, day, model):
-                        rule, why = signers_for(policy, maker.actor, org)
-                        if rule is not None or maker.actor.key in reported:
+                        signing, why = signers_for(policy, maker.actor, org)
+                        if signing is not None or maker.actor.key in reported:
                             continue
                         reported.add(maker.actor.key)
                         who = org.label(maker.actor) if org is not None else maker.actor.id

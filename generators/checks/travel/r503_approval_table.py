@@ -65,12 +65,12 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             key = (approval.category, approval.zone)
             if key in first_cell:
                 first = first_cell[key]
-                category = policy.category(approval.category)
-                zone = policy.zone(approval.zone)
+                cell_category = policy.category(approval.category)
+                cell_zone = policy.zone(approval.zone)
                 yield RULE.at(
                     approval.source.at("id"),
-                    f"Cellen {approval.id} gäller samma kategori ({category.name if category else approval.category}) och zon "
-                    f"({zone.name if zone else approval.zone}) som cellen {first.id} (rad {first.source.location().line}). "
+                    f"Cellen {approval.id} gäller samma kategori ({cell_category.name if cell_category else approval.category}) och zon "
+                    f"({cell_zone.name if cell_zone else approval.zone}) som cellen {first.id} (rad {first.source.location().line}). "
                     "Tabellen får ha exakt en cell per kategori och zon; annars finns två beslutsfattare för samma resa.",
                 )
             else:

@@ -81,9 +81,9 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                         wrong.append((pid, approving))
             if not wrong:
                 continue
-            zone_codes = outside[approval.zone]
-            shown = [c for c in EXAMPLES if c in zone_codes] or sorted(zone_codes)[:3]
-            outside_text = f"t.ex. {join_names(shown)}" if len(zone_codes) > len(shown) else join_names(shown)
+            codes_outside = outside[approval.zone]
+            shown = [c for c in EXAMPLES if c in codes_outside] or sorted(codes_outside)[:3]
+            outside_text = f"t.ex. {join_names(shown)}" if len(codes_outside) > len(shown) else join_names(shown)
             levels = join_names(dict.fromkeys(level_label(org.positions[a].level) for _, a in wrong)).replace(" och ", " eller ")
             examples: dict[str, str] = {}  # one example per approving level
             for traveller, approving in wrong:

@@ -23,15 +23,19 @@ Ingen lag; kommunens rese- och mötespolicy.
 ## Exempel som godkänns
 
 ```yaml
-include: {groups: [eu-ees]}
-- {id: revisorer-varlden, category: revisorer, zone: varlden, ...}
+zones:
+  - {id: eu_ees_utom_norden, include: {groups: [eu-ees]}, ...}
+approvals:
+  - {id: revisorer-varlden, category: revisorer, zone: varlden, ...}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-include: {groups: [ees]}                                            # ingen landgrupp med id ees
-- {id: revisorer-varlden, category: revisorerna, zone: varlden, ...}   # ingen sådan kategori
+zones:
+  - {id: eu_ees_utom_norden, include: {groups: [ees]}, ...}            # ingen landgrupp med id ees
+approvals:
+  - {id: revisorer-varlden, category: revisorerna, zone: varlden, ...}   # ingen sådan kategori
 ```
 """
 

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from generators.decide.tables import delegation, procurement, travel, whistleblowing
 from generators.decide.tables.common import ALL_ADOPTED, PUBLISHED
+from generators.kinds import kinds
+from generators.kinds.spec import resolve
 from generators.model import Model
 
 __all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables"]
@@ -23,14 +24,11 @@ __all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables"]
 # The tables' own format version (semver), published with them.
 TABLES_VERSION = "1.0.0"
 
-BUILDERS: dict[str, Callable[[Model, str, date], dict[str, Any] | None]] = {
-    "delegation": delegation.build,
-    "travel": travel.build,
-    "whistleblowing": whistleblowing.build,
-    "procurement": procurement.build,
-}
+def builders() -> dict[str, Callable[[Model, str, date], dict[str, Any] | None]]:
+    """Each registered document kind's table builder (`Kind.decide.table`), by kind name."""
+    return {kind.name: resolve(kind.decide.table) for kind in kinds() if kind.decide is not None}
 
 
 def build_tables(model: Model, versions: str, as_of: date) -> dict[str, Any]:
     """Every table (a kind whose documents are missing gets null). `versions`: ALL_ADOPTED or PUBLISHED."""
-    return {name: builder(model, versions, as_of) for name, builder in BUILDERS.items()}
+    return {name: builder(model, versions, as_of) for name, builder in builders().items()}

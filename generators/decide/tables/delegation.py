@@ -33,11 +33,11 @@ from generators.decide.tables.common import (
 from generators.decide.text import join, lower_first, sentence
 from generators.model import Model
 from generators.model.common import Actor, Amount
-from generators.model.delegation import DelegationOrder, Matter, SubstitutionRule
+from generators.model.delegation import DelegationOrder, Matter, SubstitutionRule, further_delegation_bounds
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.model.organisation import Organisation
 from generators.outputs.rules.common import PER_LABELS
-from generators.outputs.rules.delegation import CONDITION_LABELS, REPORTING_INTERVAL_LABELS, _further_delegation_bounds
+from generators.outputs.rules.delegation import CONDITION_LABELS, REPORTING_INTERVAL_LABELS
 
 VICE_CHAIR_SEATS = ("vice_ordforande", "forste_vice_ordforande")
 
@@ -232,7 +232,7 @@ def _further(model: Model, order: DelegationOrder, matter: Matter, values: dict[
     for further in order.further_delegations:
         if further.matter != matter.id:
             continue
-        above, up_to = _further_delegation_bounds(matter, further)
+        above, up_to = further_delegation_bounds(matter, further)
         above_sek = in_sek(above, values[above.unit]) if above is not None else None
         up_to_sek = in_sek(up_to, values[up_to.unit]) if up_to is not None else None
         label = _range_label(amount_text(above, values[above.unit], period) if above else None,

@@ -1,6 +1,6 @@
 """The JSON rules API: one file per document kind, schemas for each, and a manifest (index.json).
 
-Every file is a view of the checked `Model` and is written only through `serialize.to_json_bytes`
+Every file is a view of the checked `Model` and is written only through `generators.serialize.to_json_bytes`
 (sorted keys, NFC text, whole numbers as int). The as-of date and the commit come from the caller
 (SOURCE_DATE_EPOCH or the commit date, see generators/clock.py), never from the clock, so the same
 model gives byte-identical files. Adding a document kind: see `registry.py`.
@@ -9,20 +9,21 @@ model gives byte-identical files. Adding a document kind: see `registry.py`.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 from generators.model import Model
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.index import COMMON_SCHEMA, INDEX_PATH, INDEX_SCHEMA, build_index
 from generators.outputs.rules.registry import rules_files
-from generators.outputs.rules.serialize import to_json_bytes
 from generators.paths import SCHEMAS_DIR
+from generators.serialize import to_json_bytes
 
 __all__ = ["RULES_FORMAT_VERSION", "render_rules"]
 
 
-def _schema_bytes(name: str) -> bytes:
-    return (SCHEMAS_DIR / name).read_bytes()
+def _schema_bytes(name: str, folder: Path | None = None) -> bytes:
+    return ((folder or SCHEMAS_DIR) / name).read_bytes()
 
 
 def render_rules(model: Model, as_of: datetime.date, commit: str | None) -> dict[str, bytes]:
@@ -37,7 +38,7 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None) -> dict
             continue
         schema_path = f"schemas/{rules_file.schema_name}"
         published[rules_file.path] = to_json_bytes(rendered.data)
-        published[schema_path] = _schema_bytes(rules_file.schema_name)
+        published[schema_path] = _schema_bytes(rules_file.schema_name, rules_file.schema_dir)
         manifest.append((rules_file.path, schema_path, rendered.documents))
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA)

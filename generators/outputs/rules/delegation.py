@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from generators.model.common import Amount, DocumentMeta
-from generators.model.delegation import Condition, DelegationOrder, FurtherDelegation, Matter, MatterReporting, SubstitutionRule
+from generators.model.delegation import Condition, DelegationOrder, FurtherDelegation, Matter, MatterReporting, SubstitutionRule, further_delegation_bounds
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.outputs.rules.common import (
     RulesContext,
@@ -210,17 +210,6 @@ def _row(
     }
 
 
-def _further_delegation_bounds(matter: Matter, further: FurtherDelegation) -> tuple[Amount | None, Amount | None]:
-    """What a vidaredelegat may decide: within the mandate of the one who passed it on (nobody passes
-    on more than they hold, KL 7 kap. 6 §), capped by the decision's own limit when it has one.
-    For a tiered matter the mandate is the granting delegate's own tier, as D411 reads it."""
-    above, up_to = None, matter.limit
-    if matter.tiers:
-        own = [t for t in matter.tiers if any(d.same_as(further.by) for d in t.delegates)]
-        above, up_to = (own[0].above, own[0].up_to) if own else (None, None)
-    return above, further.limit if further.limit is not None else up_to
-
-
 def _decision_rows(ctx: RulesContext, order: DelegationOrder) -> list[dict[str, Any]]:
     meta = order.meta
     prefix = f"{meta.id}@{meta.version}"
@@ -243,7 +232,7 @@ def _decision_rows(ctx: RulesContext, order: DelegationOrder) -> list[dict[str, 
         granted = matters.get(further.matter)
         if granted is None:  # D411 reports it; a row for an unknown matter would answer nothing
             continue
-        above, up_to = _further_delegation_bounds(granted, further)
+        above, up_to = further_delegation_bounds(granted, further)
         rows.append(
             _row(ctx, order, granted, row_id=f"{prefix}/{granted.id}/vd/{further.id}", tier=None, grant="further_delegation",
                  further_delegation_id=further.id, granted_by=further.by.key, delegates=[further.to], substitute=None,

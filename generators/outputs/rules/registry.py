@@ -1,25 +1,28 @@
-"""The registry of rules files: one module per published file, discovered from this package.
+"""The registry of rules files: the core's and each registered document kind's, one module per file.
 
-Adding a document kind (travel, whistleblowing, procurement, …) is one module here plus one schema:
+A document kind's rules file is one module plus one schema, named in the kind's registration
+(`Kind.rules`, see generators/kinds/):
 
-1. `generators/outputs/rules/<name>.py` defines `RULES_FILE = RulesFile(name="<name>", render=...)`.
+1. a module (`generators/outputs/rules/<name>.py`) defines `RULES_FILE = RulesFile(name="<name>", render=...)`.
    `render(ctx)` returns a `Rendered` (the file's data and the document versions it publishes, for
    the manifest), or None when the model has nothing of that kind, so nothing is published.
 2. `schemas/rules-<name>.schema.json` describes the file (draft 2020-12, `$id`
    `https://styrdokument.example/schemas/rules-<name>.schema.json`, Swedish titles).
 
-`render_rules` finds the module, publishes `<name>.json`, its schema under `schemas/`, and lists
+`render_rules` loops over the registered modules, publishes `<name>.json`, its schema under `schemas/`, and lists
 both in `index.json`; the tests validate every published file against its schema.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from generators.kinds import Kind, kinds
 from generators.outputs.rules.common import RulesContext
 
 SCHEMA_ID_BASE = "https://styrdokument.example/schemas/"
@@ -36,6 +39,8 @@ class Rendered:
 class RulesFile:
     name: str
     render: Callable[[RulesContext], Rendered | None]
+    # Where the file's schema is, when not in `schemas/` (a kind that keeps its schemas beside it).
+    schema_dir: Path | None = None
 
     @property
     def path(self) -> str:
@@ -46,22 +51,26 @@ class RulesFile:
         return f"rules-{self.name}.schema.json"
 
 
-# Modules in this package that are machinery, not published files.
-_NOT_RENDERERS = frozenset({"common", "registry", "serialize", "index"})
+# Published files that belong to no single document kind (the decision tables cover every kind).
+CORE_RULES_MODULES: tuple[str, ...] = ("generators.outputs.rules.decisions",)
 
 
 def rules_files() -> list[RulesFile]:
-    """Every registered rules file, ordered by name (so the output never depends on import order)."""
+    """Every registered rules file, ordered by name (so the output never depends on import order):
+    the core's, and each document kind's (`Kind.rules`)."""
+    return list(_rules_files(kinds()))
+
+
+@cache
+def _rules_files(registered: tuple[Kind, ...]) -> tuple[RulesFile, ...]:
+    modules = CORE_RULES_MODULES + tuple(module for kind in registered for module in kind.rules)
     found: list[RulesFile] = []
-    package = importlib.import_module(__package__ or "generators.outputs.rules")
-    for module_info in pkgutil.iter_modules(package.__path__):
-        if module_info.name in _NOT_RENDERERS or module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
-        rules_file = getattr(module, "RULES_FILE", None)
-        if isinstance(rules_file, RulesFile):
-            found.append(rules_file)
+    for module_name in modules:
+        rules_file = getattr(importlib.import_module(module_name), "RULES_FILE", None)
+        if not isinstance(rules_file, RulesFile):
+            raise TypeError(f"{module_name} defines no RULES_FILE")
+        found.append(rules_file)
     names = [f.name for f in found]
     if len(names) != len(set(names)):
         raise RuntimeError(f"two rules modules publish the same file: {sorted(names)}")
-    return sorted(found, key=lambda f: f.name)
+    return tuple(sorted(found, key=lambda f: f.name))

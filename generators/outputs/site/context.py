@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from generators.model import Model
-from generators.model.common import Actor
+from generators.model.common import Actor, version_in_force
 from generators.model.organisation import SEAT_LABELS, Organisation
 from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.swedish import definite, lower_first
@@ -188,7 +188,7 @@ class SiteContext:
         found: list[Versions] = []
         for doc_id in sorted(groups):
             docs = sorted(groups[doc_id], key=lambda d: d.meta.valid_from)
-            current = next((d for d in reversed(docs) if d.meta.in_force_on(self.as_of)), None)
+            current = version_in_force(docs, self.as_of)
             upcoming = tuple(d for d in docs if d.meta.status == "antagen" and d.meta.valid_from > self.as_of)
             if current is not None or upcoming:
                 found.append(Versions(current, upcoming))

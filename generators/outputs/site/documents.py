@@ -7,6 +7,7 @@ use the same functions), so all document pages look and print alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from generators.model.common import DocumentMeta
@@ -17,17 +18,35 @@ from generators.outputs.site.swedish import STATUS_LABELS, long_date
 
 @dataclass(frozen=True)
 class Notice:
-    """An admonition: `kind` is a Material admonition type (info, warning, note)."""
+    """An admonition: `kind` is a Material admonition type (info, warning, note).
+
+    A notice about a version change is true only on some days: `shown_from`/`shown_until` say which.
+    The page is built showing the notices true on the build date, and site/assets/giltighet.js shows
+    those true on the reader's date, so a page built in December still says the right thing in
+    January, when the adopted version has taken over, even if nobody has rebuilt the site.
+    """
 
     kind: str
     title: str
     body: Safe
+    shown_from: date | None = None
+    shown_until: date | None = None
+    as_of: date | None = None  # the build date, for the state the page is built in
 
     def html(self) -> Safe:
+        dated = ""
+        if self.shown_from is not None:
+            dated += f' data-visa-fran="{self.shown_from.isoformat()}"'
+        if self.shown_until is not None:
+            dated += f' data-visa-till="{self.shown_until.isoformat()}"'
+        hidden = " hidden" if self.as_of is not None and not self.true_on(self.as_of) else ""
         return Safe(
-            f'<div class="admonition {text(self.kind)}" role="note">'
+            f'<div class="admonition {text(self.kind)}" role="note"{dated}{hidden}>'
             f'<p class="admonition-title">{text(self.title)}</p><p>{self.body}</p></div>'
         )
+
+    def true_on(self, day: date) -> bool:
+        return (self.shown_from is None or self.shown_from <= day) and (self.shown_until is None or day <= self.shown_until)
 
 
 def metadata_box(ctx: SiteContext, document: Any, page: str) -> Safe:
@@ -77,17 +96,38 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
             "info",
             f"Antagen version som gäller från {long_date(meta.valid_from)}",
             Safe(f"Den här versionen är antagen men har ännu inte börjat gälla.{until}"),
+            shown_until=meta.valid_from - timedelta(days=1), as_of=ctx.as_of,
+        ))
+        # From its first day the version is the one in force; the page then says so by itself.
+        found.append(Notice(
+            "info",
+            f"Gäller från {long_date(meta.valid_from)}",
+            text(f"Det här är version {meta.version}, som gäller från {long_date(meta.valid_from)}."),
+            shown_from=meta.valid_from, as_of=ctx.as_of,
         ))
     elif document is current:
         for later in upcoming:
+            starts = later.meta.valid_from
+            new_page = ctx.page_link(page, ctx.document_page(later), "Läs den nya versionen")
             found.append(Notice(
                 "info",
-                f"Ny version antagen, gäller från {long_date(later.meta.valid_from)}",
+                f"Ny version antagen, gäller från {long_date(starts)}",
                 Safe(
                     f"{text(ctx.body_name(later.meta.adopted_by.body) if later.meta.adopted_by else 'Kommunen')} har antagit "
-                    f"en ny version ({text(later.meta.version)}). Den här sidan visar versionen som gäller nu. "
-                    f"{ctx.page_link(page, ctx.document_page(later), 'Läs den nya versionen')}."
+                    f"en ny version ({text(later.meta.version)}). Den här sidan visar version {text(meta.version)}, som gäller "
+                    f"till och med {text(long_date(starts - timedelta(days=1)))}. {new_page}."
                 ),
+                shown_until=starts - timedelta(days=1), as_of=ctx.as_of,
+            ))
+            found.append(Notice(
+                "warning",
+                f"Den här versionen gäller inte längre sedan {long_date(starts)}",
+                Safe(
+                    f"Version {text(meta.version)} gällde till och med {text(long_date(starts - timedelta(days=1)))}. "
+                    f"Från {text(long_date(starts))} gäller version {text(later.meta.version)}. "
+                    f"{ctx.page_link(page, ctx.document_page(later), 'Gå till versionen som gäller')}."
+                ),
+                shown_from=starts, as_of=ctx.as_of,
             ))
         if meta.valid_to is not None and not upcoming:
             found.append(Notice(

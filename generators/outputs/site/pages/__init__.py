@@ -3,27 +3,40 @@
 A page module defines `pages(ctx: SiteContext) -> Iterable[GeneratedPage]` and may define
 `plan(ctx: SiteContext) -> None`, which registers its link targets (`ctx.actor_pages`,
 `ctx.document_pages`, `ctx.named_pages`) and its start-page entries (`ctx.start_entries`) before any
-page is rendered. Modules are discovered from this package in name order; adding a document kind's
-pages is one new module here.
+page is rendered. The modules are the core's (below) and the ones each registered document kind
+names (`Kind.pages`), run in module-name order.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable, Iterable
 from functools import cache
 from types import ModuleType
 from typing import Any
 
+from generators.kinds import Kind, kinds
+
+# Pages that belong to no single document kind.
+CORE_PAGE_MODULES: tuple[str, ...] = tuple(
+    f"{__name__}.{name}" for name in ("api", "catalogue", "decide", "roles", "start")
+)
+
+
+def page_modules() -> tuple[ModuleType, ...]:
+    """The core's page modules and each registered kind's (`Kind.pages`), in module-name order."""
+    return _page_modules(kinds())
+
 
 @cache
-def page_modules() -> tuple[ModuleType, ...]:
+def _page_modules(registered: tuple[Kind, ...]) -> tuple[ModuleType, ...]:
+    names = CORE_PAGE_MODULES + tuple(module for kind in registered for module in kind.pages)
     found = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        if callable(getattr(module, "pages", None)):
-            found.append(module)
+    for name in sorted(names, key=lambda n: (n.rsplit(".", 1)[-1], n)):
+        module = importlib.import_module(name)
+        if not callable(getattr(module, "pages", None)):
+            raise TypeError(f"{name} defines no pages(ctx)")
+        found.append(module)
     return tuple(found)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generators.checks.codes import family_labels, letters_of
 from generators.checks.registry import all_rules
-from generators.checks.rule import FAMILIES, RegisteredRule
+from generators.checks.rule import RegisteredRule
 from generators.outputs.site.context import GeneratedPage, SiteContext
 from generators.outputs.site.escape import Safe, text
 from generators.outputs.site.render import render
@@ -30,7 +31,7 @@ def plan(ctx: SiteContext) -> None:
 
 
 def _family(code: str) -> str:
-    return FAMILIES.get(code[:1], "Övrigt")
+    return family_labels().get(letters_of(code), "Övrigt")
 
 
 def _split_doc(doc: str) -> tuple[str, str]:
@@ -46,11 +47,12 @@ def _split_doc(doc: str) -> tuple[str, str]:
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     rules = all_rules()
     by_family: dict[str, list[RegisteredRule]] = {}
+    labels = family_labels()
     for registered in rules:
-        by_family.setdefault(registered.rule.code[:1], []).append(registered)
+        by_family.setdefault(letters_of(registered.rule.code), []).append(registered)
         yield _rule_page(registered)
     families = []
-    for letter in FAMILIES:
+    for letter in labels:
         members = by_family.get(letter)
         if not members:
             continue
@@ -63,9 +65,9 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             for r in members
         ]
         families.append({
-            "name": FAMILIES[letter],
+            "name": labels[letter],
             "letter": letter,
-            "table": table(f"Kontroller i familjen {FAMILIES[letter].lower()} ({letter})", ["Kod", "Vad regeln kräver", "Allvarlighetsgrad"], rows),
+            "table": table(f"Kontroller i familjen {labels[letter].lower()} ({letter})", ["Kod", "Vad regeln kräver", "Allvarlighetsgrad"], rows),
         })
     yield GeneratedPage(
         path=INDEX,
@@ -84,7 +86,7 @@ def _rule_page(registered: RegisteredRule) -> GeneratedPage:
         ("Kod", text(rule.code)),
         ("Namn", Safe(f"<code>{text(rule.name)}</code>")),
         ("Allvarlighetsgrad", text(SEVERITY_LABELS.get(rule.severity, rule.severity))),
-        ("Familj", text(f"{_family(rule.code)} ({rule.code[:1]})")),
+        ("Familj", text(f"{_family(rule.code)} ({letters_of(rule.code)})")),
     ]
     if rule.retired:
         facts.append(("Status", text("Utgången: kontrollen körs inte längre, men koden återanvänds aldrig.")))
@@ -103,7 +105,7 @@ def _rule_page(registered: RegisteredRule) -> GeneratedPage:
             body=Safe(body),
             severity=rule.severity,
         ),
-        nav=(SECTION, f"{_family(rule.code)} ({rule.code[:1]})"),
-        nav_order=(40, list(FAMILIES).index(rule.code[:1]) if rule.code[:1] in FAMILIES else 99),
+        nav=(SECTION, f"{_family(rule.code)} ({letters_of(rule.code)})"),
+        nav_order=(40, list(family_labels()).index(letters_of(rule.code)) if letters_of(rule.code) in family_labels() else 99),
         order=(rule.code,),
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generators.model.common import Amount, LegalRef
+from generators.model.common import Amount
 from generators.model.delegation import Condition, DelegationOrder, Matter, SubstitutionRule, Tier
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
+from generators.outputs.site.legal import legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import (
     PER_LABELS,
@@ -311,24 +312,6 @@ def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, p
         )
         return Safe(f'<ul class="tiers">{items}</ul>')
     return Safe('<span class="muted">Enligt allmänna bestämmelser</span>')
-
-
-def legal_basis(ctx: SiteContext, references: tuple[LegalRef, ...]) -> Safe:
-    """Each reference as a link to the statute text (from reference data), local rules as text."""
-    parts: list[Safe] = []
-    statutes = ctx.model.reference.statutes
-    shorts = {sfs: s.short for sfs, s in statutes.items()}
-    for ref in references:
-        if ref.local:
-            parts.append(Safe(f'<span class="local-rule">{text(ref.local)}</span>'))
-            continue
-        label = ref.label(shorts)
-        statute = statutes.get(ref.sfs or "")
-        if statute is not None:
-            parts.append(Safe(f'<span class="ref">{link(statute.url, label, external=True, css_class="statute", title=statute.name)}</span>'))
-        else:
-            parts.append(text(label))
-    return Safe("<br>\n".join(parts))
 
 
 def _amount_cell(ctx: SiteContext, matter: Matter, day: date) -> Safe:

@@ -33,8 +33,7 @@ from generators.model.procurement import (
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
-from generators.outputs.site.pages.delegation import legal_basis
-from generators.outputs.site.pages.travel import inline_legal
+from generators.outputs.site.legal import inline_legal, legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import count, long_date, lower_first, upper_first
 from generators.outputs.site.tables import Row, table

@@ -22,7 +22,7 @@ from generators.model.travel import Approval, TravellerCategory, TravelPolicy, Z
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
-from generators.outputs.site.pages.delegation import legal_basis
+from generators.outputs.site.legal import legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import amount_text, genitive, long_date, lower_first, number
 
@@ -133,11 +133,6 @@ def _scope_who(policy: TravelPolicy) -> str:
     if policy.scope_employees:
         return "Policyn gäller kommunens anställda."
     return "Policyn gäller förtroendevalda."
-
-
-def inline_legal(ctx: SiteContext, references: Any) -> Safe:
-    """Legal references on one line, separated by commas (each linked to the statute where known)."""
-    return Safe(", ".join(legal_basis(ctx, (reference,)) for reference in references))
 
 
 # -- the matrix -----------------------------------------------------------------------------------

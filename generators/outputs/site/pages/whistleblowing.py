@@ -27,8 +27,7 @@ from generators.model.whistleblowing import (
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
-from generators.outputs.site.pages.delegation import legal_basis
-from generators.outputs.site.pages.travel import inline_legal
+from generators.outputs.site.legal import inline_legal, legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import count, long_date, lower_first, upper_first
 from generators.outputs.site.tables import Row, table
@@ -252,6 +251,13 @@ def _statute(ctx: SiteContext, sfs: str, label: str) -> Safe:
     return link(statute.url, label, external=True, css_class="statute", title=statute.name) if statute else text(label)
 
 
+# The regulation's stated choice per channel (model Channel.anonymous; V611 asks for it).
+ANONYMITY = {
+    True: "Ja. Du behöver inte säga vem du är. Rapporten tas emot och följs upp ändå.",
+    False: "Nej. Du behöver uppge vem du är. Uppgifter som kan avslöja vem du är omfattas av sekretess.",
+}
+
+
 def _channel(ctx: SiteContext, channel: Any, intake_receiver: Actor, page: str) -> dict[str, Any]:
     contact: list[Safe] = []
     if channel.url:
@@ -267,6 +273,8 @@ def _channel(ctx: SiteContext, channel: Any, intake_receiver: Actor, page: str) 
         contact.append(Safe(f"<strong>Tas emot av:</strong> {ctx.actor_link(channel.operated_by, page)}"))
     if channel.shared_with:
         contact.append(Safe(f"<strong>Kanalen delas med:</strong> {', '.join(ctx.actor_link(a, page) for a in channel.shared_with)}"))
+    if channel.anonymous is not None:
+        contact.append(Safe(f"<strong>Anonymt:</strong> {ANONYMITY[channel.anonymous]}"))
     return {
         "name": channel.name,
         "form": upper_first(FORM_LABELS.get(channel.form, channel.form)),

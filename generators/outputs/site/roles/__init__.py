@@ -8,8 +8,8 @@ A role page ("Kommundirektör: vad rollen beslutar, godkänner och hanterar") is
 and yields one `RoleEntry` per (actor, thing the actor does): a row in a table under a `Topic`
 heading. The module walks its documents once; the registry indexes the entries by actor, so building
 all role pages is linear in the size of the model. Adding a document kind (travel, whistleblowing,
-procurement) is one new module here; nothing else changes. Modules are discovered from this package,
-in name order.
+procurement) registers its contributor module in its kind registration (`Kind.roles`); the
+contributors run in module-name order.
 
 An entry names the actor it belongs to (a position, a role type, a body, a seat in a body, an
 external party or a relative actor such as "närmaste chef"). A position's page also shows the
@@ -20,12 +20,12 @@ column; a body's page shows the entries of its seats (ordförande, vice ordföra
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from generators.kinds import Kind, kinds
 from generators.model.common import Actor
 from generators.outputs.site.escape import Safe, text
 
@@ -120,15 +120,24 @@ class RoleIndex:
         return self.by_actor.get(key, [])
 
 
-@cache
+# Contributions that belong to no single document kind: who owns which document.
+CORE_CONTRIBUTORS: tuple[str, ...] = (f"{__name__}.documents",)
+
+
 def contributors() -> tuple[tuple[str, Contributor], ...]:
-    """Every module in this package with a `contribute` function, by module name."""
+    """The core's contributors and each registered kind's (`Kind.roles`), by module name."""
+    return _contributors(kinds())
+
+
+@cache
+def _contributors(registered: tuple[Kind, ...]) -> tuple[tuple[str, Contributor], ...]:
+    names = CORE_CONTRIBUTORS + tuple(module for kind in registered for module in kind.roles)
     found: list[tuple[str, Contributor]] = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        contribute = getattr(module, "contribute", None)
-        if callable(contribute):
-            found.append((info.name, contribute))
+    for name in sorted(names, key=lambda n: (n.rsplit(".", 1)[-1], n)):
+        contribute = getattr(importlib.import_module(name), "contribute", None)
+        if not callable(contribute):
+            raise TypeError(f"{name} defines no contribute(ctx)")
+        found.append((name.rsplit(".", 1)[-1], contribute))
     return tuple(found)
 
 

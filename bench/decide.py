@@ -1,6 +1,6 @@
 """Benchmark for `decide`: prints figures, asserts nothing (speed is measured here, never in unit tests).
 
-    python -m generators.decide.bench [--rules build/site/rules] [--questions 1000000]
+    python -m bench.decide [--rules build/site/rules] [--questions 1000000]
 
 Without --rules the JSON rules are rendered from policies/ into a temporary folder first.
 Figures: delegation questions per second in-process after loading decisions.json (the fast path,

@@ -1,0 +1,1 @@
+"""Checks of the test-only attest kind (family AT)."""
