@@ -20,6 +20,11 @@ class CheckContext:
     today: date
 
 
+# In `Rule.needs`: every registered document kind (a rule that reads all documents, such as P905),
+# so a new kind needs no edit of the rule.
+EVERY_KIND = "*"
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -31,6 +36,10 @@ class Rule:
     # load only removes itself from the rule's view; the rule still checks the other files.
     per_document: str | None = None
     retired: bool = False
+
+    def needs_kind(self, kind: str) -> bool:
+        """Does the rule need the documents of `kind` (files nobody claims are nobody's kind)?"""
+        return kind in self.needs or (EVERY_KIND in self.needs and kind != "unclaimed")
 
     def at(self, source: SourceRef, message: str, severity: Severity | None = None, at_key: bool = False) -> Diagnostic:
         """A diagnostic of this rule at the place `source` points to."""

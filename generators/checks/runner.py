@@ -42,11 +42,11 @@ def run_checks(loaded: LoadResult, model: Model, today: date) -> CheckResult:
     organisation_broken = False
     for registered in organisation_rules + other_rules:
         rule = registered.rule
-        blocked_by = [file for kind, file in loaded.failed if kind in rule.needs and kind != rule.per_document]
+        blocked_by = [file for kind, file in loaded.failed if rule.needs_kind(kind) and kind != rule.per_document]
         for kind, file in loaded.failed:
             if kind == rule.per_document:
                 skipped.setdefault(file, []).append(rule.code)  # the rule still runs on the other files
-        if not blocked_by and organisation_broken and "organisation" in rule.needs:
+        if not blocked_by and organisation_broken and rule.needs_kind("organisation"):
             blocked_by = [model.organisation.source.file] if model.organisation else []
         if blocked_by:
             for file in blocked_by:

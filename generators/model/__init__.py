@@ -80,18 +80,14 @@ class Model:
         return self.kind_data.get("allowlist")
 
     # -- queries over every kind ------------------------------------------------------------------
+    def versions_of(self, kind: str) -> list[Any]:
+        """Every document version of one kind, as a list (a kind may store one document or none)."""
+        data = self.kind_data.get(kind)
+        return list(data) if isinstance(data, list) else [] if data is None else [data]
+
     def governed_documents(self) -> list[Any]:
         """Every document with `document:` metadata (each has `.meta`), in registration order."""
-        found: list[Any] = []
-        for registered in kinds():
-            if not registered.governed:
-                continue
-            data = self.kind_data.get(registered.name)
-            if isinstance(data, list):
-                found += data
-            elif data is not None:
-                found.append(data)
-        return found
+        return [document for registered in kinds() if registered.governed for document in self.versions_of(registered.name)]
 
     def delegations_in_force(self, day: date) -> list[DelegationOrder]:
         return versions_in_force(self.delegations, day)

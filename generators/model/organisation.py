@@ -35,7 +35,7 @@ LEVEL_LABELS = {
     "medarbetare": "medarbetare",
 }
 # The political body kinds: their members are förtroendevalda, not employees.
-POLITICAL_BODY_KINDS = frozenset({"fullmaktige", "styrelse", "namnd", "utskott", "presidium", "krisledningsnamnd"})
+POLITICAL_BODY_KINDS = frozenset({"fullmaktige", "direktion", "styrelse", "namnd", "gemensam_namnd", "utskott", "presidium", "krisledningsnamnd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +164,26 @@ class Organisation:
         """The förvaltningschef of a body's own area (for the kommunstyrelse: the kommundirektör)."""
         administration = self.administrations.get(self.administration_of_body(body_id) or "")
         return administration.head if administration else None
+
+    def administrations_of_body(self, body_id: str) -> list[str]:
+        """Every förvaltning within a body's area: its own, and every one that serves it (a styrelse
+        or nämnd with several förvaltningar has several förvaltningschefer, KL 7 kap. 6 §)."""
+        own = self.administration_of_body(body_id)
+        family = {body_id}
+        body = self.bodies.get(body_id)
+        if body is not None and body.parent and body.kind in ("utskott", "presidium"):
+            family.add(body.parent)
+        serving = [a.id for a in self.administrations.values() if family & set(a.serves)]
+        return ([own] if own else []) + [a for a in serving if a != own]
+
+    def heads_of_body(self, body_id: str) -> list[str]:
+        """The förvaltningschefer within a body's area, the own förvaltning's head first."""
+        heads: list[str] = []
+        for administration_id in self.administrations_of_body(body_id):
+            administration = self.administrations.get(administration_id)
+            if administration is not None and administration.head not in heads:
+                heads.append(administration.head)
+        return heads
 
     def body_family(self, body_id: str) -> set[str]:
         """A body and its utskott and presidium."""

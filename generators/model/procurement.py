@@ -356,6 +356,8 @@ class Training:
     records: str | None
     text: str
     source: SourceRef
+    # The organisation's own rule that every manager takes it (a local choice, never assumed).
+    all_managers: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -917,7 +919,7 @@ def build_procurement_policy(document: SourceDocument) -> ProcurementPolicy:
             tr["id"], tr["name"], tr["format"], tr["mandatory"], tr["renewal_months"],
             tuple(Actor.parse(a, src.at("required_for", j)) for j, a in enumerate(tr["required_for"])),
             tr["all_purchasers"], tr["required_before_purchasing"], Actor.parse(tr["responsible"], src.at("responsible")),
-            tr.get("records"), tr["text"], src,
+            tr.get("records"), tr["text"], src, tr.get("all_managers", False),
         ))
     coi = raw["conflict_of_interest"]
     coi_src = root.at("conflict_of_interest")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import Organisation, in_running_text
+from generators.wording.organisation import words_for
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -408,18 +409,31 @@ class WhistleblowingRegulation:
             or (actor.kind == "external" and actor.id in org.externals and org.externals[actor.id].kind == "revisionsbitrade")
         ):
             return "Revisorerna och deras sakkunniga biträde kan inte handlägga en rapport om revisorerna."
-        if category == "fortroendevald":
-            if members:
-                who = "består av anställda" if handler.function is not None or len(members) > 1 else "är anställd"
-                return (f"{self.handler_label(org, handler)} {who} i linjen under direktören, som svarar inför "
-                        "kommunstyrelsen; de anställda står under de förtroendevalda och är inte oberoende av dem.")
-            if actor is not None and actor.kind in ("body", "seat"):
-                body = org.bodies.get(actor.body or actor.id)
-                if body is not None and body.kind != "revision":
-                    return (f"{org.label(actor)} består av förtroendevalda; rapporten kan gälla organets egna ledamöter "
-                            "eller deras kolleger. Rapporter om förtroendevalda handläggs av någon utanför de politiska organen, "
-                            "t.ex. en extern mottagare eller revisorerna.")
+        # Employees (the organisation's own whistleblowing function, say) may follow up reports about
+        # förtroendevalda: lag 2021:890 asks for independent and autonomous handlers and does not put
+        # politicians outside their reach. The risk is pointed out by `elected_risk` (V612).
+        if category == "fortroendevald" and actor is not None and actor.kind in ("body", "seat"):
+            body = org.bodies.get(actor.body or actor.id)
+            if body is not None and body.kind != "revision":
+                return (f"{org.label(actor)} består av förtroendevalda; rapporten kan gälla organets egna ledamöter "
+                        "eller deras kolleger. Rapporter om förtroendevalda handläggs av någon utanför de politiska organen, "
+                        "t.ex. en extern mottagare eller revisorerna.")
         return None
+
+    def elected_risk(self, org: Organisation, handler: Handler) -> str | None:
+        """The risk when employees follow up a report about förtroendevalda, or None when they do not.
+
+        Lawful (lag 2021:890, 5 kap., requires independence and autonomy, not a handler outside the
+        line), but the employees answer, through the direktör, to the styrelse those förtroendevalda
+        may sit in; the regulation should say how the function stays autonomous in such a case."""
+        members = self.handler_positions(org, handler)
+        if not members:
+            return None
+        words = words_for(org)
+        who = "består av anställda" if handler.function is not None or len(members) > 1 else "är anställd"
+        return (f"{self.handler_label(org, handler)} {who} i linjen under {words.direktor}, som svarar inför {words.styrelse}. "
+                "Lagen tillåter det, eftersom funktionen ska vara oberoende och självständig i sitt uppdrag, men de anställda står "
+                "under de förtroendevalda rapporten kan gälla.")
 
     def routing_table(self, org: Organisation) -> list[tuple[str, Route | None]]:
         """(position id, the route that applies) for every position, in the organisation's order."""

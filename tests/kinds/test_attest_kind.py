@@ -142,3 +142,12 @@ def test_page_is_built_into_the_site_and_the_rules_published(attest_registered: 
     index = json.loads((site / "rules" / "index.json").read_text(encoding="utf-8"))
     assert "attest.json" in [f["path"] for f in index["files"]]
     assert (site / "rules" / "schemas" / "rules-attest.schema.json").is_file()
+
+
+def test_a_rule_that_reads_every_kind_waits_for_the_new_one(attest_registered: None, attest_policies: Path) -> None:
+    """P905 (needs every kind) is skipped while the attest file does not load; AT101 too."""
+    (attest_policies / "attest.yaml").write_text(ATTEST_YAML.replace("up_to: 50000\n", "up_to: femtio\n"), encoding="utf-8")
+    checked = load_and_check(attest_policies, TODAY)
+    skipped = {s.file.rsplit("/", 1)[-1]: s.rules for s in checked.result.skipped}
+    assert {"AT101", "P905"} <= set(skipped["attest.yaml"])
+    assert "P905" not in {d.code for d in checked.result.diagnostics}

@@ -73,7 +73,7 @@ def _adopted_by_fullmaktige(model: Model, policy: ProcurementPolicy) -> str | No
     if org is None or adoption is None or adoption.body not in org.bodies:
         return None
     body = org.bodies[adoption.body]
-    return body.name if body.kind == "fullmaktige" else None
+    return body.name if body.kind in ("fullmaktige", "direktion") else None
 
 
 def _direct_matters(policy: ProcurementPolicy) -> dict[str, list[Band]]:

@@ -47,7 +47,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         return
     for order in model.delegations:
         body = org.bodies.get(order.body)
-        if body is None or body.kind == "styrelse":
+        if body is None or body.kind in ("fullmaktige", "styrelse", "direktion"):
+            # fullmäktige delegates only to nämnder (D408); the styrelse and a direktion lead every förvaltning
             continue
         own = org.administration_of_body(order.body)
         for matter in delegated_matters(order):

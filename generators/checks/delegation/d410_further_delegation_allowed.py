@@ -1,15 +1,18 @@
-"""Vidaredelegation tillåts bara där delegaten är förvaltningschefen.
+"""Vidaredelegation tillåts bara där delegaten är en förvaltningschef inom organets område.
 
 ## Vad kontrolleras
 
-Att ett ärende med `further_delegation: true` har förvaltningschefen inom nämndens område som delegat
-(för kommunstyrelsen: kommundirektören). Ingen annan anställd, och ingen förtroendevald, får
-vidaredelegera.
+Att ett ärende med `further_delegation: true` har en förvaltningschef inom nämndens eller
+styrelsens verksamhetsområde som delegat: chefen för organets egen förvaltning (för styrelsen:
+direktören) eller chefen för en annan förvaltning som betjänar organet (`serves`). En styrelse eller
+nämnd med flera förvaltningar har alltså flera förvaltningschefer, och var och en får ges rätten.
+Ingen annan anställd, och ingen förtroendevald, får vidaredelegera.
 
 ## Varför
 
-Bara en förvaltningschef får vidaredelegera, och bara om nämnden har medgett det. Att markera
-vidaredelegation som tillåten för en enhetschef ger en rätt som lagen inte känner.
+Lagen talar om "en förvaltningschef inom nämndens verksamhetsområde": bara en sådan chef får
+vidaredelegera, och bara om nämnden har medgett det. Att markera vidaredelegation som tillåten för en
+enhetschef ger en rätt som lagen inte känner.
 
 ## Lagrum
 
@@ -37,7 +40,7 @@ from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
-RULE = Rule("D410", "further-delegation-by-head", "error", "Bara förvaltningschefen får rätt att vidaredelegera.", needs=("organisation", "delegation"), per_document="delegation")
+RULE = Rule("D410", "further-delegation-by-head", "error", "Bara en förvaltningschef inom organets område får rätt att vidaredelegera.", needs=("organisation", "delegation"), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -45,16 +48,22 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     if org is None:
         return
     for order in model.delegations:
-        head = org.head_of_body(order.body)
-        head_title = org.positions[head].title if head in org.positions else "förvaltningschefen"
+        # Every förvaltningschef within the body's area may be given the right (KL 7 kap. 6 §: "en
+        # förvaltningschef inom nämndens verksamhetsområde"): a styrelse with several förvaltningar has several.
+        heads = org.heads_of_body(order.body)
+        titles = [org.positions[h].title for h in heads if h in org.positions] or ["förvaltningschefen"]
         for matter in delegated_matters(order):
             if not matter.further_delegation:
                 continue
             for actor in matter.all_delegates():
-                if not (actor.kind == "position" and actor.id == head):
+                if not (actor.kind == "position" and actor.id in heads):
                     yield RULE.at(
                         matter.source.at("further_delegation"),
-                        f"Ärende {matter.number} tillåter vidaredelegation, men delegaten är {org.label(actor)}. Bara förvaltningschefen "
-                        f"inom nämndens område ({head_title}) får vidaredelegera (KL 7 kap. 6 §).",
+                        f"Ärende {matter.number} tillåter vidaredelegation, men delegaten är {org.label(actor)}. Bara en förvaltningschef "
+                        f"inom nämndens område ({_joined(titles)}) får vidaredelegera (KL 7 kap. 6 §).",
                     )
                     break
+
+
+def _joined(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " eller " + titles[-1]

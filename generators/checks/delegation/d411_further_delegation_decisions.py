@@ -3,9 +3,9 @@
 ## Vad kontrolleras
 
 För varje beslut om vidaredelegation (`further_delegations`): att ärendet finns i samma
-delegationsordning och tillåter vidaredelegation; att beslutet fattas av förvaltningschefen som själv
-är ärendets delegat; att mottagaren är en anställd (en befattning eller rolltyp) inom
-förvaltningschefens egen förvaltning, inte en förtroendevald, ett organ eller en extern part; att
+delegationsordning och tillåter vidaredelegation; att beslutet fattas av en förvaltningschef inom organets
+område som själv är ärendets delegat; att mottagaren är en anställd (en befattning eller rolltyp) inom
+den förvaltningschefens egen förvaltning, inte en förtroendevald, ett organ eller en extern part; att
 mottagaren inte är förvaltningschefen själv; att vidaredelegationen bara är ett steg; och att
 beloppsgränsen inte överstiger ärendets egen gräns.
 
@@ -17,7 +17,8 @@ den själv har.
 
 ## Lagrum
 
-KL 7 kap. 6 § och 7 kap. 7 § (beslut på vidaredelegation anmäls till förvaltningschefen).
+KL 7 kap. 6 § (vidaredelegation; beslut som fattas på vidaredelegation anmäls till förvaltningschefen, andra meningen)
+och 7 kap. 8 § (beslut på uppdrag enligt 5 och 6 §§ anmäls till nämnden).
 
 ## Exempel som godkänns
 
@@ -51,8 +52,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     if org is None:
         return
     for order in model.delegations:
-        head = org.head_of_body(order.body)
-        head_admin = org.positions[head].administration if head in org.positions else None
+        # A styrelse or nämnd with several förvaltningar has several förvaltningschefer (KL 7 kap. 6 §);
+        # each passes on only within the förvaltning they head.
+        heads = org.heads_of_body(order.body)
+        headed = {a.head: a.id for a in org.administrations.values() if a.id in org.administrations_of_body(order.body)}
         matters = {m.id: m for m in order.matters}
         for further in order.further_delegations:
             matter = matters.get(further.matter)
@@ -61,15 +64,17 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue
             if not matter.further_delegation:
                 yield RULE.at(further.source.at("matter"), f"Vidaredelegation {further.id}: ärende {matter.number} ({matter.title}) tillåter inte vidaredelegation (further_delegation: false).")
-            if not (further.by.kind == "position" and further.by.id == head and any(d.same_as(further.by) for d in matter.all_delegates())):
-                yield RULE.at(further.by.source or further.source, f"Vidaredelegation {further.id} beslutas av {org.label(further.by)}. Bara förvaltningschefen som själv är delegat i ärende {matter.number} får vidaredelegera; den som fått en vidaredelegation får inte föra den vidare (KL 7 kap. 6 §).")
+            head = further.by.id if further.by.kind == "position" and further.by.id in heads else None
+            head_admin = headed.get(head) if head else None
+            if not (head is not None and any(d.same_as(further.by) for d in matter.all_delegates())):
+                yield RULE.at(further.by.source or further.source, f"Vidaredelegation {further.id} beslutas av {org.label(further.by)}. Bara en förvaltningschef inom organets område som själv är delegat i ärende {matter.number} får vidaredelegera; den som fått en vidaredelegation får inte föra den vidare (KL 7 kap. 6 §).")
             to = further.to
             if to.kind not in ("position", "role_type"):
                 yield RULE.at(to.source or further.source, f"Vidaredelegation {further.id} går till {org.label(to)}. Vidaredelegation får bara ges till en annan anställd, aldrig till förtroendevalda, organ eller externa parter (KL 7 kap. 6 §).")
             else:
-                if to.kind == "position" and to.id == head:
+                if to.kind == "position" and to.id == further.by.id:
                     yield RULE.at(to.source or further.source, f"Vidaredelegation {further.id} går tillbaka till förvaltningschefen själv.")
-                outside = [p for p in org.positions_of(to) if p in org.positions and org.positions[p].administration != head_admin]
+                outside = [p for p in org.positions_of(to) if head_admin is not None and p in org.positions and org.positions[p].administration != head_admin]
                 if outside:
                     yield RULE.at(to.source or further.source, f"Vidaredelegation {further.id} går till {org.label(to)}, utanför förvaltningschefens egen förvaltning. Vidaredelegation sker inom nämndens område (KL 7 kap. 6 §).")
             if further.limit is not None:

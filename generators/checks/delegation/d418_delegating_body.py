@@ -1,18 +1,22 @@
-"""Delegationsordningen tillhör styrelsen eller en nämnd och antas av det organet.
+"""Delegationsordningen tillhör ett organ som får delegera och antas av det organet.
 
 ## Vad kontrolleras
 
-Att organet i `body` är styrelsen, en nämnd eller krisledningsnämnden (de organ som får delegera
-enligt KL 6 kap. 37 §), och att dokumentet är antaget av just det organet.
+Att organet i `body` är fullmäktige, styrelsen (i ett kommunalförbund kan det vara direktionen), en
+nämnd (också en gemensam nämnd) eller krisledningsnämnden, och att dokumentet är antaget av just det
+organet. Ett utskott, ett presidium eller revisionen har ingen egen delegationsordning.
 
 ## Varför
 
-Det är nämnden själv som bestämmer vad den delegerar. En delegationsordning som antagits av ett annat
-organ, eller som tillhör ett utskott, ger ingen giltig delegation.
+Det är organet självt som bestämmer vad det delegerar. Fullmäktige får uppdra åt en nämnd att
+besluta i ett ärende eller en grupp av ärenden (KL 5 kap. 2 §; gränserna prövas av D430). Styrelsen
+och nämnderna delegerar till utskott, ledamöter, ersättare och anställda (KL 6 kap. 37 §). En
+delegationsordning som antagits av ett annat organ, eller som tillhör ett utskott, ger ingen giltig
+delegation.
 
 ## Lagrum
 
-KL 6 kap. 37 §.
+KL 5 kap. 2 §, 6 kap. 37 §, 9 kap. 19 § (gemensam nämnd).
 
 ## Exempel som godkänns
 
@@ -37,6 +41,10 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 
+# Fullmäktige delegates to a nämnd (KL 5 kap. 2 §); a styrelse, a nämnd (a gemensam nämnd too, KL 9 kap.
+# 19 §) and a kommunalförbund's direktion (both fullmäktige and styrelse) delegate under 6 kap. 37 §.
+DELEGATING_KINDS = frozenset({"fullmaktige", "direktion", "styrelse", "namnd", "gemensam_namnd", "krisledningsnamnd"})
+
 RULE = Rule("D418", "delegating-body", "error", "Delegationsordningen antas av det delegerande organet.", needs=("organisation", "delegation"), per_document="delegation")
 
 
@@ -48,9 +56,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         body = org.bodies.get(order.body)
         if body is None:
             continue  # D401
-        if body.kind not in ("styrelse", "namnd", "krisledningsnamnd"):
-            yield RULE.at(order.source.at("body"), f"{body.name} är ett {body.kind}; bara styrelsen och nämnderna delegerar beslutanderätt (KL 6 kap. 37 §).")
+        if body.kind not in DELEGATING_KINDS:
+            yield RULE.at(order.source.at("body"), f"{body.name} är ett {body.kind}; bara fullmäktige (till en nämnd, KL 5 kap. 2 §), "
+                          "styrelsen och nämnderna (KL 6 kap. 37 §) delegerar beslutanderätt.")
         adoption = order.meta.adopted_by
         if adoption is not None and adoption.body != order.body:
             adopter = org.bodies[adoption.body].name if adoption.body in org.bodies else adoption.body
-            yield RULE.at(adoption.source.at("body"), f"Delegationsordningen för {body.name} är antagen av {adopter}. Det är nämnden själv som beslutar om sin delegation (KL 6 kap. 37 §).")
+            yield RULE.at(adoption.source.at("body"), f"Delegationsordningen för {body.name} är antagen av {adopter}. Det är organet självt som beslutar om sin delegation (KL 5 kap. 2 §, 6 kap. 37 §).")

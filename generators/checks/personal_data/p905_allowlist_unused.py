@@ -34,14 +34,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.checks.personal_data.detect import find_emails, find_phones, published_strings
-from generators.checks.rule import CheckContext, Rule
+from generators.checks.rule import EVERY_KIND, CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.allowlist import normalise_contact
 
 RULE = Rule("P905", "allowlist-unused", "warning", "Undantagslistan innehåller bara uppgifter som används.",
             # Unused can only be judged when every document that could use an entry has loaded.
-            needs=("allowlist", "organisation", "delegation", "travel", "whistleblowing", "procurement"))
+            needs=(EVERY_KIND,))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

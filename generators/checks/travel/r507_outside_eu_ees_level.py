@@ -1,25 +1,26 @@
-"""Resor utanför EU/EES beslutas av kommundirektören eller på politisk nivå.
+"""Resor utanför EU/EES godkänns på den nivå resepolicyn anger (lokal regel).
 
 ## Vad kontrolleras
 
-Kommunens egen regel i policyn (`rules.outside_eu_ees.employee_approver_levels`, i exemplet bara
-direktören) hålls mot godkännandetabellen. För varje zon som omfattar länder utanför EU/EES (enligt landgruppen `eu-ees` i referensdatan, den
+Organisationens egen regel i policyn (`rules.outside_eu_ees.employee_approver_levels`, i exemplet
+bara direktören) hålls mot godkännandetabellen. För varje zon som omfattar länder utanför EU/EES (enligt landgruppen `eu-ees` i referensdatan, den
 dag resan görs) och varje cell för anställda i den zonen: att den som godkänner resan, för varje
 befattning i kategorin, har en av de nivåer regeln anger eller är ett politiskt organ eller en politisk
-post (en nämnd, ett utskott, ett presidium, kommunstyrelsen eller en ordförande). Med regeln i
+post (en nämnd, ett utskott, ett presidium, styrelsen eller en ordförande). Med regeln i
 exemplet får ingen förvaltningschef, avdelningschef eller enhetschef godkänna sådana resor, inte heller
 som "närmaste chef". En policy utan regeln kontrolleras inte här. Kontrollen görs för varje dag under policyns giltighetstid då landgrupperna ändras.
 
 ## Varför
 
 Efter en studieresa till New York som godkändes av en chef långt ner i linjen skärpte kommuner sina
-regler: resor utanför EU beslutas av kommundirektören, en nämnd eller kommunstyrelsen. Policyns
-egen sammanfattning säger detsamma. Regeln är kommunens eget val, inte lag, men tabellen får inte
-säga emot den.
+regler: resor utanför EU beslutas av direktören, en nämnd eller styrelsen. Regeln är
+organisationens eget val, inte lag: anger policyn den inte, krävs ingenting. Anger den regeln får
+godkännandetabellen inte säga emot den.
 
 ## Lagrum
 
-Ingen lag; kommunens rese- och mötespolicy och delegationsordningarna (KL 6 kap. 37 §, 7 kap. 5 §).
+Lokal regel: resepolicyns regel om resor utanför EU/EES (`rules.outside_eu_ees`). Ingen lag kräver
+den; godkännandet vilar på delegationsordningarna (KL 6 kap. 37 §, 7 kap. 5 §).
 
 ## Exempel som godkänns
 
@@ -46,7 +47,7 @@ from generators.model import Model
 from generators.model.organisation import LEVEL_LABELS
 from generators.model.travel import EU_EES_SERIES, join_names, level_label
 
-RULE = Rule("R507", "outside-eu-ees-decision-level", "error", "Resor utanför EU/EES beslutas av kommundirektören eller på politisk nivå.",
+RULE = Rule("R507", "outside-eu-ees-decision-level", "error", "Resor utanför EU/EES godkänns på den nivå resepolicyn anger (lokal regel).",
             needs=("organisation", "reference"), per_document="travel")
 
 EXAMPLES = ("US", "GB", "CH", "CN")

@@ -19,7 +19,7 @@ from generators.kinds import kinds
 from generators.kinds.spec import resolve
 from generators.model import Model
 
-__all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables"]
+__all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables", "decided_documents"]
 
 # The tables' own format version (semver), published with them.
 TABLES_VERSION = "1.0.0"
@@ -27,6 +27,12 @@ TABLES_VERSION = "1.0.0"
 def builders() -> dict[str, Callable[[Model, str, date], dict[str, Any] | None]]:
     """Each registered document kind's table builder (`Kind.decide.table`), by kind name."""
     return {kind.name: resolve(kind.decide.table) for kind in kinds() if kind.decide is not None}
+
+
+def decided_documents(model: Model) -> list[Any]:
+    """Every governed document version (with `document:` metadata) of the kinds with a decision
+    table: the versions the tables answer from, listed with them."""
+    return [document for kind in kinds() if kind.decide is not None and kind.governed for document in model.versions_of(kind.name)]
 
 
 def build_tables(model: Model, versions: str, as_of: date) -> dict[str, Any]:

@@ -204,7 +204,7 @@ def _interval_label(interval: dict[str, Any]) -> str:
 
 
 def _default_body(org: Organisation, bodies: list[str]) -> str | None:
-    board = [b for b in bodies if b in org.bodies and org.bodies[b].kind == "styrelse"]
+    board = [b for b in bodies if b in org.bodies and org.bodies[b].kind in ("styrelse", "direktion")]
     return board[0] if board else (bodies[0] if bodies else None)
 
 

@@ -19,9 +19,7 @@ for how `decide` joins them, and the page does the same.
 
 from __future__ import annotations
 
-from typing import Any
-
-from generators.decide.tables import PUBLISHED, TABLES_VERSION, build_tables
+from generators.decide.tables import PUBLISHED, TABLES_VERSION, build_tables, decided_documents
 from generators.outputs.rules.common import RulesContext, index_entry, is_current_or_coming
 from generators.outputs.rules.registry import Rendered, RulesFile
 
@@ -31,7 +29,7 @@ def render(ctx: RulesContext) -> Rendered | None:
     if all(table is None for table in tables.values()):
         return None
     model = ctx.model
-    documents: list[Any] = [*model.delegations, *model.travel, *model.whistleblowing, *model.procurement]
+    documents = decided_documents(model)
     published = sorted((d.meta for d in documents if is_current_or_coming(d.meta, ctx.as_of)),
                        key=lambda m: (m.kind, m.id, m.valid_from, m.version))
     data = {**ctx.header(), "tables_version": TABLES_VERSION, **tables}

@@ -18,11 +18,14 @@ BODY_KIND_LABELS = {
     "presidium": "presidium",
     "revision": "revision",
     "krisledningsnamnd": "krisledningsnämnd",
+    "direktion": "direktion",
+    "gemensam_namnd": "gemensam nämnd",
 }
 EXTERNAL_KIND_LABELS = {
     "extern_mottagare": "extern mottagare",
     "revisionsbitrade": "revisionsbiträde",
     "annan_kommun": "annan kommun",
+    "annan_region": "annan region",
     "konsult": "konsult",
     "myndighet": "myndighet",
 }

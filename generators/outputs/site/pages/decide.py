@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
 
+from generators.decide.tables import decided_documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry
 from generators.outputs.site.escape import Safe, element
 from generators.outputs.site.render import render, slug
@@ -89,7 +89,7 @@ def _actor_links(ctx: SiteContext) -> list[Safe]:
 def _document_links(ctx: SiteContext) -> list[Safe]:
     """An empty link per published document version with a page, keyed by document id and version."""
     model = ctx.model
-    documents: list[Any] = [*model.delegations, *model.travel, *model.whistleblowing, *model.procurement]
+    documents = decided_documents(model)
     links = []
     for document in documents:
         path = ctx.document_page(document)

@@ -31,6 +31,8 @@ BODY_KINDS = {
     "presidium": "Presidium",
     "revision": "Revision",
     "krisledningsnamnd": "Krisledningsnämnd",
+    "direktion": "Direktion",
+    "gemensam_namnd": "Gemensam nämnd",
 }
 VIA_COLUMN = "Gäller som"
 
