@@ -8,12 +8,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
 
-.PHONY: site check lint test test-fast bench browser clean
+.PHONY: site check lint test test-fast bench browser clean lock
 
 $(STAMP): requirements.lock
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 site: $(STAMP)
@@ -44,5 +44,21 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# requirements.in holds the pins (name==version, sorted; add a dependency there, with the packages it
+# needs); `make lock` writes requirements.lock from it with the sha256 of every file each pinned
+# version has on the configured indexes (all platforms, not only this machine's), so every install
+# verifies what it downloads (`--require-hashes`). pip-tools runs in its own venv, never in .venv/.
+LOCKVENV := .venv-lock
+$(LOCKVENV)/.pip-tools-7.6.2:
+	rm -rf $(LOCKVENV)
+	$(PYTHON) -m venv $(LOCKVENV)
+	$(LOCKVENV)/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	touch $@
+
+lock: $(LOCKVENV)/.pip-tools-7.6.2
+	$(LOCKVENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --no-emit-trusted-host --annotation-style=line \
+	  --output-file requirements.lock requirements.in
+
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) $(LOCKVENV)

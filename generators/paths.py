@@ -23,7 +23,9 @@ def display_base(policies_dir: Path) -> Path:
 
 
 def display_path(path: Path, base: Path) -> str:
+    # Only the folder is resolved: a symlinked file keeps its own name (it is refused, L114, and
+    # must be reported where it stands, not where it points).
     try:
-        return path.resolve().relative_to(base).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()

@@ -80,6 +80,21 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
         "En fil som inte går att läsa kan inte kontrolleras.",
         "# en vanlig fil med läsrättighet",
         "# en fil utan läsrättighet")),
+    ("L114", "regular-file", "Varje post under policies/ är en vanlig fil.", _doc(
+        "Att varje fil under policies/ är en vanlig fil: inte en symbolisk länk (inte heller en trasig eller en till en mapp), en namngiven pipe (FIFO), en enhetsfil eller en socket.",
+        "En länk kan peka på en fil utanför styrdokumenten, vars innehåll då skulle visas i felmeddelanden, eller på /dev/zero; en FIFO kan få kontrollen att vänta för evigt. Sådana poster hoppades tidigare tyst över, och då kontrollerades filen aldrig.",
+        "# policies/travel.yaml är en vanlig fil",
+        "# policies/travel.yaml är en symbolisk länk till /home/nagon/annan-fil.yaml")),
+    ("L115", "forbidden-character", "Filen innehåller inga kontrolltecken eller tvetydiga radbrytningar.", _doc(
+        "Att filen inte innehåller kontrolltecken (tabb, radbrytning och vagnretur undantagna), tecknen U+2028, U+2029 och NEL (U+0085) eller icke-tecknen U+FFFE och U+FFFF. Varje sådant tecken pekas ut på sin rad och kolumn.",
+        "YAML förbjuder kontrolltecken. U+2028 och U+2029 är radbrytningar för äldre YAML-läsare men vanliga tecken för YAML 1.2 och för redigerare: en nyckel som ser ut att stå i en kommentar skulle annars läsas in.",
+        "title: Resepolicy   # bara vanliga tecken",
+        "# title: Resepolicy   # kommentar, tecknet U+2028 och sedan approver: {position: kommundirektor}")),
+    ("L116", "bidi-override", "Texten innehåller inga tecken som vänder textriktningen.", _doc(
+        "Att filen inte innehåller riktningsöverskrivningar och riktningsisoleringar (U+202A–U+202E, U+2066–U+2069). Arabisk, persisk och hebreisk text och markeringarna LRM och RLM godkänns.",
+        "Tecknen får texten att visas i en annan ordning än den lagras (\"Trojan Source\"): en granskare kan se en annan regel än den som gäller, och tecknen skulle nå webbplatsen.",
+        "title: 'سياسة السفر'",
+        "# title: 'Gräns 1000', tecknet U+202E och sedan '00 kr'")),
     ("S200", "schema", "Värdet uppfyller schemat.", _doc(
         "Övriga krav i schemat som inte har en egen kod.", "Schemat beskriver vad ett styrdokument får innehålla.",
         "kind: personal", "kind: 17")),
@@ -115,6 +130,14 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
         "Att listor har minst (och högst) så många element som schemat kräver, att texter inte är tomma eller för långa och att tal ligger inom tillåtna gränser.",
         "En tom lista med ärenden eller ett negativt antal ledamöter är ett skrivfel.",
         "matters:\n  - id: soc-1-1", "matters: []")),
+    ("S210", "number-size", "Tal har högst 15 siffror.", _doc(
+        "Att ett tal har högst 15 värdesiffror (heltalssiffror och decimaler tillsammans).",
+        "Inget belopp eller antal i ett styrdokument behöver fler; längre tal kan inte räknas med exakt, ett mycket långt decimaltal blev tidigare oändligheten och ett heltal med tusentals siffror fick verktyget att krascha.",
+        "amount: 700000", "amount: 99999999999999999999")),
+    ("S211", "date-year", "Datum ligger år 1900 eller senare.", _doc(
+        "Att årtalet i ett datum är 1900 eller senare.",
+        "Ett styrdokument gäller inte före 1900; år 0000 är ett skrivfel som annars inte går att räkna med.",
+        "valid_from: \"2026-01-01\"", "valid_from: \"0000-01-01\"")),
     ("S209", "alternatives", "Värdet passar ett av de tillåtna alternativen.", _doc(
         "Att värden som kan skrivas på flera sätt (till exempel en aktör: position, body, seat + body …) är skrivna på precis ett av dem.",
         "En aktör som både är en befattning och ett organ är tvetydig: vem beslutar?",

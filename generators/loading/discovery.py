@@ -49,5 +49,9 @@ def unclaimed_hint(relative: str) -> str:
 
 
 def policy_files(policies_dir: Path) -> list[Path]:
-    """Every file under the policies folder, in a stable order."""
-    return sorted((p for p in policies_dir.rglob("*") if p.is_file()), key=lambda p: p.as_posix())
+    """Every entry under the policies folder but its real folders, in a stable order.
+
+    Symlinks (also to folders, and broken ones), FIFOs, devices and sockets are listed too, so the
+    loader refuses each with a code (L114) instead of following or silently skipping it.
+    """
+    return sorted((p for p in policies_dir.rglob("*") if p.is_symlink() or not p.is_dir()), key=lambda p: p.as_posix())

@@ -81,6 +81,11 @@ def _load_policies(policies_dir: Path, schemas_dir: Path) -> LoadResult:
         relative = path.relative_to(policies_dir).as_posix()
         shown = display_path(path, base)
         claim = claim_for(relative)
+        special = yamlstrict.special_file_problem(path)
+        if special is not None:
+            result.diagnostics.append(Diagnostic(shown, special.line, special.col, special.code, special.message))
+            result.failed.append((claim.kind if claim else "unclaimed", shown))
+            continue
         if claim is None:
             result.diagnostics.append(
                 Diagnostic(shown, 1, 1, "L112", f"Filen hör inte till något styrdokument. {unclaimed_hint(relative)}")
@@ -103,10 +108,10 @@ def _load_policies(policies_dir: Path, schemas_dir: Path) -> LoadResult:
 def load_file(
     path: Path, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper
 ) -> tuple[SourceDocument | None, list[Diagnostic]]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [Diagnostic(shown, 1, 1, "L113", f"Filen kunde inte läsas: {error.strerror}.")]
+    data, problem = yamlstrict.read_policy_bytes(path)
+    if problem is not None:
+        return None, [Diagnostic(shown, problem.line, problem.col, problem.code, problem.message)]
+    assert data is not None
     text, problem = yamlstrict.decode(data)
     if problem is not None:
         return None, [Diagnostic(shown, problem.line, problem.col, problem.code, problem.message)]

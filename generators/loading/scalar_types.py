@@ -17,6 +17,10 @@ from generators.loading.yamlstrict import LoadProblem, RawMap, RawNode, RawScala
 
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+# A number in a policy is an amount, a count or a share: 15 significant digits is what a float keeps
+# exactly, and far more than any budget. Longer digit strings are refused before conversion (Python
+# refuses int() of more than 4 300 digits, and float() of a long decimal becomes infinity).
+MAX_NUMBER_DIGITS = 15
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _YAML11_BOOLEANS = frozenset(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"])
 
@@ -140,10 +144,13 @@ class SchemaTyper:
         if "boolean" in types and text in ("true", "false"):
             return text == "true"
         if types & {"integer", "number"}:
-            if _INTEGER.fullmatch(text):
-                return int(text)
-            if "number" in types and _DECIMAL.fullmatch(text):
-                return float(text)
+            integer = _INTEGER.fullmatch(text) is not None
+            if integer or ("number" in types and _DECIMAL.fullmatch(text)):
+                if sum(c.isdigit() for c in text.lstrip("-0.")) > MAX_NUMBER_DIGITS:
+                    out.untyped.add(path)
+                    out.problems.append((path, _too_many_digits(node)))
+                    return text
+                return int(text) if integer else float(text)
         if "string" in types or not types:
             return text
         out.untyped.add(path)
@@ -182,6 +189,17 @@ def _untypable(node: RawScalar, types: frozenset[str]) -> LoadProblem:
     wanted = {"object": "en mappning (nyckel: värde)", "array": "en lista"}
     expected = " eller ".join(sorted(wanted.get(t, t) for t in types))
     return LoadProblem("S203", node.line, node.col, f"Här krävs {expected}, inte värdet '{text}'.")
+
+
+def _too_many_digits(node: RawScalar) -> LoadProblem:
+    shown = node.text if len(node.text) <= 30 else f"{node.text[:20]}… ({len(node.text)} tecken)"
+    return LoadProblem(
+        "S210",
+        node.line,
+        node.col,
+        f"Talet {shown} har fler än {MAX_NUMBER_DIGITS} siffror. Så stora eller så exakta tal förekommer inte i ett "
+        "styrdokument och kan inte räknas med exakt: kontrollera värdet.",
+    )
 
 
 def _wrong_quoted(node: RawScalar, types: frozenset[str]) -> LoadProblem:

@@ -126,6 +126,9 @@ def _word(error: Any) -> Iterator[tuple[JsonPath, str, str, bool]]:
         else:
             yield path, "S205", f"{_show(value)} har inte formatet {error.validator_value}{where}.", False
         return
+    if keyword == "pattern" and schema.get("format") == "date" and isinstance(value, str) and value[:4].isdigit() and int(value[:4]) < 1900:
+        yield path, "S211", f"Året i {_show(value)}{where} ligger före 1900: skriv ett verkligt datum för ett styrdokument (ÅÅÅÅ-MM-DD).", False
+        return
     if keyword == "pattern":
         help_text = schema.get("description", "")
         yield path, "S205", f"{_show(value)} har fel form{where}. {help_text}".rstrip(), False
@@ -160,8 +163,11 @@ def _required_names(schema: Any) -> set[str]:
     if not isinstance(schema, dict):
         return set()
     names = set(schema.get("required", ()))
-    for sub in schema.get("anyOf", ()) + schema.get("oneOf", ()):
-        names |= _required_names(sub)
+    # A schema's lists are JSON arrays (Python lists): never concatenate them with a tuple default.
+    for keyword in ("anyOf", "oneOf"):
+        alternatives = schema.get(keyword)
+        for sub in alternatives if isinstance(alternatives, list) else ():
+            names |= _required_names(sub)
     return names
 
 

@@ -12,7 +12,11 @@ wins, aliases expand). We read libyaml's events and build the tree ourselves, so
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,12 +128,91 @@ def _syntax_problem(error: yaml.YAMLError) -> LoadProblem:
     return LoadProblem("L101", line, col, f"YAML-syntaxfel: {text}.")
 
 
+class _NotRegular(Exception):
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+def read_policy_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, LoadProblem | None]:
+    """The bytes of one policy file, refusing anything but a regular file and anything too large.
+
+    A symlink is never followed (it could echo another file's content into an error message, or
+    point at /dev/zero); a FIFO, a device or a socket is refused before it is opened for reading, so
+    opening cannot block. The size limit applies before reading: at most MAX_FILE_BYTES + 1 bytes are
+    ever read, even if the file grows between the check and the read.
+    """
+    try:
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotRegular(_special_kind(status.st_mode))
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except _NotRegular as special:
+        return None, LoadProblem(
+            "L114", 1, 1, f"Filen är {special.what}, inte en vanlig fil. Under policies/ får bara vanliga filer ligga: "
+            "lägg in själva filen i stället."
+        )
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # raced into a symlink between lstat and open
+            return None, LoadProblem("L114", 1, 1, "Filen är en symbolisk länk, inte en vanlig fil. Lägg in själva filen i stället.")
+        return None, LoadProblem("L113", 1, 1, f"Filen kunde inte läsas: {error.strerror}.")
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # replaced between lstat and open
+            return None, LoadProblem("L114", 1, 1, "Filen är inte en vanlig fil. Lägg in själva filen i stället.")
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        return None, LoadProblem("L113", 1, 1, f"Filen kunde inte läsas: {error.strerror}.")
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        return None, _too_large(status.st_size if status.st_size > MAX_FILE_BYTES else len(data), exact=status.st_size > MAX_FILE_BYTES)
+    return data, None
+
+
+def special_file_problem(path: str | os.PathLike[str]) -> LoadProblem | None:
+    """L114 for an entry that is not a regular file (without following a symlink), else None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None  # vanished: reading it reports L113
+    if stat.S_ISREG(mode):
+        return None
+    return LoadProblem(
+        "L114", 1, 1, f"Filen är {_special_kind(mode)}, inte en vanlig fil. Under policies/ får bara vanliga filer ligga: "
+        "lägg in själva filen i stället."
+    )
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "en symbolisk länk"
+    if stat.S_ISDIR(mode):
+        return "en mapp"
+    if stat.S_ISFIFO(mode):
+        return "en namngiven pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "en enhetsfil"
+    if stat.S_ISSOCK(mode):
+        return "en socket"
+    return "en specialfil"
+
+
+def _too_large(size: int, exact: bool = True) -> LoadProblem:
+    amount = f"{size} byte" if exact else f"över {MAX_FILE_BYTES} byte"
+    return LoadProblem("L103", 1, 1, f"Filen är för stor ({amount}; högst {MAX_FILE_BYTES} byte tillåts). Dela upp den.")
+
+
 def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
     """Strict UTF-8 (a leading byte-order mark is allowed and dropped)."""
     if len(data) > MAX_FILE_BYTES:
-        return None, LoadProblem(
-            "L103", 1, 1, f"Filen är för stor ({len(data)} byte; högst {MAX_FILE_BYTES} byte tillåts). Dela upp den."
-        )
+        return None, _too_large(len(data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -141,6 +224,49 @@ def decode(data: bytes) -> tuple[str | None, LoadProblem | None]:
         )
     text = text.removeprefix("\ufeff")
     return text, None
+
+
+# Characters refused anywhere in a policy file, with the position of each (before YAML sees them):
+# - control characters (C0 but TAB, LF and CR; DEL; C1 including NEL U+0085) and the noncharacters
+#   U+FFFE/U+FFFF: YAML forbids them, and PyYAML's reader would stop at the first with no position;
+# - U+2028 and U+2029: YAML 1.1 (libyaml, PyYAML) reads them as line breaks, YAML 1.2 (editors) as
+#   ordinary characters, so a "comment" could hide a key that loads. Refusing them makes both agree;
+# - bidi *overrides and isolates* (U+202A–U+202E, U+2066–U+2069): they reorder what a reviewer sees
+#   ("Trojan Source") and reach the site. The marks LRM/RLM/ALM and right-to-left script pass.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAK = re.compile("\r\n|\r|\n")  # YAML 1.2's line breaks, the only ones positions count
+
+
+def forbidden_characters(text: str) -> list[LoadProblem]:
+    """Every refused character in `text` (see _FORBIDDEN), at its line and column (YAML 1.2 lines)."""
+    found = [match.start() for match in _FORBIDDEN.finditer(text)]
+    if not found:
+        return []
+    breaks = [match.end() for match in _LINE_BREAK.finditer(text)]
+    problems: list[LoadProblem] = []
+    line_index = 0
+    for offset in found:
+        while line_index < len(breaks) and breaks[line_index] <= offset:
+            line_index += 1
+        line_start = breaks[line_index - 1] if line_index else 0
+        char = text[offset]
+        name = unicodedata.name(char, "")
+        shown = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+        if char in _BIDI:
+            code, message = "L116", (
+                f"Tecknet {shown} vänder eller isolerar textriktningen: det kan få texten att se ut att säga något "
+                "annat än den gör. Ta bort det (höger-till-vänster-text och markeringarna LRM/RLM fungerar utan)."
+            )
+        elif char in "\u2028\u2029\x85":
+            code, message = "L115", (
+                f"Tecknet {shown} är en radbrytning för vissa YAML-läsare men inte för andra, så en redigerare och "
+                "kontrollen kan läsa filen olika. Använd en vanlig radbrytning."
+            )
+        else:
+            code, message = "L115", f"Filen innehåller det otillåtna tecknet {shown}. Ta bort det (tabb och radbrytning går bra)."
+        problems.append(LoadProblem(code, line_index + 1, offset - line_start + 1, message))
+    return problems
 
 
 # Inputs where libyaml and PyYAML's pure parser are known to disagree (the YAML test suite shows
@@ -159,7 +285,13 @@ def parse(text: str, pure: bool = False) -> tuple[RawNode | None, list[LoadProbl
     constructs the two parsers read differently and has nothing to report; anything else — a problem,
     an empty value (whose position the parsers mark differently) — is parsed again by the pure parser,
     whose answer is the reference. Both paths therefore give identical trees and problems.
+
+    Refused characters (see `forbidden_characters`) are reported, each at its place, and the text is
+    not parsed: no tree is built from a file that two readers could read differently.
     """
+    refused = forbidden_characters(text)
+    if refused:
+        return None, refused
     if not pure and _FastParser is not None and _LIBYAML_DIFFERS.search(text) is None:
         try:
             root = _compose_clean(_FastParser(text))
@@ -167,8 +299,11 @@ def parse(text: str, pure: bool = False) -> tuple[RawNode | None, list[LoadProbl
             root = None
         if root is not None:
             return root, []
-    root, problems = _compose(_PureParser(text))
-    return root, problems
+    try:
+        parser = _PureParser(text)
+    except yaml.YAMLError as error:  # the reader checks characters on construction (defensive)
+        return None, [_syntax_problem(error)]
+    return _compose(parser)
 
 
 _NULL_KEYS = frozenset(("", "~", "null", "Null", "NULL", "<<"))

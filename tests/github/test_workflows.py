@@ -117,7 +117,7 @@ def test_pull_request_gate_runs_what_make_and_ci_promise() -> None:
     scripts = "\n".join(runs(workflow, "check"))
     in_order = [
         "python -m venv .venv",
-        ".venv/bin/pip install --disable-pip-version-check -r requirements.lock",
+        ".venv/bin/pip install --disable-pip-version-check --require-hashes -r requirements.lock",
         ".venv/bin/python -m generators check",
         ".venv/bin/python -m generators codeowners --check",
         ".venv/bin/python -m generators build",
@@ -129,6 +129,20 @@ def test_pull_request_gate_runs_what_make_and_ci_promise() -> None:
     upload = next(step for step in check if step.get("with", {}).get("name") == "webbplats")
     assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"] == "build/site/"
     assert workflow["jobs"]["check"]["permissions"] == {"contents": "read"}
+
+
+def test_every_install_verifies_hashes() -> None:
+    # The lock carries a sha256 for every file of each pinned version (make lock); an install
+    # without --require-hashes would accept whatever the index serves.
+    lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
+    pins = [line for line in lock.splitlines() if line and not line.startswith((" ", "#"))]
+    assert pins and all("==" in pin and pin.endswith("\\") for pin in pins), pins[:3]
+    for path in sorted((GITHUB / "workflows").glob("*.yml")):
+        for script in (step.get("run", "") for job in load(path)["jobs"].values() for step in job.get("steps", [])):
+            for line in script.splitlines():
+                if "pip install" in line and "-r requirements.lock" in line:
+                    assert "--require-hashes" in line, f"{path.name}: {line}"
+    assert "--require-hashes -r requirements.lock" in (REPO / "Makefile").read_text(encoding="utf-8")
 
 
 def test_the_comment_job_is_safe_for_forks() -> None:
