@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
 from generators.model.common import Actor, DocumentMeta, SourceRef
+from generators.wording.organisation import OrganisationWords, definite_title, running, words_for_kind
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -104,6 +105,26 @@ class Organisation:
     source: SourceRef
     # Entities whose id was declared twice: (kind, id, the second declaration).
     duplicates: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+
+    @cached_property
+    def words(self) -> OrganisationWords:
+        """What generated text calls this organisation: its kind's words, its own body names and
+        direktör's title where it has them (a direktion counts as fullmäktige and styrelse)."""
+        base = words_for_kind(str(self.municipality.get("kind", "kommun")), str(self.municipality.get("name", "")))
+        direktion = next((b for b in self.bodies.values() if b.kind == "direktion"), None)
+        fullmaktige = direktion or next((b for b in self.bodies.values() if b.kind == "fullmaktige"), None)
+        styrelse = direktion or next((b for b in self.bodies.values() if b.kind == "styrelse"), None)
+        direktor = base.direktor
+        if styrelse is not None:
+            position = self.positions.get(self.head_of_body(styrelse.id) or "")
+            if position is not None and position.level == "direktor":
+                direktor = definite_title(position.title)
+        return OrganisationWords(
+            base.kind, base.name, base.noun, base.definite, base.genitive,
+            running(fullmaktige.name) if fullmaktige is not None else base.fullmaktige,
+            running(styrelse.name) if styrelse is not None else base.styrelse,
+            direktor,
+        )
 
     # -- the line of command --------------------------------------------------------------
     def superior(self, position_id: str) -> str | None:

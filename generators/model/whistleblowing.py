@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import Organisation, in_running_text
-from generators.wording.organisation import words_for
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -429,7 +428,7 @@ class WhistleblowingRegulation:
         members = self.handler_positions(org, handler)
         if not members:
             return None
-        words = words_for(org)
+        words = org.words
         who = "består av anställda" if handler.function is not None or len(members) > 1 else "är anställd"
         return (f"{self.handler_label(org, handler)} {who} i linjen under {words.direktor}, som svarar inför {words.styrelse}. "
                 "Lagen tillåter det, eftersom funktionen ska vara oberoende och självständig i sitt uppdrag, men de anställda står "

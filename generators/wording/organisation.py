@@ -6,16 +6,12 @@ kommunalförbund's "förbundet", "förbundsstyrelsen" (or "direktionen"), "förb
 "förbundsfullmäktige" (or "direktionen"). Where the organisation names its own bodies and its
 direktör (`policies/organisation.yaml`), those names win: the styrelse is whatever the body of kind
 `styrelse` (or `direktion`) is called, the direktör whatever the head of the styrelse's förvaltning
-is called. Nothing here names an organisation; the words follow from the data.
+is called (`Organisation.words` in the model applies them). Nothing here names an organisation; the words follow from the data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from generators.model.organisation import Organisation
 
 # Per kind: the organisation in definite form, its genitive, and the prefix of its bodies' and
 # direktör's titles (KL 1 kap. 2 §, 5 kap. 1 §, 6 kap. 1 §, 7 kap. 1 §; 9 kap. for kommunalförbund).
@@ -56,37 +52,14 @@ def words_for_kind(kind: str, name: str = "") -> OrganisationWords:
     return OrganisationWords(kind, name or noun, noun, definite, genitive, f"{prefix}fullmäktige", f"{prefix}styrelsen", f"{prefix}direktören")
 
 
-def words_for(org: Organisation | None) -> OrganisationWords:
-    """The words for a loaded organisation: its kind's words, its own body names where it has them."""
-    if org is None:
-        return words_for_kind("kommun", "organisationen")
-    municipality = org.municipality
-    base = words_for_kind(str(municipality.get("kind", "kommun")), str(municipality.get("name", "")))
-    direktion = next((b for b in org.bodies.values() if b.kind == "direktion"), None)
-    fullmaktige = direktion or next((b for b in org.bodies.values() if b.kind == "fullmaktige"), None)
-    styrelse = direktion or next((b for b in org.bodies.values() if b.kind == "styrelse"), None)
-    direktor = base.direktor
-    if styrelse is not None:
-        head = org.head_of_body(styrelse.id)
-        position = org.positions.get(head or "")
-        if position is not None and position.level == "direktor":
-            direktor = _definite_title(position.title)
-    return OrganisationWords(
-        base.kind, base.name, base.noun, base.definite, base.genitive,
-        _running(fullmaktige.name) if fullmaktige is not None else base.fullmaktige,
-        _running(styrelse.name) if styrelse is not None else base.styrelse,
-        direktor,
-    )
-
-
-def _running(name: str) -> str:
+def running(name: str) -> str:
     """A body's name in running text: 'Regionstyrelsen' → 'regionstyrelsen' (names are definite)."""
     return name[:1].lower() + name[1:]
 
 
-def _definite_title(title: str) -> str:
+def definite_title(title: str) -> str:
     """'Regiondirektör' → 'regiondirektören' (a title in definite form, in running text)."""
-    text = _running(title)
+    text = running(title)
     if text.endswith("ör"):
         return text + "en"
     if text.endswith(("e", "a")):
