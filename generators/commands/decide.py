@@ -1,7 +1,7 @@
 """Svara på "vem beslutar?" med förklaring: delegation, resor, visselblåsning och upphandling.
 
 Svaret bygger på styrdokumenten (--policies, standard: policies/ i det här förrådet) eller på de
-publicerade JSON-reglerna (--rules MAPP, t.ex. build/site/rules), med samma resultat. --date svarar
+publicerade JSON-reglerna (--rules MAPP, t.ex. build/site/rules/v1), med samma resultat. --date svarar
 med de dokument och referensvärden som gäller den dagen (standard: i dag).
 
 Exempel:

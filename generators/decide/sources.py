@@ -53,14 +53,14 @@ def _check_version(path: Path, data: Any) -> None:
 
 
 def from_rules(rules_dir: Path, question: dict[str, Any] | None = None) -> Decider:
-    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules).
+    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules/v1).
 
     With `question` ({"kind": "delegation", "matter": …, "body": …} or {"kind": "travel"} …) only the
     part of the file that question needs is read: a one-shot answer stays fast for a large
     municipality. Without it the whole file is indexed, for answering many questions."""
     path = rules_dir / DECISIONS_FILE
     if not path.is_file():
-        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` eller ange rätt mapp med --rules.")
+        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` (de hamnar i build/site/rules/v1) eller ange rätt mapp med --rules.")
     partial = _partial(path, question)
     if partial is not None:
         _check_version(path, partial)

@@ -23,7 +23,7 @@ from generators.loading.documents import load_policies
 from generators.model import Model, build_model
 from generators.model.delegation import DelegationOrder, Matter
 from generators.outputs.rules import RULES_FORMAT_VERSION, render_rules
-from generators.outputs.rules.registry import rules_files
+from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import SCHEMAS_DIR
 from generators.pipeline import load_and_check
 from generators.serialize import normalise, to_json_bytes
@@ -137,11 +137,28 @@ def test_schema_files_are_the_repository_schemas_with_swedish_titles(published: 
         if not path.startswith("schemas/"):
             continue
         name = path.removeprefix("schemas/")
-        assert data == (SCHEMAS_DIR / name).read_bytes()
+        source = (SCHEMAS_DIR / name).read_bytes()
+        # Only the $id differs: without a site address it is the bare file name (relative).
+        assert data == source.replace(f'"$id": "{SCHEMA_ID_BASE}{name}"'.encode(), f'"$id": "{name}"'.encode())
         schema = json.loads(data)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        assert schema["$id"] == f"https://styrdokument.example/schemas/{name}"
+        assert schema["$id"] == name
+        assert json.loads(source)["$id"] == f"{SCHEMA_ID_BASE}{name}"
         assert any(letter in schema["description"] for letter in "åäö")
+
+
+def test_schema_ids_are_their_address_on_the_site(model: Model) -> None:
+    """With the site's address (mkdocs site_url) every $id is where the schema is published, no
+    placeholder host is left, and the schemas still validate the files through their relative $refs."""
+    base = "https://kommun.github.io/styrdokument/"
+    published = render_rules(model, AS_OF, COMMIT, base)
+    for path, data in published.items():
+        assert b"styrdokument.example" not in data, path
+        if path.startswith("schemas/"):
+            assert json.loads(data)["$id"] == f"{base}rules/v1/{path}"
+    files = {path: json.loads(data) for path, data in published.items()}
+    for entry in files["index.json"]["files"]:
+        _validator(published, entry["schema"]).validate(files[entry["path"]])
 
 
 def test_every_object_in_the_schemas_is_closed(published: dict[str, bytes]) -> None:
