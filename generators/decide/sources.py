@@ -64,13 +64,23 @@ def from_rules(rules_dir: Path, question: dict[str, Any] | None = None) -> Decid
     partial = _partial(path, question)
     if partial is not None:
         _check_version(path, partial)
-        return Decider(partial)
+        return _decider(path, partial)
+    from generators.serialize import parse_json
+
     try:
-        data = json.loads(path.read_bytes())
+        data = parse_json(path.read_bytes())
     except (OSError, ValueError) as error:
         raise SourceError(f"{path} kunde inte läsas som JSON: {error}.") from None
     _check_version(path, data)
-    return Decider(data)
+    return _decider(path, data)
+
+
+def _decider(path: Path, data: dict[str, Any]) -> Decider:
+    try:
+        return Decider(data)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as error:
+        # JSON from outside that is not shaped like the published tables.
+        raise SourceError(f"{path} har inte de publicerade tabellernas form ({type(error).__name__}: {error}).") from None
 
 
 def _fingerprint(policies_dir: Path) -> str:
