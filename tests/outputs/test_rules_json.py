@@ -437,15 +437,19 @@ def test_last_years_prisbasbelopp_is_not_carried_into_an_unpublished_year(polici
             assert all(int(year) <= last_known for year in row["sek_by_year"])
 
 
-def test_versions_out_of_force_on_as_of_are_left_out(model: Model) -> None:
+def test_ended_versions_stay_published_with_their_validity(model: Model) -> None:
+    """Point-in-time history (API v1): every adopted version is published, ended ones too, and says
+    whether it is in force on the as-of date."""
     later = date(2027, 6, 1)
     rendered = json.loads(render_rules(model, later, COMMIT)["delegation.json"])
     published = {(d["document"]["id"], d["document"]["version"]) for d in rendered["documents"]}
     for order in model.delegations:
-        expected = order.meta.status == "antagen" and (order.meta.valid_to is None or later <= order.meta.valid_to)
-        assert ((order.meta.id, order.meta.version) in published) is expected
+        assert ((order.meta.id, order.meta.version) in published) is (order.meta.status == "antagen")
+    assert any(d["document"]["valid_to"] and d["document"]["valid_to"] < later.isoformat() for d in rendered["documents"])
     for document in rendered["documents"]:
-        assert document["document"]["in_force_on_as_of"] == (document["document"]["valid_from"] <= later.isoformat())
+        meta = document["document"]
+        in_force = meta["valid_from"] <= later.isoformat() and (meta["valid_to"] is None or later.isoformat() <= meta["valid_to"])
+        assert meta["in_force_on_as_of"] == in_force
 
 
 def test_matters_are_resolved(model: Model, files: dict[str, Any]) -> None:
