@@ -116,9 +116,12 @@ def document_json(ctx: RulesContext, meta: DocumentMeta) -> dict[str, Any]:
     }
 
 
-def is_current_or_coming(meta: DocumentMeta, as_of: date) -> bool:
-    """Published versions: adopted, and not yet expired on `as_of` (in force, or still to come)."""
-    return meta.status == "antagen" and (meta.valid_to is None or as_of <= meta.valid_to)
+def is_published(meta: DocumentMeta, as_of: date) -> bool:
+    """Published versions: every adopted one, the point-in-time history of the rules API v1 — the
+    versions that have ended (valid_to before `as_of`), the one in force, and those still to come,
+    each with its validity, so a consumer can answer for any date a version covered."""
+    del as_of  # every adopted version, whatever the build date
+    return meta.status == "antagen"
 
 
 def index_entry(meta: DocumentMeta, as_of: date) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from generators.outputs.rules.common import (
     body_json,
     document_json,
     index_entry,
-    is_current_or_coming,
+    is_published,
     legal_ref_json,
     raw_at,
     sek,
@@ -261,7 +261,7 @@ def _order(ctx: RulesContext, order: DelegationOrder) -> dict[str, Any]:
 
 
 def published_orders(ctx: RulesContext) -> list[DelegationOrder]:
-    orders = [o for o in ctx.model.delegations if is_current_or_coming(o.meta, ctx.as_of)]
+    orders = [o for o in ctx.model.delegations if is_published(o.meta, ctx.as_of)]
     return sorted(orders, key=lambda o: (o.body, o.meta.id, o.meta.valid_from, o.meta.version))
 
 

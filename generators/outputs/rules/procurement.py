@@ -36,7 +36,7 @@ from generators.outputs.rules.common import (
     body_json,
     document_json,
     index_entry,
-    is_current_or_coming,
+    is_published,
     legal_ref_json,
 )
 from generators.outputs.rules.registry import Rendered, RulesFile
@@ -318,7 +318,7 @@ def _policy(ctx: RulesContext, policy: ProcurementPolicy) -> dict[str, Any]:
 
 
 def render(ctx: RulesContext) -> Rendered | None:
-    policies = sorted((p for p in ctx.model.procurement if is_current_or_coming(p.meta, ctx.as_of)),
+    policies = sorted((p for p in ctx.model.procurement if is_published(p.meta, ctx.as_of)),
                       key=lambda p: (p.meta.id, p.meta.valid_from, p.meta.version))
     if not policies:
         return None

@@ -30,7 +30,7 @@ from generators.model.whistleblowing import (
     concerned_label,
     route_level_label,
 )
-from generators.outputs.rules.common import RulesContext, actor_json, document_json, index_entry, is_current_or_coming, legal_ref_json
+from generators.outputs.rules.common import RulesContext, actor_json, document_json, index_entry, is_published, legal_ref_json
 from generators.outputs.rules.registry import Rendered, RulesFile
 from generators.wording.labels import label
 
@@ -249,7 +249,7 @@ def _regulation(ctx: RulesContext, org: Organisation, regulation: Whistleblowing
 
 def render(ctx: RulesContext) -> Rendered | None:
     org = ctx.organisation
-    regulations = sorted((r for r in ctx.model.whistleblowing if is_current_or_coming(r.meta, ctx.as_of)),
+    regulations = sorted((r for r in ctx.model.whistleblowing if is_published(r.meta, ctx.as_of)),
                          key=lambda r: (r.meta.id, r.meta.valid_from))
     if org is None or not regulations:
         return None
