@@ -56,24 +56,34 @@ def _check_version(path: Path, data: Any) -> None:
 
 
 def from_rules(rules_dir: Path, question: dict[str, Any] | None = None) -> Decider:
-    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules).
+    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules/v1).
 
     With `question` ({"kind": "delegation", "matter": …, "body": …} or {"kind": "travel"} …) only the
     part of the file that question needs is read: a one-shot answer stays fast for a large
     municipality. Without it the whole file is indexed, for answering many questions."""
     path = rules_dir / DECISIONS_FILE
     if not path.is_file():
-        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` eller ange rätt mapp med --rules.")
+        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` (de hamnar i build/site/rules/v1) eller ange rätt mapp med --rules.")
     partial = _partial(path, question)
     if partial is not None:
         _check_version(path, partial)
-        return Decider(partial)
+        return _decider(path, partial)
+    from generators.serialize import parse_json
+
     try:
-        data = json.loads(path.read_bytes())
+        data = parse_json(path.read_bytes())
     except (OSError, ValueError) as error:
         raise SourceError(f"{path} kunde inte läsas som JSON: {error}.") from None
     _check_version(path, data)
-    return Decider(data)
+    return _decider(path, data)
+
+
+def _decider(path: Path, data: dict[str, Any]) -> Decider:
+    try:
+        return Decider(data)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as error:
+        # JSON from outside that is not shaped like the published tables.
+        raise SourceError(f"{path} har inte de publicerade tabellernas form ({type(error).__name__}: {error}).") from None
 
 
 def _fingerprint(policies_dir: Path) -> str:
