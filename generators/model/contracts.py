@@ -335,7 +335,8 @@ def signer_mandate(model: Model, contract: Contract) -> MandateAnswer:
     delegate is a body, the body's signing rule in the procurement policy decides who signs.
     `signing_rule`: the contract was decided by a body and signed under the policy's rule for it.
     """
-    from generators.model.procurement import find_matter, format_kronor, signers_for
+    from generators.model.procurement import find_matter, signers_for
+    from generators.wording.swedish import kronor
 
     org = model.organisation
     signature = contract.signed
@@ -372,7 +373,7 @@ def signer_mandate(model: Model, contract: Contract) -> MandateAnswer:
                 tier = candidate
                 break
         if tier is None:
-            return MandateAnswer(False, f"värdet {format_kronor(value)} ryms inte i någon nivå i {label}", matter.source)
+            return MandateAnswer(False, f"värdet {kronor(value)} ryms inte i någon nivå i {label}", matter.source)
         delegates, substitute, where = tier.delegates, tier.substitute, tier.source
     else:
         if matter.limit is not None:
@@ -380,7 +381,7 @@ def signer_mandate(model: Model, contract: Contract) -> MandateAnswer:
             if limit is None:
                 return MandateAnswer(None, f"beloppsgränsen i {label} kan inte räknas om till kronor {day.isoformat()}")
             if value > Decimal(str(limit)):
-                return MandateAnswer(False, f"värdet {format_kronor(value)} överstiger gränsen {format_kronor(Decimal(str(limit)))} i {label}",
+                return MandateAnswer(False, f"värdet {kronor(value)} överstiger gränsen {kronor(Decimal(str(limit)))} i {label}",
                                      matter.source)
         delegates, substitute, where = matter.delegates, matter.substitute, matter.source
     signer = signature.by
@@ -396,7 +397,7 @@ def signer_mandate(model: Model, contract: Contract) -> MandateAnswer:
         if _covers(model, delegate, signer):
             return MandateAnswer(True, f"delegat enligt {label}", where)
     who = ", ".join(org.label(d) if org else d.key for d in delegates)
-    return MandateAnswer(False, f"enligt {label} beslutar {who} i den nivå där värdet {format_kronor(value)} ligger", where)
+    return MandateAnswer(False, f"enligt {label} beslutar {who} i den nivå där värdet {kronor(value)} ligger", where)
 
 
 def _covers(model: Model, delegate: Actor, signer: Actor) -> bool:

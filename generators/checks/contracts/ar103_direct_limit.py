@@ -44,7 +44,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import below_limit, contracts_model, direct_limit
-from generators.model.procurement import format_kronor
+from generators.wording.swedish import kronor
 
 RULE = Rule("AR103", "low-value-below-limit", "error", "Ett avtal som direktupphandlats som lågt värde understiger gränsen.",
             needs=("reference", "procurement", "contracts"))
@@ -63,6 +63,6 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         if not below_limit(contract.value_sek, dated):
             yield RULE.at(contract.source.at("value_sek"), f"Avtal {contract.id} är registrerat som {ground.name.lower()}, men värdet "
-                          f"{format_kronor(contract.value_sek)} når direktupphandlingsgränsen {format_kronor(dated.value)} som gällde "
+                          f"{kronor(contract.value_sek)} når direktupphandlingsgränsen {kronor(dated.value)} som gällde "
                           f"{day.isoformat()} ({dated.source_title}). Avtalet skulle ha upphandlats med ett annonserat förfarande, "
                           "eller så ska den lagliga grund som användes anges med sin dokumentation.")

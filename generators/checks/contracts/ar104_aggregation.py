@@ -46,7 +46,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import aggregation_groups, below_limit, contracts_model, direct_limit
-from generators.model.procurement import format_kronor
+from generators.wording.swedish import kronor
 
 RULE = Rule("AR104", "same-kind-aggregation", "warning", "Direktupphandlingar av samma slag under räkenskapsåret håller sig under gränsen.",
             needs=("reference", "procurement", "contracts"))
@@ -62,10 +62,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 if i == 0 or dated is None or dated.value is None or below_limit(total, dated):
                     continue  # a contract that reaches the limit alone is AR103's
                 name = register.categories[category].name.lower() if category in register.categories else category
-                counted = ", ".join(f"{c.id} ({format_kronor(c.value_sek)})" for c in members[:i + 1])
+                counted = ", ".join(f"{c.id} ({kronor(c.value_sek)})" for c in members[:i + 1])
                 whom = "kommunen" if unit == "organisation" else unit
                 yield RULE.at(contract.source.at("value_sek"), f"Direktupphandlingar av {name} som {whom} gjort {year} uppgår med avtal "
-                              f"{contract.id} till {format_kronor(total)}, vilket når direktupphandlingsgränsen {format_kronor(dated.value)}: "
+                              f"{contract.id} till {kronor(total)}, vilket når direktupphandlingsgränsen {kronor(dated.value)}: "
                               f"{counted}. Inköp av samma slag under räkenskapsåret räknas samman; pröva om de skulle ha upphandlats "
                               "tillsammans.")
                 break

@@ -40,7 +40,7 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import contracts_model, documentation_limit, reaches_documentation
-from generators.model.procurement import format_kronor
+from generators.wording.swedish import kronor
 
 RULE = Rule("AR105", "direct-procurement-documented", "error", "En direktupphandling från dokumentationsgränsen är dokumenterad.",
             needs=("reference", "procurement", "contracts"))
@@ -63,6 +63,6 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         if dated is None or dated.value is None:
             continue  # no documentation duty in the reference data that day (before 2022-02-01)
         if reaches_documentation(contract.value_sek, dated):
-            yield RULE.at(where, f"Avtal {contract.id} är en direktupphandling värd {format_kronor(contract.value_sek)}, vilket når "
-                          f"dokumentationsgränsen {format_kronor(dated.value)} ({dated.source_title}), men registret anger ingen "
+            yield RULE.at(where, f"Avtal {contract.id} är en direktupphandling värd {kronor(contract.value_sek)}, vilket når "
+                          f"dokumentationsgränsen {kronor(dated.value)} ({dated.source_title}), men registret anger ingen "
                           "dokumentation. Ange var dokumentationen finns under procurement.documentation.")
