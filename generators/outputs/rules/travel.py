@@ -30,8 +30,7 @@ from generators.outputs.rules.common import (
     legal_ref_json,
 )
 from generators.outputs.rules.registry import Rendered, RulesFile
-
-INTERVAL_LABELS = {"monthly": "månadsvis", "quarterly": "kvartalsvis", "yearly": "årligen"}
+from generators.wording.labels import label
 
 
 def _position_ref(org: Organisation, position_id: str) -> dict[str, str]:
@@ -164,7 +163,7 @@ def _rules(ctx: RulesContext, policy: TravelPolicy) -> dict[str, Any]:
             "id": follow.id,
             "reported_to": actor_json(ctx, follow.reported_to),
             "interval": follow.interval,
-            "interval_label": INTERVAL_LABELS.get(follow.interval, follow.interval),
+            "interval_label": label("follow_up_interval", follow.interval),
             "text": follow.text,
         },
         "other": [{"id": o.id, "text": o.text} for o in r.other],
