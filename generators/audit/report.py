@@ -77,7 +77,8 @@ def findings_csv(result: AuditResult) -> bytes:
 def _counts(result: AuditResult) -> dict[str, Any]:
     by_severity = Counter(f.severity for f in result.findings)
     return {
-        "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "unchecked": result.unchecked},
+        "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "invoices": len(result.invoices),
+                         "unchecked": result.unchecked},
         "violations": by_severity.get("violation", 0),
         "signals": by_severity.get("signal", 0),
         "undetermined": by_severity.get("undetermined", 0),
@@ -137,6 +138,9 @@ code{font-size:.88em}svg text{font-family:inherit;font-size:12px}
 """
 
 
+TRANSACTION_LABELS = {"trip": "resa", "decision": "delegationsbeslut", "invoice": "faktura"}
+
+
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
@@ -179,23 +183,23 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     t = counts["transactions"]
     body: list[str] = [
         f"<h1>{_e(title)}</h1>",
-        (f"<p class=\"muted\">Internkontroll av resor och delegationsbeslut mot de styrdokument som gällde på varje transaktions dag. "
+        (f"<p class=\"muted\">Internkontroll av resor, delegationsbeslut och fakturor mot de styrdokument som gällde på varje transaktions dag. "
          f"Rapportdatum {_e(as_of.isoformat())}.</p>"),
         ("<div class=\"box\"><p>"
-         f"Granskade transaktioner: {t['trips']} resor och {t['decisions']} delegationsbeslut, varav {t['unchecked']} inte kunde granskas "
+         f"Granskade transaktioner: {t['trips']} resor, {t['decisions']} delegationsbeslut och {t['invoices']} fakturor, varav {t['unchecked']} inte kunde granskas "
          f"på grund av fel i exporten. Avvikelser: {counts['violations']}. Signaler: {counts['signals']}. Ej prövade: {counts['undetermined']}. "
          f"Inläsningsproblem: {counts['input_problems']}.</p>"
          "<p>En avvikelse bryter mot en regel som gällde; en signal är värd en närmare titt men bryter inte mot någon regel i sig. "
          "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt kommunens rutiner för personuppgifter.</p></div>"),
     ]
     per_code = Counter(f.code for f in result.findings)
-    body.append("<h2>Avvikelser per regel</h2>")
+    body.append("<h2>Fynd per regel</h2>")
     body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))
     body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
                        [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
                         for c, n in sorted(per_code.items())], frozenset({3})))
     for severity, heading in (("violation", "Avvikelser"), ("signal", "Signaler"), ("undetermined", "Ej prövade")):
-        rows = [[f.code, f.transaction, f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
+        rows = [[f.code, TRANSACTION_LABELS.get(f.transaction, f.transaction), f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
         body.append(f"<h2>{_e(heading)}</h2>")
         body.append(_table(heading, ["Kod", "Typ", "Id", "Period", "Rad", "Vad som hände och regeln"], rows))
     body.append("<h2>Inläsningsproblem</h2>")
@@ -206,7 +210,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
         body.append(f"<p>{_e(sample.method_text())}</p>")
         body.append(_table("Strata", ["Stratum", "Vikt", "Antal", "Dragna"],
                            [[s.label, str(s.weight), str(s.population), str(s.drawn)] for s in sample.strata], frozenset({1, 2, 3})))
-        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[i.transaction, i.id, i.reason] for i in sample.items]))
+        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[TRANSACTION_LABELS.get(i.transaction, i.transaction), i.id, i.reason] for i in sample.items]))
     body.append("<h2>Underlag</h2>")
     body.append(_table("Exporter", ["Typ", "Fil", "SHA-256", "Rader"], [[i.kind, i.file, i.sha256, str(i.rows)] for i in result.inputs], frozenset({3})))
     body.append(_table("Styrdokument som reglerna hämtades från", ["Fil", "Dokument", "Version"], [list(p) for p in result.policies]))
