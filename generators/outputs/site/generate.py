@@ -7,8 +7,8 @@ mkdocs loads `hook.py` from its path as a separate module; everything with state
 - `post_build(config)` (on_post_build): scan the built HTML; any finding fails the build.
 
 The policies folder comes from the environment variable STYRDOKUMENT_POLICIES (set by `build_site`),
-defaulting to the repository's policies/. The build's date comes from SOURCE_DATE_EPOCH or the commit
-date (`generators.clock.build_date`), never the wall clock when either is available.
+defaulting to the repository's policies/. The build's date comes from SOURCE_DATE_EPOCH or the last
+commit touching the policies (`generators.clock.build_date`), never the wall clock when either is available.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def prepare(config: Any) -> None:
     policies = policies_dir()
     if not policies.is_dir():
         _fail(f"Mappen med styrdokument finns inte: {policies}")
-    as_of = build_date(REPO_ROOT)
+    as_of = build_date(REPO_ROOT, policies)
     checked = load_and_check(policies, as_of)
     if checked.result.failed():
         report = render_report(checked.result, "text", False)
