@@ -52,9 +52,11 @@ NON_DELEGABLE_WORDING: tuple[tuple[str, str], ...] = (
     ("större vikt", "myndighetsutovning_principiell"),
     ("mål och inriktning", "mal_och_inriktning"),
     ("verksamhetens mål", "mal_och_inriktning"),
-    ("yttrande till kommunfullmäktige", "yttrande_till_fullmaktige"),
-    ("yttrande till fullmäktige", "yttrande_till_fullmaktige"),
-    ("framställning till fullmäktige", "yttrande_till_fullmaktige"),
-    ("framställning till kommunfullmäktige", "yttrande_till_fullmaktige"),
+    # Fullmäktige under each kind's name (KL 5 kap. 1 §; 9 kap. 4 § for förbundsfullmäktige).
+    *(
+        (f"{what} till {prefix}fullmäktige", "yttrande_till_fullmaktige")
+        for what in ("yttrande", "framställning")
+        for prefix in ("", "kommun", "region", "förbunds")
+    ),
     ("medborgarförslag", "medborgarforslag"),
 )

@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.styrdokument")
 POLICIES_ENV = "STYRDOKUMENT_POLICIES"
 # Hand-written pages under site/ that other pages link to by name, and where they sit in the nav.
 HANDWRITTEN_SECTION = "Om webbplatsen"
-HANDWRITTEN_NAMES = {"tillganglighet.md": "tillganglighet", "sok.md": "sok"}
+HANDWRITTEN_NAMES = {"sok.md": "sok"}
 
 
 class SiteProblem(Exception):
@@ -95,6 +95,7 @@ def prepare(config: Any) -> None:
     if checked.model.organisation is None:
         _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
     ctx = SiteContext(checked.model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT))
+    _publish_settings(config, ctx)
     handwritten = handwritten_pages(Path(config.docs_dir))
     for path in handwritten:
         if path in HANDWRITTEN_NAMES:
@@ -111,6 +112,18 @@ def prepare(config: Any) -> None:
     config.nav = build_nav(nav_pages)
     STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, checked.model, ctx.commit
     STATE.rules = ctx.rules
+
+
+def _publish_settings(config: Any, ctx: SiteContext) -> None:
+    """The site's title, description and footer belong to the organisation (`publication:` in
+    organisation.yaml), not to mkdocs.yml, so an adopting organisation changes only policies/."""
+    words = ctx.organisation.words
+    config.site_name = ctx.site_title
+    config.site_description = str(
+        ctx.publication.get("site_description")
+        or f"Vem beslutar om vad i {words.name} – delegationsordningar, roller och styrdokument."
+    )
+    config.copyright = str(ctx.publication.get("copyright") or words.name)
 
 
 def _rules(model: Any, as_of: date, commit: str | None) -> dict[str, bytes]:

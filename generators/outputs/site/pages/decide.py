@@ -50,6 +50,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
         title="Vem beslutar?",
         content=render(
             "decide.md.j2",
+            genitive=ctx.organisation.words.genitive,
             as_of=long_date(ctx.as_of),
             headings=_headings(ctx),
             rules_url=ctx.asset_href(PATH, f"rules/{RULES_FILE}"),
