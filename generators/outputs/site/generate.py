@@ -118,12 +118,17 @@ def _publish_settings(config: Any, ctx: SiteContext) -> None:
     """The site's title, description and footer belong to the organisation (`publication:` in
     organisation.yaml), not to mkdocs.yml, so an adopting organisation changes only policies/."""
     words = ctx.organisation.words
-    config.site_name = ctx.site_title
-    config.site_description = str(
-        ctx.publication.get("site_description")
-        or f"Vem beslutar om vad i {words.name} – delegationsordningar, roller och styrdokument."
+    config.site_name = _plain(ctx.site_title)
+    config.site_description = _plain(
+        str(ctx.publication.get("site_description") or f"Vem beslutar om vad i {words.name} – delegationsordningar, roller och styrdokument.")
     )
-    config.copyright = str(ctx.publication.get("copyright") or words.name)
+    config.copyright = _plain(str(ctx.publication.get("copyright") or words.name))
+
+
+def _plain(value: str) -> str:
+    """Policy text for the theme, which prints these settings as HTML in places without escaping:
+    no markup characters at all ("&" becomes "och"), and no line breaks."""
+    return " ".join(value.replace("&", " och ").translate({ord(c): None for c in "<>\"'`"}).split())
 
 
 def _rules(model: Any, as_of: date, commit: str | None) -> dict[str, bytes]:
