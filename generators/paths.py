@@ -29,3 +29,8 @@ def display_path(path: Path, base: Path) -> str:
         return (path.parent.resolve() / path.name).relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
+
+# Where the JSON rules are published on the site: versioned by the rules API's major version, so a
+# breaking change can be published beside the old files (rules/v2/) instead of over them.
+RULES_API_VERSION = "v1"
+RULES_SITE_DIR = f"rules/{RULES_API_VERSION}"

@@ -51,3 +51,18 @@ def to_json_bytes(data: Any) -> bytes:
     """Sorted keys, two-space indent, UTF-8 without escapes, one trailing newline."""
     text = json.dumps(normalise(data), sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
     return (text + "\n").encode("utf-8")
+
+
+
+def parse_json(text: str | bytes) -> Any:
+    """`json.loads` for files from outside (`decide --rules`): nesting too deep for the parser (its
+    RecursionError) and the non-standard constants NaN and Infinity are a ValueError like any other
+    malformed JSON, so the caller's error handling sees them."""
+
+    def refuse(constant: str) -> Any:
+        raise ValueError(f"{constant} är inte giltig JSON")
+
+    try:
+        return json.loads(text, parse_constant=refuse)
+    except RecursionError:
+        raise ValueError("för djupt nästlad (fler nivåer än tolken klarar)") from None

@@ -1,7 +1,7 @@
 """Huvudjobbet: kontrollera styrdokumenten och generera webbplatsen och JSON-reglerna.
 
 Kontrollen körs först; finns fel stannar bygget (slutkod 1) och inget publiceras. Sedan byggs
-webbplatsen med mkdocs till OUT/site/ och JSON-reglerna till OUT/site/rules/.
+webbplatsen med mkdocs till OUT/site/ och JSON-reglerna till OUT/site/rules/v1/.
 Samma källor ger byte-identiska filer: datumet tas från SOURCE_DATE_EPOCH eller commit-tiden.
 """
 
@@ -45,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
     from generators.outputs.site.build import build_site
 
     build_site(policies.resolve(), out / "site")
-    print(f"Webbplatsen och JSON-reglerna är byggda i {out / 'site'} (regler i {out / 'site' / 'rules'}).")
+    print(f"Webbplatsen och JSON-reglerna är byggda i {out / 'site'} (regler i {out / 'site' / 'rules' / 'v1'}).")
     return 0

@@ -33,14 +33,24 @@ def _annotate(file: str, title: str, message: str, line: int | None = None, colu
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
 
-    def data(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    from generators.reporters.github import command
 
-    def prop(value: str) -> str:
-        return data(value).replace(":", "%3A").replace(",", "%2C")
+    place: dict[str, str | int] = {}
+    if line is not None:
+        place["line"] = line
+    if column is not None:
+        place["col"] = column
+    print(command("error", message, file=file, **place, title=title))
 
-    place = f",line={line},col={column}" if line is not None else ""
-    print(f"::error file={prop(file)}{place},title={prop(title)}::{data(message)}")
+
+def _log(text: str) -> None:
+    """To stderr; under GitHub Actions as plain text no runner reads as a workflow command (the
+    committed file's lines reach the log in the diff)."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from generators.reporters.github import plain
+
+        text = plain(text)
+    sys.stderr.write(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         expected = codeowners.generate(sources)
     except codeowners.CodeownersError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            _log(f"{problem}\n")
             _annotate(problem.file, "CODEOWNERS kan inte genereras", problem.message, problem.line, problem.column)
         print(f"{output} kunde inte genereras: rätta {'felet' if len(error.problems) == 1 else 'felen'} ovan.", file=sys.stderr)
         return 1
@@ -85,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         )
         old = current.decode("utf-8", errors="replace").splitlines(keepends=True)
         diff = difflib.unified_diff(old, expected.splitlines(keepends=True), f"{output} (incheckad)", f"{output} (genererad)")
-        sys.stderr.writelines(diff)
-    print(message, file=sys.stderr)
+        _log("".join(diff))
+    _log(f"{message}\n")
     _annotate(output, "CODEOWNERS är inte aktuell", message)
     return 1

@@ -1,7 +1,7 @@
 """Svara på "vem beslutar?" med förklaring: delegation, resor, visselblåsning och upphandling.
 
 Svaret bygger på styrdokumenten (--policies, standard: policies/ i det här förrådet) eller på de
-publicerade JSON-reglerna (--rules MAPP, t.ex. build/site/rules), med samma resultat. --date svarar
+publicerade JSON-reglerna (--rules MAPP, t.ex. build/site/rules/v1), med samma resultat. --date svarar
 med de dokument och referensvärden som gäller den dagen (standard: i dag).
 
 Exempel (med id:n ur exemplets styrdokument, tests/fixtures/kommun/policies/):
@@ -131,22 +131,37 @@ def run(args: argparse.Namespace) -> int:
         print(f"Fel: {error}", file=sys.stderr)
         return 1
     day = args.date or date.today().isoformat()
+    try:
+        answer = _answer(decider, plugged, args, day)
+        if args.format == "json":
+            output = json.dumps(answer.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        else:
+            output = answer.text()
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as error:
+        if args.rules is None:
+            raise  # tables built here by the tool itself: a bug, reported as an internal error
+        # A file from outside that parses as JSON but is not shaped like the published tables.
+        raise UsageError(
+            f"{args.rules / 'decisions.json'} har inte de publicerade tabellernas form "
+            f"({type(error).__name__}: {error}); bygg om reglerna med `python -m generators build`."
+        ) from None
+    sys.stdout.write(output)
+    return 0 if answer.answered else 1
+
+
+def _answer(decider: Any, plugged: Any, args: argparse.Namespace, day: str) -> Any:
+    from generators.cli import UsageError
+
     if plugged is not None:
-        answer = plugged.answer(decider.tables, args, day)
-    elif args.question == "delegation":
+        return plugged.answer(decider.tables, args, day)
+    if args.question == "delegation":
         if args.matter_kind and not args.body:
             raise UsageError("--matter-kind kräver --body.")
-        answer = decider.delegation(args.matter, args.amount, day, args.body, args.matter_kind)
-    elif args.question == "travel":
+        return decider.delegation(args.matter, args.amount, day, args.body, args.matter_kind)
+    if args.question == "travel":
         if args.seat and not args.body:
             raise UsageError("--seat kräver --body.")
-        answer = decider.travel(args.traveller, args.country, day, args.body, args.seat)
-    elif args.question == "whistleblowing":
-        answer = decider.whistleblowing(args.concerns, day)
-    else:
-        answer = decider.procurement(args.value, day, args.regime, args.category, args.body)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    else:
-        sys.stdout.write(answer.text())
-    return 0 if answer.answered else 1
+        return decider.travel(args.traveller, args.country, day, args.body, args.seat)
+    if args.question == "whistleblowing":
+        return decider.whistleblowing(args.concerns, day)
+    return decider.procurement(args.value, day, args.regime, args.category, args.body)

@@ -35,6 +35,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_today_argument(parser)
 
 
+def _inside(repo: Path, given: str) -> str | None:
+    """The folder as a plain relative path inside the repository, or None: no `..` or `.` step (so
+    `a/../..` cannot climb out), no absolute path, no empty step, no backslash or control character,
+    nothing git would read as an option; in the working tree it must also resolve (symlinks
+    followed) to a place inside the repository."""
+    path = given.strip("/")
+    parts = path.split("/")
+    if (
+        not path
+        or given.startswith("/")
+        or any(part in ("", ".", "..") for part in parts)
+        or path.startswith("-")
+        or any(c == "\\" or ord(c) < 32 or ord(c) == 127 for c in path)
+    ):
+        return None
+    resolved = (repo / path).resolve()
+    if resolved != repo and repo not in resolved.parents:
+        return None
+    return path
+
+
 def run(args: argparse.Namespace) -> int:
     from generators.cli import UsageError
     from generators.diff import RevisionError, semantic_diff
@@ -43,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
     repo = (args.repo or REPO_ROOT).resolve()
     if not repo.is_dir():
         raise UsageError(f"mappen {repo} finns inte.")
-    path = args.policies_path.strip("/")
-    if not path or path.startswith("..") or Path(path).is_absolute():
+    path = _inside(repo, args.policies_path)
+    if path is None:
         raise UsageError(f"--policies-path ska vara en mapp i förrådet, inte '{args.policies_path}'.")
     try:
         result = semantic_diff(repo, args.base, args.head, path, today(args))

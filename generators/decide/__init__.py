@@ -1,7 +1,7 @@
 """Answer "who decides?" with an explanation: delegation, travel, whistleblowing, procurement.
 
     from generators.decide import from_policies, from_rules
-    decider = from_rules(Path("build/site/rules"))          # or from_policies(Path("policies"))
+    decider = from_rules(Path("build/site/rules/v1"))          # or from_policies(Path("policies"))
     answer = decider.delegation("soc-ekonomi-avskrivning-fordringar", 30000, "2026-11-23")
     answer.status, answer.facts["decided_by"]["label"], answer.explanation
 

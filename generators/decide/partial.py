@@ -14,9 +14,10 @@ file instead; the answers are the same either way (tested).
 
 from __future__ import annotations
 
-import json
 import mmap
 from pathlib import Path
+
+from generators.serialize import parse_json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def _value(mm: mmap.mmap, start: int, end: int) -> Any:
     if colon < 0:
         raise ValueError("no value")
     text = mm[colon + 3:end].decode("utf-8").rstrip().rstrip(",")
-    return json.loads(text)
+    return parse_json(text)
 
 
 def _end(mm: mmap.mmap, key: str, start: int) -> int:
@@ -69,7 +70,7 @@ def _matter(mm: mmap.mmap, low: int, high: int, wanted: bytes) -> Any:
         key = mm[line + 8:key_end]
         if key == wanted:
             close = mm.find(b"\n      ]", key_end, region_end)
-            return json.loads(mm[key_end + 3:close + 8].decode("utf-8"))
+            return parse_json(mm[key_end + 3:close + 8].decode("utf-8"))
         if key < wanted:
             low = key_end
         else:

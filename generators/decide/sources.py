@@ -17,7 +17,10 @@ from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
+
+    from generators.model import Model
 
 from generators.decide.engine import Decider
 
@@ -53,24 +56,34 @@ def _check_version(path: Path, data: Any) -> None:
 
 
 def from_rules(rules_dir: Path, question: dict[str, Any] | None = None) -> Decider:
-    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules).
+    """The tables as published: RULES_DIR/decisions.json (e.g. build/site/rules/v1).
 
     With `question` ({"kind": "delegation", "matter": …, "body": …} or {"kind": "travel"} …) only the
     part of the file that question needs is read: a one-shot answer stays fast for a large
     municipality. Without it the whole file is indexed, for answering many questions."""
     path = rules_dir / DECISIONS_FILE
     if not path.is_file():
-        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` eller ange rätt mapp med --rules.")
+        raise SourceError(f"{path} finns inte. Bygg reglerna med `python -m generators build` (de hamnar i build/site/rules/v1) eller ange rätt mapp med --rules.")
     partial = _partial(path, question)
     if partial is not None:
         _check_version(path, partial)
-        return Decider(partial)
+        return _decider(path, partial)
+    from generators.serialize import parse_json
+
     try:
-        data = json.loads(path.read_bytes())
+        data = parse_json(path.read_bytes())
     except (OSError, ValueError) as error:
         raise SourceError(f"{path} kunde inte läsas som JSON: {error}.") from None
     _check_version(path, data)
-    return Decider(data)
+    return _decider(path, data)
+
+
+def _decider(path: Path, data: dict[str, Any]) -> Decider:
+    try:
+        return Decider(data)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as error:
+        # JSON from outside that is not shaped like the published tables.
+        raise SourceError(f"{path} har inte de publicerade tabellernas form ({type(error).__name__}: {error}).") from None
 
 
 def _fingerprint(policies_dir: Path) -> str:
@@ -97,10 +110,8 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
     """Load, model and tabulate the policies (every adopted version); SourceError when a file fails to load."""
     from datetime import date
 
-    from generators.decide.tables import ALL_ADOPTED, TABLES_VERSION, build_tables
     from generators.loading.documents import load_policies
     from generators.model import build_model
-    from generators.serialize import normalise
 
     loaded = load_policies(policies_dir)
     if loaded.failed:
@@ -108,8 +119,15 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
         files = ", ".join(sorted({file for _, file in loaded.failed}))
         raise SourceError(f"Styrdokumenten kan inte läsas in utan fel ({files}); rätta dem först (`python -m generators check`).",
                           problems)
-    model = build_model(loaded)
-    tables = build_tables(model, ALL_ADOPTED, date.today())
+    return tables_of_model(build_model(loaded), date.today())
+
+
+def tables_of_model(model: Model, as_of: date) -> dict[str, Any]:
+    """The tables (every adopted version) of a model already built, as plain JSON data."""
+    from generators.decide.tables import ALL_ADOPTED, TABLES_VERSION, build_tables
+    from generators.serialize import normalise
+
+    tables = build_tables(model, ALL_ADOPTED, as_of)
     # Through JSON (sorted keys, as published) so both sources hand the engine identical data.
     data: dict[str, Any] = json.loads(json.dumps(normalise({"tables_version": TABLES_VERSION, **tables}), ensure_ascii=False, sort_keys=True))
     return data

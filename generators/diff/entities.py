@@ -19,8 +19,7 @@ from generators.model import Model
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef
 from generators.model.delegation import DelegationOrder, Matter
 from generators.model.matter_kinds import MATTER_KINDS
-from generators.outputs.rules.common import PER_LABELS
-from generators.outputs.rules.delegation import CONDITION_LABELS, REPORTING_INTERVAL_LABELS, SUBSTITUTION_LABELS
+from generators.wording.labels import label
 
 # Change categories: the sub-headings of a document's part of the report.
 DELEGATE = "Omdelegerade ärenden (delegat eller ersättare ändrad)"
@@ -77,7 +76,7 @@ class Side:
     def amount(self, amount: Amount | None) -> tuple[str, Decimal | None]:
         if amount is None:
             return "ingen", None
-        per = f" {PER_LABELS[amount.per]}" if amount.per in PER_LABELS else ""
+        per = f" {label('per', amount.per)}" if amount.per else ""
         vat = " exklusive moms" if amount.excluding_vat else ""
         if amount.unit == "sek":
             return f"{kronor(amount.amount)}{per}{vat}", Decimal(str(amount.amount))
@@ -140,7 +139,7 @@ def _reporting_text(order: DelegationOrder, matter: Matter) -> str:
         return "inget angivet"
     if reporting.reported:
         interval = reporting.interval or order.provisions.reporting_interval
-        return f"anmäls {REPORTING_INTERVAL_LABELS.get(interval, interval)}"
+        return f"anmäls {label('reporting_interval', interval)}"
     return "anmäls inte" + (f" ({reporting.recorded_as})" if reporting.recorded_as else "")
 
 
@@ -162,7 +161,7 @@ def matter_entity(side: Side, order: DelegationOrder, matter: Matter) -> Entity:
         facets.append(amount_facet(side, f"Nivå {i}, upp till", tier.up_to))
         facets.append(Facet(f"Nivå {i}, delegat", tuple(a.key for a in tier.delegates), join([side.actor(a) for a in tier.delegates]), DELEGATE))
         facets.append(actor_facet(side, f"Nivå {i}, ersättare", tier.substitute, DELEGATE))
-    conditions = [c.text or f"{CONDITION_LABELS.get(c.kind, c.kind)} {side.actor(c.with_actor) if c.with_actor else ''}".strip()
+    conditions = [c.text or f"{label('condition', c.kind)} {side.actor(c.with_actor) if c.with_actor else ''}".strip()
                   for c in matter.conditions]
     facets += [
         text_facet("Vidaredelegation tillåten", matter.further_delegation, MATTER, yes_no(matter.further_delegation)),
@@ -184,7 +183,7 @@ def provisions_entity(side: Side, order: DelegationOrder) -> Entity:
             return ("", "inget angivet")
         if r.rule == "actor":
             return (f"actor:{r.actor.key if r.actor else ''}", side.actor(r.actor))
-        return (r.rule, SUBSTITUTION_LABELS.get(r.rule, r.rule))
+        return (r.rule, label("substitution_rule", r.rule))
 
     absence, conflict = rule(p.on_absence), rule(p.on_conflict_of_interest)
     facets = [
@@ -192,7 +191,7 @@ def provisions_entity(side: Side, order: DelegationOrder) -> Entity:
         text_facet("Vid jäv beslutar", conflict[0], PROVISIONS, conflict[1]),
         text_facet("Överordnad får besluta", p.superior_may_decide, PROVISIONS, yes_no(p.superior_may_decide)),
         text_facet("Nämnden får ta över ärenden", p.body_may_take_over, PROVISIONS, yes_no(p.body_may_take_over)),
-        text_facet("Anmälan av delegationsbeslut", p.reporting_interval, PROVISIONS, REPORTING_INTERVAL_LABELS.get(p.reporting_interval, p.reporting_interval)),
+        text_facet("Anmälan av delegationsbeslut", p.reporting_interval, PROVISIONS, label("reporting_interval", p.reporting_interval)),
         actor_facet(side, "Vidaredelegerade beslut anmäls till", p.further_delegation_reported_to, PROVISIONS),
     ]
     return Entity("Bestämmelse", "general_provisions", "De allmänna bestämmelserna", facets, PROVISIONS)

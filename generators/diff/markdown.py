@@ -1,20 +1,43 @@
 """The semantic diff as Swedish Markdown: what a reviewing politician or jurist reads instead of YAML.
 
 Text from the policies is escaped, so a title can never turn into a link, an image or HTML in a pull
-request comment.
+request comment. GitHub also links what needs no Markdown at all: bare URLs (`https://…`, `www.…`),
+e-mail addresses and `mailto:`, `@user` and `@org/team` (which ping), issue references (`#12`,
+`GH-12`). A zero-width joiner (U+200D) inside each of those breaks the pattern GitHub looks for; the
+reader sees the same text, unlinked, and nobody is pinged.
 """
 
 from __future__ import annotations
 
+import re
+
 from generators.checks.runner import CheckResult
 from generators.diff.compare import Comparison
 
-_SPECIAL = "\\`*[]<>|~"  # what could turn policy text into emphasis, links, HTML or table cells
+# What could turn policy text into emphasis, links, HTML, entities (`&#64;` is an @) or table cells.
+_SPECIAL = "\\`*[]<>|~&"
+_ZWJ = "\u200d"
+# Where GitHub's autolinker and mention filter would match, the joiner goes in (case-insensitive).
+_AUTOLINKED = (
+    (re.compile(r"(?=://)"), _ZWJ),  # https://, ftp://, any scheme://: the scheme no longer ends at ':'
+    (re.compile(r"(?<=www)(?=\.)", re.IGNORECASE), _ZWJ),  # www.example.se
+    (re.compile(r"(?<=mailto)(?=:)|(?<=xmpp)(?=:)", re.IGNORECASE), _ZWJ),
+    (re.compile(r"(?<=@)"), _ZWJ),  # @user, @org/team, name@example.se: nothing name-like follows '@'
+    (re.compile(r"(?<=#)(?=\d)"), _ZWJ),  # #12, owner/repo#12
+    (re.compile(r"(?<=gh)(?=-\d)", re.IGNORECASE), _ZWJ),  # GH-12
+)
+
+
+def neutralise(text: str) -> str:
+    """Break every bare link, address, mention and issue reference GitHub would make of the text."""
+    for pattern, joiner in _AUTOLINKED:
+        text = pattern.sub(joiner, text)
+    return text
 
 
 def md(text: str) -> str:
-    """Escape Markdown and HTML in text from the policies."""
-    escaped = "".join(f"\\{c}" if c in _SPECIAL else c for c in text)
+    """Escape Markdown and HTML in text from the policies, and neutralise GitHub's autolinks and mentions."""
+    escaped = "".join(f"\\{c}" if c in _SPECIAL else c for c in neutralise(text))
     return " ".join(escaped.split())
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
 from generators.model.common import Actor, DocumentMeta, SourceRef
-from generators.wording.organisation import OrganisationWords, definite_title, running, words_for_kind
+from generators.wording.organisation import OrganisationWords, words_for_kind
+from generators.wording.swedish import definite, lower_first
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -120,11 +121,11 @@ class Organisation:
         if styrelse is not None:
             position = self.positions.get(self.head_of_body(styrelse.id) or "")
             if position is not None and position.level == "direktor":
-                direktor = definite_title(position.title)
+                direktor = definite(position.title)
         return OrganisationWords(
             base.kind, base.name, base.noun, base.definite, base.genitive,
-            running(fullmaktige.name) if fullmaktige is not None else base.fullmaktige,
-            running(styrelse.name) if styrelse is not None else base.styrelse,
+            lower_first(fullmaktige.name) if fullmaktige is not None else base.fullmaktige,
+            lower_first(styrelse.name) if styrelse is not None else base.styrelse,
             direktor,
         )
 
@@ -292,7 +293,7 @@ class Organisation:
 
 def in_running_text(name: str) -> str:
     """'Socialnämnden' → 'socialnämnden' in running text (bodies are named in definite form)."""
-    return name[:1].lower() + name[1:]
+    return lower_first(name)
 
 
 def build_organisation(document: Any) -> Organisation:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, versions_in_force
 from generators.model.reference import DatedValue, ReferenceData, Series
+from generators.wording.swedish import euro, kronor
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -45,22 +46,6 @@ COMPARISON_LABELS = {
 def to_decimal(value: float | Decimal) -> Decimal:
     """Exact decimal of a YAML number (0.3 × 57 300 = 17 190, without binary-float noise)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
-def format_kronor(value: Decimal | float) -> str:
-    """700000 → '700 000 kr' (no-break spaces); öre are shown only when there are any."""
-    number = to_decimal(value)
-    whole = int(number)
-    text = f"{whole:,}".replace(",", "\u00a0")
-    fraction = number - whole
-    if fraction:
-        text += "," + f"{abs(fraction):.2f}"[2:]
-    return text + "\u00a0kr"
-
-
-def format_euro(value: Decimal | float) -> str:
-    whole = int(to_decimal(value))
-    return f"{whole:,}".replace(",", "\u00a0") + "\u00a0euro"
 
 
 def comparison_of(value: DatedValue) -> Comparison | None:
@@ -133,11 +118,11 @@ class BoundValue:
     def figure(self) -> str:
         """The amount in words: '700 000 kr', or the euro value with the reason kronor are missing."""
         if self.sek is not None:
-            return format_kronor(self.sek)
+            return kronor(self.sek)
         name = self.series.title if self.series is not None else (self.bound.reference or "beloppet")
         if self.problem == "unknown":
             if self.eur is not None:
-                return f"{format_euro(self.eur)} ({name}; beloppet i kronor är ännu inte publicerat)"
+                return f"{euro(self.eur)} ({name}; beloppet i kronor är ännu inte publicerat)"
             return f"{name} (beloppet är ännu inte publicerat, varken i kronor eller i euro)"
         if self.bound.reference is not None:
             return f"{name} (inget värde i referensdata {self.day.isoformat()})"
@@ -525,7 +510,7 @@ class ProcurementPolicy:
             return None, f"{self.meta.title} har inga värdeintervall för {category_name.lower()} enligt {regime_name}."
         if not self.meta.in_force_on(day):
             return None, f"{self.meta.title} (version {self.meta.version}) gäller inte {day.isoformat()}."
-        value = format_kronor(value_sek)
+        value = kronor(value_sek)
         undecided: list[Band] = []
         for band in table.bands:
             inside = band.contains(value_sek, day, reference)
@@ -572,8 +557,8 @@ class ProcurementPolicy:
         required = meets(amount, limit, comparison_of(dated) or "at_least")
         verdict = "ska" if required else "behöver inte enligt lag"
         return required, (
-            f"En direktupphandling värd {format_kronor(amount)} {verdict} dokumenteras: dokumentationsplikten gäller när värdet "
-            f"{COMPARISON_LABELS.get(comparison_of(dated) or 'at_least')} {format_kronor(limit)} ({dated.source_title}, "
+            f"En direktupphandling värd {kronor(amount)} {verdict} dokumenteras: dokumentationsplikten gäller när värdet "
+            f"{COMPARISON_LABELS.get(comparison_of(dated) or 'at_least')} {kronor(limit)} ({dated.source_title}, "
             f"gäller från {dated.valid_from.isoformat()})."
         )
 
@@ -607,9 +592,9 @@ def _amount_sek(amount: Amount | None, day: date, reference: ReferenceData) -> D
 
 def _describe_amount(amount: Amount, sek: Decimal | None) -> str:
     if amount.unit == "sek":
-        return format_kronor(amount.amount)
+        return kronor(amount.amount)
     number = f"{amount.amount:g}".replace(".", ",")
-    return f"{number} {amount.unit}" + (f" ({format_kronor(sek)})" if sek is not None else "")
+    return f"{number} {amount.unit}" + (f" ({kronor(sek)})" if sek is not None else "")
 
 
 def _matter_label(order: DelegationOrder, matter: Matter) -> str:
@@ -729,7 +714,7 @@ def mandate_for(policy: ProcurementPolicy, band: Band, decision: BandDecision, d
             if not steps_in:
                 return Mandate(decision, band, day, "gap_below", order, matter, tiers, top[2], limit_amount, unlimited, upper,
                                f"Intervallet börjar {lower.as_lower()}, men mandatet för {in_text(who)} i {label} börjar först över "
-                               f"{format_kronor(starts)}, och de som beslutar under det beloppet står inte under {in_text(who)} i linjen "
+                               f"{kronor(starts)}, och de som beslutar under det beloppet står inte under {in_text(who)} i linjen "
                                "(eller så får en överordnad inte besluta i deras ställe enligt delegationsordningen).")
     return Mandate(decision, band, day, "covered", order, matter, tiers, top[2], limit_amount, unlimited, upper,
                    f"{who[:1].upper() + who[1:]} beslutar med stöd av {label} ({limit_text}).")
@@ -776,8 +761,8 @@ def decision_makers_for(band: Band, body: str, day: date, model: Model) -> list[
                 continue
         for actor in delegates:
             part = ("hela intervallet" if decision.decided_by is not None else
-                    f"{'över ' + format_kronor(above) if above is not None else 'från 0 kr'} "
-                    f"{'till och med ' + format_kronor(up_to) if up_to is not None else 'utan övre gräns'}" if known else "okänt belopp")
+                    f"{'över ' + kronor(above) if above is not None else 'från 0 kr'} "
+                    f"{'till och med ' + kronor(up_to) if up_to is not None else 'utan övre gräns'}" if known else "okänt belopp")
             makers.append(DecisionMaker(actor, "delegation", decision, order, matter, above, up_to,
                                         f"Med stöd av {_matter_label(order, matter)}: {part}."))
     return makers

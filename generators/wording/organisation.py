@@ -55,18 +55,3 @@ def words_for_kind(kind: str, name: str = "") -> OrganisationWords:
     """The words for an organisation of `kind` when nothing more is known about its bodies."""
     noun, definite, genitive, prefix = _KINDS.get(kind, _KINDS["kommun"])
     return OrganisationWords(kind, name or noun, noun, definite, genitive, f"{prefix}fullmäktige", f"{prefix}styrelsen", f"{prefix}direktören")
-
-
-def running(name: str) -> str:
-    """A body's name in running text: 'Regionstyrelsen' → 'regionstyrelsen' (names are definite)."""
-    return name[:1].lower() + name[1:]
-
-
-def definite_title(title: str) -> str:
-    """'Regiondirektör' → 'regiondirektören' (a title in definite form, in running text)."""
-    text = running(title)
-    if text.endswith("ör"):
-        return text + "en"
-    if text.endswith(("e", "a")):
-        return text + "n"
-    return text + "en"

@@ -110,7 +110,7 @@ def test_search_finds_a_delegation_matter_by_a_swedish_word(visit: Visit) -> Non
 
 def _kommundirektor_matters(site_dir: Path) -> set[str]:
     """The matters the kommundirektör decides on delegation as of the build, from delegation.json."""
-    data = json.loads((site_dir / "rules" / "delegation.json").read_text(encoding="utf-8"))
+    data = json.loads((site_dir / "rules" / "v1" / "delegation.json").read_text(encoding="utf-8"))
     return {row["matter_id"] for row in data["decision_table"]
             if row["delegate_key"] == "position:kommundirektor" and row["in_force_on_as_of"] and not row["execution_only"]}
 

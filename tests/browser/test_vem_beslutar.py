@@ -3,7 +3,7 @@
 Each case in tests/decisions/*.yaml is asked through the page's form (or, when the form cannot offer
 the question's value – an id that does not exist, a matter asked in another body – through the
 page's address, `?fraga=…`). The displayed answer must equal `decide`'s answer from the same
-published rules/decisions.json: the status, the summary, every sentence of the explanation, and every
+published rules/v1/decisions.json: the status, the summary, every sentence of the explanation, and every
 fact the page shows (each carries its place in the answer, `data-fact`, and its value); and the
 case's own expectations (decision maker, approver, handler, procedure …) must hold on the page.
 
@@ -63,7 +63,7 @@ READ_ANSWER = """section => {
 @pytest.fixture(scope="module")
 def published(site_dir: Path) -> Decider:
     """`decide` answering from the published JSON the page reads."""
-    return from_rules(site_dir / "rules")
+    return from_rules(site_dir / "rules" / "v1")
 
 
 @pytest.fixture(scope="module")
@@ -258,7 +258,7 @@ def test_page_answers_like_decide(case: Case, published: Decider, form_page: Vis
     if edits:
         decisions, decider = edited_tables(edits)
         visit = open_visit(browser, base_url)
-        visit.page.route("**/rules/decisions.json", lambda route: route.fulfill(
+        visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(
             status=200, body=decisions, headers={"Content-Type": "application/json"}))
         open_form(visit)
     else:
@@ -362,13 +362,13 @@ def test_an_answer_has_an_address_that_answers_again(visit: Visit) -> None:
 
 def test_text_from_the_tables_is_never_markup(visit: Visit, site_dir: Path) -> None:
     """A hostile label in decisions.json shows up as text on the page, never as an element."""
-    tables = json.loads((site_dir / "rules" / "decisions.json").read_text(encoding="utf-8"))
+    tables = json.loads((site_dir / "rules" / "v1" / "decisions.json").read_text(encoding="utf-8"))
     hostile = '<img src=x onerror="window.__owned=1">Socialnämnden'
     tables["delegation"]["bodies"]["socialnamnden"] = hostile
     for version in tables["delegation"]["matters"]["soc-ekonomi-avskrivning-fordringar"]:
         version["matter"]["title"] = "<script>window.__owned=2</script>Avskrivning"
     body = json.dumps(tables).encode("utf-8")
-    visit.page.route("**/rules/decisions.json", lambda route: route.fulfill(
+    visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(
         status=200, body=body, headers={"Content-Type": "application/json"}))
     open_form(visit, "?fraga=delegation&organ=socialnamnden&arende=soc-ekonomi-avskrivning-fordringar&belopp=1000&datum=2026-11-23")
     shown = read_answer(visit.page, "delegation")
@@ -381,7 +381,7 @@ def test_text_from_the_tables_is_never_markup(visit: Visit, site_dir: Path) -> N
 
 
 def test_missing_tables_are_reported_on_the_page(visit: Visit) -> None:
-    visit.page.route("**/rules/decisions.json", lambda route: route.fulfill(status=404, body=b"not here"))
+    visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(status=404, body=b"not here"))
     visit.open(PAGE)
     status = visit.page.locator("#vb-status")
     status.filter(has_text="kunde inte hämtas").wait_for()

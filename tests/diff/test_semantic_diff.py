@@ -164,6 +164,44 @@ def test_policy_text_cannot_inject_markdown(repo: Path) -> None:
     assert "\\<script\\>" in markdown
 
 
+# What GitHub turns into a link or a ping in a comment without any Markdown (issue 11).
+AUTOLINKS = re.compile(r"(?i)(?:https?|ftp)://|www\.|mailto:|@[a-z0-9]|(?<!\\)&#|#\d|\bgh-\d")
+HOSTILE_TITLE = "Läs HTTPS://evil.example/x, www.evil.se eller mailto:a@evil.se; fråga @kalle och @ekbacka/jurister om #12 och GH-7 &#64;kalle"
+
+
+def test_policy_text_cannot_link_or_mention(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / "delegation" / "socialnamnden.yaml",
+         'title: "Omfördelning av budgetmedel mellan verksamheter inom nämndens driftbudget"',
+         f'title: "{HOSTILE_TITLE}"')
+    markdown = semantic_diff(repo, base, None, "policies", TODAY).markdown
+    lines = [line for line in markdown.splitlines() if "evil" in line]
+    assert lines
+    for line in lines:
+        assert not AUTOLINKS.search(line), line
+    # The reader still sees the same words: only zero-width joiners and Markdown escapes were added.
+    assert HOSTILE_TITLE in lines[0].replace("\u200d", "").replace("\\&", "&")
+
+
+@pytest.mark.parametrize("given", ["a/../..", "policies/../..", "../policies", "/etc", "./policies", "policies//x", "policies\\..\\.."])
+def test_policies_path_stays_inside_the_repository(repo: Path, given: str) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    run = subprocess.run([sys.executable, "-m", "generators", "diff", base, "--repo", str(repo), f"--policies-path={given}"],
+                         capture_output=True, text=True, cwd=REPO, check=False)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "--policies-path ska vara en mapp i förrådet" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_policies_path_through_a_symlink_out_of_the_repository_is_refused(repo: Path, tmp_path: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    outside = tmp_path / "outside"
+    shutil.copytree(repo / "policies", outside)
+    (repo / "elsewhere").symlink_to(outside, target_is_directory=True)
+    run = subprocess.run([sys.executable, "-m", "generators", "diff", base, "--repo", str(repo), "--policies-path", "elsewhere"],
+                         capture_output=True, text=True, cwd=REPO, check=False)
+    assert run.returncode == 2 and "--policies-path ska vara en mapp i förrådet" in run.stderr, run.stderr
+
+
 def test_the_command_line(repo: Path) -> None:
     base = git(repo, "rev-parse", "HEAD")
     change_three_rules(repo / "policies")

@@ -145,6 +145,26 @@ def test_every_install_verifies_hashes() -> None:
     assert "--require-hashes -r requirements.lock" in (REPO / "Makefile").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_a_step_named_strict_runs_strict(path: Path) -> None:
+    # A step whose name promises "strikt" must pass --strict to every generators command it runs
+    # (warnings stop the build); the name is what a reviewer reads in the PR's checks.
+    named = [
+        step for job in load(path)["jobs"].values() for step in job.get("steps", [])
+        if re.search(r"\bstri(kt|ct)\b", step.get("name", ""), re.IGNORECASE)
+    ]
+    for step in named:
+        commands = [line for line in step.get("run", "").splitlines() if "-m generators" in line]
+        assert commands, f"{path.name}: steget {step['name']!r} kör inget generators-kommando"
+        for line in commands:
+            assert "--strict" in line.split(), f"{path.name}: steget {step['name']!r} kör {line.strip()!r} utan --strict"
+
+
+def test_the_pull_request_build_is_strict() -> None:
+    scripts = runs(load(GITHUB / "workflows" / "pull-request.yml"), "check")
+    assert any(".venv/bin/python -m generators build --strict" in script for script in scripts)
+
+
 def test_the_comment_job_is_safe_for_forks() -> None:
     workflow = load(GITHUB / "workflows" / "pull-request.yml")
     job = workflow["jobs"]["comment"]

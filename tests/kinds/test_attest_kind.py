@@ -139,9 +139,9 @@ def test_page_is_built_into_the_site_and_the_rules_published(attest_registered: 
     site = build(attest_policies, tmp_path / "site")
     html = (site / "attest" / "index.html").read_text(encoding="utf-8")
     assert "Attestreglemente" in html and "Ekonomidirektör" in html
-    index = json.loads((site / "rules" / "index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "rules" / "v1" / "index.json").read_text(encoding="utf-8"))
     assert "attestdemo.json" in [f["path"] for f in index["files"]]
-    assert (site / "rules" / "schemas" / "rules-attestdemo.schema.json").is_file()
+    assert (site / "rules" / "v1" / "schemas" / "rules-attestdemo.schema.json").is_file()
 
 
 def test_a_rule_that_reads_every_kind_waits_for_the_new_one(attest_registered: None, attest_policies: Path) -> None:

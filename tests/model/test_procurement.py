@@ -26,7 +26,7 @@ from generators.model.procurement import (
     bound_sek,
     compare_bounds,
     decision_makers_for,
-    format_kronor,
+    kronor,
     mandate_dates,
     mandate_for,
     policies_in_force,
@@ -92,8 +92,8 @@ def test_a_reference_equals_itself_even_when_unknown_in_kronor(model: Model, pol
 
 
 def test_swedish_amounts() -> None:
-    assert format_kronor(700000) == "700\u00a0000\u00a0kr"
-    assert format_kronor(Decimal("17190.5")) == "17\u00a0190,50\u00a0kr"
+    assert kronor(700000) == "700\u00a0000\u00a0kr"
+    assert kronor(Decimal("17190.5")) == "17\u00a0190,50\u00a0kr"
 
 
 # -- which band, which procedure ------------------------------------------------------------------
@@ -112,7 +112,7 @@ def test_bands_cover_every_amount_with_the_laws_semantics(model: Model, policy: 
     for value, expected in [*cases, (2389584, "lou-vot-annonserad"), (2389585, "lou-vot-eu"), (10**9, "lou-vot-eu")]:
         band, why = earlier.band_for("lou", "varor_och_tjanster", value, DAY_2025, model.reference)
         assert band is not None and band.id == expected, (value, why)
-        assert format_kronor(value).split("\u00a0kr")[0] in why
+        assert kronor(value).split("\u00a0kr")[0] in why
     # 2026: below the direct-procurement limit nothing depends on the EU threshold; from 700 000 kr
     # the answer is annonserad or EU procedure, and the threshold is only published in euro.
     for value, expected in cases[:-1]:

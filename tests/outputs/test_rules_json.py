@@ -23,7 +23,7 @@ from generators.loading.documents import load_policies
 from generators.model import Model, build_model
 from generators.model.delegation import DelegationOrder, Matter
 from generators.outputs.rules import RULES_FORMAT_VERSION, render_rules
-from generators.outputs.rules.registry import rules_files
+from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import SCHEMAS_DIR
 from generators.pipeline import load_and_check
 from generators.serialize import normalise, to_json_bytes
@@ -137,11 +137,28 @@ def test_schema_files_are_the_repository_schemas_with_swedish_titles(published: 
         if not path.startswith("schemas/"):
             continue
         name = path.removeprefix("schemas/")
-        assert data == (SCHEMAS_DIR / name).read_bytes()
+        source = (SCHEMAS_DIR / name).read_bytes()
+        # Only the $id differs: without a site address it is the bare file name (relative).
+        assert data == source.replace(f'"$id": "{SCHEMA_ID_BASE}{name}"'.encode(), f'"$id": "{name}"'.encode())
         schema = json.loads(data)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        assert schema["$id"] == f"https://styrdokument.example/schemas/{name}"
+        assert schema["$id"] == name
+        assert json.loads(source)["$id"] == f"{SCHEMA_ID_BASE}{name}"
         assert any(letter in schema["description"] for letter in "åäö")
+
+
+def test_schema_ids_are_their_address_on_the_site(model: Model) -> None:
+    """With the site's address (mkdocs site_url) every $id is where the schema is published, no
+    placeholder host is left, and the schemas still validate the files through their relative $refs."""
+    base = "https://kommun.github.io/styrdokument/"
+    published = render_rules(model, AS_OF, COMMIT, base)
+    for path, data in published.items():
+        assert b"styrdokument.example" not in data, path
+        if path.startswith("schemas/"):
+            assert json.loads(data)["$id"] == f"{base}rules/v1/{path}"
+    files = {path: json.loads(data) for path, data in published.items()}
+    for entry in files["index.json"]["files"]:
+        _validator(published, entry["schema"]).validate(files[entry["path"]])
 
 
 def test_every_object_in_the_schemas_is_closed(published: dict[str, bytes]) -> None:
@@ -420,15 +437,19 @@ def test_last_years_prisbasbelopp_is_not_carried_into_an_unpublished_year(polici
             assert all(int(year) <= last_known for year in row["sek_by_year"])
 
 
-def test_versions_out_of_force_on_as_of_are_left_out(model: Model) -> None:
+def test_ended_versions_stay_published_with_their_validity(model: Model) -> None:
+    """Point-in-time history (API v1): every adopted version is published, ended ones too, and says
+    whether it is in force on the as-of date."""
     later = date(2027, 6, 1)
     rendered = json.loads(render_rules(model, later, COMMIT)["delegation.json"])
     published = {(d["document"]["id"], d["document"]["version"]) for d in rendered["documents"]}
     for order in model.delegations:
-        expected = order.meta.status == "antagen" and (order.meta.valid_to is None or later <= order.meta.valid_to)
-        assert ((order.meta.id, order.meta.version) in published) is expected
+        assert ((order.meta.id, order.meta.version) in published) is (order.meta.status == "antagen")
+    assert any(d["document"]["valid_to"] and d["document"]["valid_to"] < later.isoformat() for d in rendered["documents"])
     for document in rendered["documents"]:
-        assert document["document"]["in_force_on_as_of"] == (document["document"]["valid_from"] <= later.isoformat())
+        meta = document["document"]
+        in_force = meta["valid_from"] <= later.isoformat() and (meta["valid_to"] is None or later.isoformat() <= meta["valid_to"])
+        assert meta["in_force_on_as_of"] == in_force
 
 
 def test_matters_are_resolved(model: Model, files: dict[str, Any]) -> None:

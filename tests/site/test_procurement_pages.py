@@ -14,7 +14,8 @@ import pytest
 
 from generators.loading.documents import load_policies
 from generators.model import build_model
-from generators.model.procurement import decision_makers_for, format_euro, format_kronor, policies_in_force, signers_for
+from generators.model.procurement import decision_makers_for, policies_in_force, signers_for
+from generators.wording.swedish import euro, kronor
 from tests.site.conftest import EXAMPLE_POLICIES, page, parse
 
 AS_OF = date(2026, 11, 23)
@@ -64,8 +65,8 @@ def test_direct_procurement_bands_are_worded_exactly(example_site: Path, model, 
     table = next(t for t in policy.tables if t.regime == "lou" and t.category == "varor_och_tjanster")
     documented = next(b for b in table.bands if b.upper.reference == "direktupphandlingsgrans")
     row = _band_row(html, documented.id).lower()
-    assert f"under {format_kronor(limit.value)}".replace(NBSP, " ") in row
-    assert f"från och med {format_kronor(documentation.value)}".replace(NBSP, " ") in row
+    assert f"under {kronor(limit.value)}".replace(NBSP, " ") in row
+    assert f"från och med {kronor(documentation.value)}".replace(NBSP, " ") in row
     assert "under 700 000 kr" in row and "från och med 100 000 kr" in row
     assert "ska dokumenteras" in row and f"minst {documented.procedure.min_quotes} skriftliga offerter" in row
     first = table.bands[0]
@@ -77,16 +78,16 @@ def test_the_laws_amounts_with_sources_and_the_eu_threshold_notice(example_site:
     parsed = parse(page(example_site, "upphandling/"))
     links = {a.get("href") for tag, a in parsed.elements if tag == "a"}
     limit = model.reference.value_on("direktupphandlingsgrans", AS_OF)
-    assert format_kronor(Decimal(str(limit.value))).replace(NBSP, " ") in text and limit.source_url in links
+    assert kronor(Decimal(str(limit.value))).replace(NBSP, " ") in text and limit.source_url in links
     threshold = model.reference.value_on("troskelvarde-eu-kommuner", AS_OF)
     assert threshold is not None and threshold.unknown and threshold.value_eur is not None
-    euro = format_euro(threshold.value_eur).replace(NBSP, " ")
-    assert f"från 1 januari {threshold.valid_from.year} är {euro}; beloppet i kronor är ännu inte publicerat" in text
+    in_euro = euro(threshold.value_eur).replace(NBSP, " ")
+    assert f"från 1 januari {threshold.valid_from.year} är {in_euro}; beloppet i kronor är ännu inte publicerat" in text
     # The band the threshold bounds shows the euro value, never an invented kronor figure.
     html = page(example_site, "upphandling/").read_text(encoding="utf-8")
     eu_band = next(b for b in policy.bands() if b.lower.reference == "troskelvarde-eu-kommuner")
     row = _band_row(html, eu_band.id).lower()
-    assert f"från och med {euro}" in row and "kronor är ännu inte publicerat" in row
+    assert f"från och med {in_euro}" in row and "kronor är ännu inte publicerat" in row
 
 
 def test_who_decides_per_body_is_linked_to_the_matter_and_who_signs(example_site: Path, model, policy) -> None:

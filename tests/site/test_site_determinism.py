@@ -35,7 +35,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path) -> No
     assert first_files.keys() == second_files.keys()
     differing = [path for path in first_files if first_files[path] != second_files[path]]
     assert not differing, f"filer som skiljer sig mellan två byggen: {differing[:10]}"
-    assert "sitemap.xml.gz" in first_files and "rules/index.json" in first_files
+    assert "sitemap.xml.gz" in first_files and "rules/v1/index.json" in first_files
 
 
 @pytest.fixture(scope="module")

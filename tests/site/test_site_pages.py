@@ -153,10 +153,10 @@ def test_no_request_leaves_the_site(example_site: Path) -> None:
 
 
 def test_json_rules_are_published_under_rules(example_site: Path) -> None:
-    index = json.loads((example_site / "rules" / "index.json").read_bytes())
+    index = json.loads((example_site / "rules" / "v1" / "index.json").read_bytes())
     for entry in index["files"]:
-        assert (example_site / "rules" / entry["path"]).is_file()
-        assert (example_site / "rules" / entry["schema"]).is_file()
+        assert (example_site / "rules" / "v1" / entry["path"]).is_file()
+        assert (example_site / "rules" / "v1" / entry["schema"]).is_file()
 
 
 def test_api_page_python_example_runs_against_the_built_rules(example_site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,14 +25,14 @@ def test_dates_and_numbers() -> None:
     assert number(177600) == f"177{NBSP}600"
     assert number(0.5) == "0,5"
     assert number(3.0) == "3"
-    assert kronor(2389585.4) == f"2{NBSP}389{NBSP}585{NBSP}kr"
+    assert kronor(2389585.4) == f"2{NBSP}389{NBSP}585,40{NBSP}kr"  # öre kept, never rounded away
 
 
 def test_amounts_in_their_unit_and_in_kronor(reference) -> None:
     pbb = reference.value_on("prisbasbelopp", date(2026, 6, 1))
     assert pbb is not None and pbb.value
     three = Amount(3, "prisbasbelopp", "case", None, None)  # type: ignore[arg-type]
-    assert amount_text(three, reference, date(2026, 6, 1)) == f"3 prisbasbelopp ({kronor(3 * pbb.value)}) per tillfälle"
+    assert amount_text(three, reference, date(2026, 6, 1)) == f"3 prisbasbelopp ({kronor(3 * pbb.value)}) per ärende eller tillfälle"
     assert amount_text(three, reference, date(2026, 6, 1), with_per=False) == f"3 prisbasbelopp ({kronor(3 * pbb.value)})"
     sek = Amount(250000, "sek", "contract", True, None)  # type: ignore[arg-type]
     assert amount_text(sek, reference, date(2026, 6, 1)) == f"250{NBSP}000{NBSP}kr per avtal och hela avtalstiden, exklusive moms"

@@ -49,7 +49,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import Amount
 from generators.model.delegation import Matter
-from generators.model.procurement import format_kronor as kronor
+from generators.wording.swedish import kronor
 
 RULE = Rule("AT106", "limits-follow-delegation", "error", "Attestgränsen ryms i inköpsmandatet, där reglementet kräver det.",
             needs=("organisation", "attest", "delegation", "reference"))

@@ -61,7 +61,8 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import Amount
-from generators.model.procurement import Band, ProcurementPolicy, format_kronor, in_text, mandate_dates, to_decimal
+from generators.model.procurement import Band, ProcurementPolicy, in_text, mandate_dates, to_decimal
+from generators.wording.swedish import kronor
 
 RULE = Rule("X808", "fullmaktige-precedence", "error", "En nämnds delegationsordning går inte utöver fullmäktiges policy.",
             needs=("organisation", "procurement", "delegation", "reference"))
@@ -120,7 +121,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     if key in seen:
                         continue
                     seen.add(key)
-                    shown = format_kronor(value) if amount.unit == "sek" else f"{amount.amount:g} {amount.unit} ({format_kronor(value)} {day.year})"
+                    shown = kronor(value) if amount.unit == "sek" else f"{amount.amount:g} {amount.unit} ({kronor(value)} {day.year})"
                     reach = f"över {shown}" if kind == "above" else f"upp till och med {shown}"
                     yield RULE.at(
                         amount.source,

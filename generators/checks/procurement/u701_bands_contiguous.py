@@ -51,7 +51,8 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import SourceRef
-from generators.model.procurement import BandTable, BoundValue, ProcurementPolicy, compare_bounds, format_kronor
+from generators.model.procurement import BandTable, BoundValue, ProcurementPolicy, compare_bounds
+from generators.wording.swedish import kronor
 
 Problem = tuple[tuple[object, ...], SourceRef, str]
 
@@ -125,4 +126,4 @@ def _problems(model: Model, policy: ProcurementPolicy, table: BandTable, day: da
 
 
 def _amount(value: BoundValue) -> str:
-    return format_kronor(value.sek) if value.sek is not None else value.figure()
+    return kronor(value.sek) if value.sek is not None else value.figure()

@@ -47,7 +47,8 @@ from generators.checks.procurement.common import law_source, statute_short, tabl
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
-from generators.model.procurement import COMPARISON_LABELS, comparison_of, format_kronor, to_decimal
+from generators.model.procurement import COMPARISON_LABELS, comparison_of, to_decimal
+from generators.wording.swedish import kronor
 
 RULE = Rule("U703", "direct-procurement-limit", "error", "Direktupphandling används aldrig över lagens direktupphandlingsgräns.",
             needs=("procurement", "reference"), per_document="procurement")
@@ -61,9 +62,9 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             comparison = comparison_of(limit) or "at_most"
             assert limit.value is not None  # tables_with_legal_value passes over unknown values
             limit_sek = to_decimal(limit.value)
-            law = (f"direktupphandlingsgränsen enligt {statute_short(model, regime.sfs)} är {format_kronor(limit_sek)} sedan "
+            law = (f"direktupphandlingsgränsen enligt {statute_short(model, regime.sfs)} är {kronor(limit_sek)} sedan "
                    f"{limit.valid_from.isoformat()}: direktupphandling får bara användas när värdet {COMPARISON_LABELS[comparison]} "
-                   f"{format_kronor(limit_sek)} ({law_source(limit)})")
+                   f"{kronor(limit_sek)} ({law_source(limit)})")
             for band in table.bands:
                 if band.procedure.kind != "direktupphandling":
                     continue

@@ -41,7 +41,8 @@ from generators.checks.procurement.common import law_source, table_label, tables
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
-from generators.model.procurement import COMPARISON_LABELS, comparison_of, format_kronor, to_decimal
+from generators.model.procurement import COMPARISON_LABELS, comparison_of, to_decimal
+from generators.wording.swedish import kronor
 
 RULE = Rule("U704", "documentation-threshold", "error", "Dokumentation krävs från lagens dokumentationsgräns.",
             needs=("procurement", "reference"), per_document="procurement")
@@ -77,6 +78,6 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 yield RULE.at(
                     band.procedure.source.at("documentation_required"),
                     f"{table_label(policy, table)}: intervallet {band.id} går {upper.as_upper()} men har documentation_required: false. "
-                    f"Lagen kräver{since} dokumentation när värdet {COMPARISON_LABELS[comparison]} {format_kronor(limit)} "
+                    f"Lagen kräver{since} dokumentation när värdet {COMPARISON_LABELS[comparison]} {kronor(limit)} "
                     f"({law_source(threshold)}). Sätt documentation_required: true, eller låt intervallet sluta under gränsen.",
                 )

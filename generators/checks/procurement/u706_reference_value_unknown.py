@@ -43,7 +43,8 @@ from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import SourceRef
-from generators.model.procurement import ProcurementPolicy, format_euro
+from generators.model.procurement import ProcurementPolicy
+from generators.wording.swedish import euro
 
 RULE = Rule("U706", "procurement-reference-unknown", "warning", "Gränsvärdena som upphandlingspolicyn använder är kända i kronor.",
             needs=("procurement", "reference"), per_document="procurement")
@@ -83,7 +84,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 start = max(value.valid_from, policy.meta.valid_from)
                 source = _first_use(policy, series_id)
                 if value.value_eur is not None:
-                    state = f"är fastställt till {format_euro(value.value_eur)} men inte publicerat i kronor"
+                    state = f"är fastställt till {euro(value.value_eur)} men inte publicerat i kronor"
                 else:
                     state = "är inte publicerat, varken i kronor eller i euro"
                 yield RULE.at(

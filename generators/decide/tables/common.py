@@ -21,17 +21,16 @@ from generators.model.common import Amount, DocumentMeta
 from generators.model.reference import DatedValue, ReferenceData
 
 # Which versions a table holds: every adopted version (answering from the policies, any date), or
-# only those the JSON rules publish on the build date (in force, or adopted and still to come).
+# those the JSON rules publish. Since the rules API v1 these are the same — every adopted version,
+# ended ones included (the point-in-time history) — so `decide --rules --date` answers any date the
+# policies answer; the two names stay so a caller says which it means.
 ALL_ADOPTED = "all"
 PUBLISHED = "published"
 
 
 def included(meta: DocumentMeta, versions: str, as_of: date) -> bool:
-    if meta.status != "antagen":
-        return False
-    if versions == PUBLISHED:
-        return meta.valid_to is None or as_of <= meta.valid_to
-    return True
+    del versions, as_of  # both sources hold every adopted version (see above)
+    return meta.status == "antagen"
 
 
 def document_info(model: Model, meta: DocumentMeta) -> dict[str, Any]:

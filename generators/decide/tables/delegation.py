@@ -36,8 +36,7 @@ from generators.model.common import Actor, Amount
 from generators.model.delegation import DelegationOrder, Matter, SubstitutionRule, further_delegation_bounds
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.model.organisation import Organisation
-from generators.outputs.rules.common import PER_LABELS
-from generators.outputs.rules.delegation import CONDITION_LABELS, REPORTING_INTERVAL_LABELS
+from generators.wording.labels import label
 
 VICE_CHAIR_SEATS = ("vice_ordforande", "forste_vice_ordforande")
 
@@ -96,7 +95,6 @@ def _superior_of(org: Organisation, position_id: str) -> list[tuple[str | None, 
     return [(None, position.reports_to)] if position is not None else []
 
 
-RULE_LABELS = {"superior": "närmast överordnad", "vice_chair": "vice ordföranden", "actor": "den som anges"}
 
 
 def _substitution_text(org: Organisation, resolved: list[tuple[str | None, Actor]]) -> str:
@@ -134,7 +132,7 @@ def substitute_json(org: Organisation, order: DelegationOrder, delegate: Actor, 
         resolved = resolve_substitute(org, order, rule, delegate)
         for _, actor in resolved:
             actors.setdefault(actor.key, actor_json(org, actor))
-        parts.append(f"vid {when} beslutar {RULE_LABELS.get(rule.rule, rule.rule)} enligt de allmänna bestämmelserna: "
+        parts.append(f"vid {when} beslutar {label('substitution_rule', rule.rule)} enligt de allmänna bestämmelserna: "
                      f"{_substitution_text(org, resolved)}")
     return {"source": "general_provisions", "actors": list(actors.values()), "text": sentence("; ".join(parts))}
 
@@ -142,7 +140,7 @@ def substitute_json(org: Organisation, order: DelegationOrder, delegate: Actor, 
 def _per(amount: Amount | None) -> str:
     if amount is None:
         return ""
-    text = f" {PER_LABELS[amount.per]}" if amount.per in PER_LABELS else ""
+    text = f" {label('per', amount.per)}" if amount.per else ""
     if amount.excluding_vat:
         text += " exklusive moms"
     return text
@@ -262,7 +260,7 @@ def _reporting(model: Model, order: DelegationOrder, matter: Matter) -> str | No
     if reporting.reported:
         interval = reporting.interval or order.provisions.reporting_interval
         body = model.organisation.label(Actor("body", order.body)) if model.organisation else order.body
-        return sentence(f"Beslutet anmäls till {lower_first(body)} {REPORTING_INTERVAL_LABELS.get(interval, interval)}")
+        return sentence(f"Beslutet anmäls till {lower_first(body)} {label('reporting_interval', interval)}")
     recorded = f" {reporting.recorded_as}" if reporting.recorded_as else ""
     return sentence(f"Beslutet anmäls inte.{recorded}")
 
@@ -277,9 +275,9 @@ def _matter_json(model: Model, order: DelegationOrder, matter: Matter) -> dict[s
         if condition.text:
             conditions.append(sentence(condition.text))
         elif condition.with_actor is not None and org is not None:
-            conditions.append(sentence(f"{CONDITION_LABELS.get(condition.kind, condition.kind)} {org.label(condition.with_actor)}"))
+            conditions.append(sentence(f"{label('condition', condition.kind)} {org.label(condition.with_actor)}"))
         else:
-            conditions.append(sentence(CONDITION_LABELS.get(condition.kind, condition.kind)))
+            conditions.append(sentence(label("condition", condition.kind)))
     return {
         "id": matter.id,
         "number": matter.number,

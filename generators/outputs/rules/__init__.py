@@ -1,9 +1,18 @@
-"""The JSON rules API: one file per document kind, schemas for each, and a manifest (index.json).
+"""The JSON rules API v1: one file per document kind, schemas for each, and a manifest (index.json),
+published under `rules/v1/` on the site (`generators.paths.RULES_SITE_DIR`).
 
 Every file is a view of the checked `Model` and is written only through `generators.serialize.to_json_bytes`
 (sorted keys, NFC text, whole numbers as int). The as-of date and the commit come from the caller
 (SOURCE_DATE_EPOCH or the commit date, see generators/clock.py), never from the clock, so the same
 model gives byte-identical files. Adding a document kind: see `registry.py`.
+
+Schema identifiers. In the repository a rules schema's `$id` is `SCHEMA_ID_BASE` + its file name (a
+name, not an address). On publishing it becomes the schema's own address on the site: the site's
+base URL (mkdocs `site_url`, set from the `SITE_URL` environment variable by the publish workflow)
++ `rules/v1/schemas/<name>`. Without a base URL (a local or preview build) the published `$id` is the
+bare file name, a relative reference that JSON Schema resolves against the address the schema was
+fetched from, so it names the same file wherever the site is served. The schemas refer to each other
+by relative `$ref`s (`rules-common.schema.json#/$defs/...`), which resolve either way.
 """
 
 from __future__ import annotations
@@ -15,20 +24,33 @@ from typing import Any
 from generators.model import Model
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.index import COMMON_SCHEMA, INDEX_PATH, INDEX_SCHEMA, build_index
-from generators.outputs.rules.registry import rules_files
-from generators.paths import SCHEMAS_DIR
+from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
+from generators.paths import RULES_SITE_DIR, SCHEMAS_DIR
 from generators.serialize import to_json_bytes
 
-__all__ = ["RULES_FORMAT_VERSION", "render_rules"]
+__all__ = ["RULES_FORMAT_VERSION", "RULES_SITE_DIR", "render_rules", "schema_id"]
 
 
-def _schema_bytes(name: str, folder: Path | None = None) -> bytes:
-    return ((folder or SCHEMAS_DIR) / name).read_bytes()
+def schema_id(name: str, base_url: str | None) -> str:
+    """The published `$id` of the schema file `name` (see the module docstring)."""
+    if not base_url:
+        return name
+    return f"{base_url.rstrip('/')}/{RULES_SITE_DIR}/schemas/{name}"
 
 
-def render_rules(model: Model, as_of: datetime.date, commit: str | None) -> dict[str, bytes]:
-    """Every published file under rules/, by path relative to rules/ (e.g. "delegation.json",
-    "index.json", "schemas/rules-delegation.schema.json") → its exact bytes."""
+def _schema_bytes(name: str, base_url: str | None, folder: Path | None = None) -> bytes:
+    """The repository schema with its `$id` replaced by the published one; nothing else changes."""
+    data = ((folder or SCHEMAS_DIR) / name).read_bytes()
+    source = f'"$id": "{SCHEMA_ID_BASE}{name}"'.encode()
+    if data.count(source) != 1:
+        raise RuntimeError(f"{name}: the schema's $id is not {SCHEMA_ID_BASE}{name}")
+    return data.replace(source, f'"$id": "{schema_id(name, base_url)}"'.encode())
+
+
+def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_url: str | None = None) -> dict[str, bytes]:
+    """Every published file under rules/v1/, by path relative to it (e.g. "delegation.json",
+    "index.json", "schemas/rules-delegation.schema.json") → its exact bytes. `base_url`: the site's
+    address (mkdocs `site_url`), for the schemas' `$id`s; None gives relative ones."""
     ctx = RulesContext(model, as_of, commit)
     published: dict[str, bytes] = {}
     manifest: list[tuple[str, str, list[dict[str, Any]]]] = []
@@ -38,9 +60,9 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None) -> dict
             continue
         schema_path = f"schemas/{rules_file.schema_name}"
         published[rules_file.path] = to_json_bytes(rendered.data)
-        published[schema_path] = _schema_bytes(rules_file.schema_name, rules_file.schema_dir)
+        published[schema_path] = _schema_bytes(rules_file.schema_name, base_url, rules_file.schema_dir)
         manifest.append((rules_file.path, schema_path, rendered.documents))
-    published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA)
-    published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA)
+    published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA, base_url)
+    published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA, base_url)
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))
     return dict(sorted(published.items()))

@@ -18,13 +18,12 @@ from generators.model import Model
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
 from generators.model.organisation import Organisation
 from generators.model.reference import ReferenceData
+from generators.wording.labels import label
 
 # The rules format's own version (semver). Major: a breaking change for consumers (a key removed
 # or renamed, a meaning changed); minor: something added; patch: a fix that keeps the shape.
 RULES_FORMAT_VERSION = "1.0.0"
 
-STATUS_LABELS = {"forslag": "förslag", "antagen": "antagen", "upphavd": "upphävd"}
-PER_LABELS = {"case": "per ärende eller tillfälle", "year": "per år och samma slag", "contract": "per avtal och hela avtalstiden"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def document_json(ctx: RulesContext, meta: DocumentMeta) -> dict[str, Any]:
         "title": meta.title,
         "version": meta.version,
         "status": meta.status,
-        "status_label": STATUS_LABELS.get(meta.status, meta.status),
+        "status_label": label("document_status", meta.status),
         "summary": meta.summary,
         "adopted_by": None
         if adopted is None
@@ -117,9 +116,12 @@ def document_json(ctx: RulesContext, meta: DocumentMeta) -> dict[str, Any]:
     }
 
 
-def is_current_or_coming(meta: DocumentMeta, as_of: date) -> bool:
-    """Published versions: adopted, and not yet expired on `as_of` (in force, or still to come)."""
-    return meta.status == "antagen" and (meta.valid_to is None or as_of <= meta.valid_to)
+def is_published(meta: DocumentMeta, as_of: date) -> bool:
+    """Published versions: every adopted one, the point-in-time history of the rules API v1 — the
+    versions that have ended (valid_to before `as_of`), the one in force, and those still to come,
+    each with its validity, so a consumer can answer for any date a version covered."""
+    del as_of  # every adopted version, whatever the build date
+    return meta.status == "antagen"
 
 
 def index_entry(meta: DocumentMeta, as_of: date) -> dict[str, Any]:
@@ -198,7 +200,7 @@ def amount_json(ctx: RulesContext, amount: Amount | None, meta: DocumentMeta) ->
         "amount": amount.amount,
         "unit": amount.unit,
         "per": amount.per,
-        "per_label": PER_LABELS.get(amount.per) if amount.per else None,
+        "per_label": label("per", amount.per) if amount.per else None,
         "excluding_vat": amount.excluding_vat,
         "sek_by_year": {str(year): sek(amount.amount, value) for year, value in sorted(values.items())},
     }

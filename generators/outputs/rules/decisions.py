@@ -20,7 +20,7 @@ for how `decide` joins them, and the page does the same.
 from __future__ import annotations
 
 from generators.decide.tables import PUBLISHED, TABLES_VERSION, build_tables, decided_documents
-from generators.outputs.rules.common import RulesContext, index_entry, is_current_or_coming
+from generators.outputs.rules.common import RulesContext, index_entry, is_published
 from generators.outputs.rules.registry import Rendered, RulesFile
 
 
@@ -30,7 +30,7 @@ def render(ctx: RulesContext) -> Rendered | None:
         return None
     model = ctx.model
     documents = decided_documents(model)
-    published = sorted((d.meta for d in documents if is_current_or_coming(d.meta, ctx.as_of)),
+    published = sorted((d.meta for d in documents if is_published(d.meta, ctx.as_of)),
                        key=lambda m: (m.kind, m.id, m.valid_from, m.version))
     data = {**ctx.header(), "tables_version": TABLES_VERSION, **tables}
     return Rendered(data, [index_entry(meta, ctx.as_of) for meta in published])

@@ -28,7 +28,7 @@ from generators.outputs.rules.common import (
     body_json,
     document_json,
     index_entry,
-    is_current_or_coming,
+    is_published,
     legal_ref_json,
     raw_at,
     sek,
@@ -36,29 +36,14 @@ from generators.outputs.rules.common import (
     validity_years,
 )
 from generators.outputs.rules.registry import Rendered, RulesFile
-
-REPORTING_INTERVAL_LABELS = {
-    "next_meeting": "vid nästa sammanträde",
-    "monthly": "månadsvis",
-    "quarterly": "kvartalsvis",
-}
-SUBSTITUTION_LABELS = {
-    "superior": "närmast överordnad chef",
-    "vice_chair": "vice ordföranden",
-}
-CONDITION_LABELS = {
-    "after_consulting": "efter samråd med",
-    "in_agreement_with": "i samråd med",
-    "within_budget": "inom budget",
-    "other": "annat villkor",
-}
+from generators.wording.labels import label
 
 
 def _substitution(ctx: RulesContext, rule: SubstitutionRule | None) -> dict[str, Any] | None:
     if rule is None:
         return None
-    label = actor_label(ctx, rule.actor) if rule.rule == "actor" and rule.actor else SUBSTITUTION_LABELS.get(rule.rule, rule.rule)
-    return {"rule": rule.rule, "label": label, "actor": actor_json(ctx, rule.actor)}
+    text = actor_label(ctx, rule.actor) if rule.rule == "actor" and rule.actor else label("substitution_rule", rule.rule)
+    return {"rule": rule.rule, "label": text, "actor": actor_json(ctx, rule.actor)}
 
 
 def _provisions(ctx: RulesContext, order: DelegationOrder) -> dict[str, Any]:
@@ -70,7 +55,7 @@ def _provisions(ctx: RulesContext, order: DelegationOrder) -> dict[str, Any]:
         "body_may_take_over": p.body_may_take_over,
         "reporting": {
             "interval": p.reporting_interval,
-            "interval_label": REPORTING_INTERVAL_LABELS.get(p.reporting_interval, p.reporting_interval),
+            "interval_label": label("reporting_interval", p.reporting_interval),
             "how": p.reporting_how,
             "unreported_recorded_as": p.unreported_recorded_as,
         },
@@ -90,7 +75,7 @@ def _reporting(order: DelegationOrder, reporting: MatterReporting | None) -> dic
     return {
         "reported": reporting.reported,
         "interval": interval,
-        "interval_label": REPORTING_INTERVAL_LABELS.get(interval, interval) if interval else None,
+        "interval_label": label("reporting_interval", interval) if interval else None,
         "interval_from": interval_from,
         "recorded_as": reporting.recorded_as,
     }
@@ -99,7 +84,7 @@ def _reporting(order: DelegationOrder, reporting: MatterReporting | None) -> dic
 def _condition(ctx: RulesContext, condition: Condition) -> dict[str, Any]:
     return {
         "kind": condition.kind,
-        "kind_label": CONDITION_LABELS.get(condition.kind, condition.kind),
+        "kind_label": label("condition", condition.kind),
         "with": actor_json(ctx, condition.with_actor),
         "text": condition.text,
     }
@@ -276,7 +261,7 @@ def _order(ctx: RulesContext, order: DelegationOrder) -> dict[str, Any]:
 
 
 def published_orders(ctx: RulesContext) -> list[DelegationOrder]:
-    orders = [o for o in ctx.model.delegations if is_current_or_coming(o.meta, ctx.as_of)]
+    orders = [o for o in ctx.model.delegations if is_published(o.meta, ctx.as_of)]
     return sorted(orders, key=lambda o: (o.body, o.meta.id, o.meta.valid_from, o.meta.version))
 
 

@@ -36,23 +36,12 @@ from generators.outputs.rules.common import (
     body_json,
     document_json,
     index_entry,
-    is_current_or_coming,
+    is_published,
     legal_ref_json,
 )
 from generators.outputs.rules.registry import Rendered, RulesFile
+from generators.wording.labels import label
 
-FREQUENCY_LABELS = {"monthly": "månadsvis", "quarterly": "kvartalsvis", "yearly": "årligen"}
-FORMAT_LABELS = {"web": "webbkurs", "classroom": "lärarledd", "mixed": "webbkurs och lärarledd"}
-DECLARATION_LABELS = {
-    "evaluation_group": "den som ingår i en utvärderingsgrupp",
-    "procurement_lead": "den som leder upphandlingen",
-    "decision_maker": "den som fattar tilldelningsbeslut",
-    "contract_owner": "avtalsägaren",
-}
-PERMITS_LABELS = {
-    "negotiated_without_notice": "förhandlat förfarande utan föregående annonsering",
-    "direct_award": "direktupphandling oavsett värde",
-}
 MANDATE_STATUS_LABELS = {
     "covered": "mandatet täcker intervallet",
     "not_covered": "beloppsgränsen når inte intervallets övre gräns",
@@ -243,7 +232,7 @@ def _contract_management(ctx: RulesContext, policy: ProcurementPolicy) -> dict[s
             "id": sampling.id,
             "performed_by": actor_json(ctx, sampling.performed_by),
             "frequency": sampling.frequency,
-            "frequency_label": FREQUENCY_LABELS.get(sampling.frequency, sampling.frequency),
+            "frequency_label": label("follow_up_interval", sampling.frequency),
             "sample_size": sampling.sample_size,
             "reported_to": actor_json(ctx, sampling.reported_to),
             "text": sampling.text,
@@ -286,7 +275,7 @@ def _policy(ctx: RulesContext, policy: ProcurementPolicy) -> dict[str, Any]:
                 "id": e.id,
                 "name": e.name,
                 "permits": e.permits,
-                "permits_label": PERMITS_LABELS.get(e.permits, e.permits),
+                "permits_label": label("exception_permits", e.permits),
                 "legal_basis": [legal_ref_json(ctx, ref) for ref in e.legal_basis],
                 "conditions": [{"id": c.id, "title": c.title, "text": c.text} for c in e.conditions],
                 "decision": e.decision,
@@ -302,7 +291,7 @@ def _policy(ctx: RulesContext, policy: ProcurementPolicy) -> dict[str, Any]:
                 "id": t.id,
                 "name": t.name,
                 "format": t.format,
-                "format_label": FORMAT_LABELS.get(t.format, t.format),
+                "format_label": label("training_format", t.format),
                 "mandatory": t.mandatory,
                 "renewal_months": t.renewal_months,
                 "required_for": [actor_json(ctx, a) for a in t.required_for],
@@ -318,7 +307,7 @@ def _policy(ctx: RulesContext, policy: ProcurementPolicy) -> dict[str, Any]:
         "conflict_of_interest": {
             "id": coi.id,
             "declaration_required_for": list(coi.declaration_required_for),
-            "declaration_required_for_labels": [DECLARATION_LABELS.get(r, r) for r in coi.declaration_required_for],
+            "declaration_required_for_labels": [label("declaration_required_for", r) for r in coi.declaration_required_for],
             "when": coi.when,
             "declared_to": actor_json(ctx, coi.declared_to),
             "legal_basis": [legal_ref_json(ctx, ref) for ref in coi.legal_basis],
@@ -329,7 +318,7 @@ def _policy(ctx: RulesContext, policy: ProcurementPolicy) -> dict[str, Any]:
 
 
 def render(ctx: RulesContext) -> Rendered | None:
-    policies = sorted((p for p in ctx.model.procurement if is_current_or_coming(p.meta, ctx.as_of)),
+    policies = sorted((p for p in ctx.model.procurement if is_published(p.meta, ctx.as_of)),
                       key=lambda p: (p.meta.id, p.meta.valid_from, p.meta.version))
     if not policies:
         return None

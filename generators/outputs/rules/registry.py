@@ -7,7 +7,8 @@ A document kind's rules file is one module plus one schema, named in the kind's 
    `render(ctx)` returns a `Rendered` (the file's data and the document versions it publishes, for
    the manifest), or None when the model has nothing of that kind, so nothing is published.
 2. `schemas/rules-<name>.schema.json` describes the file (draft 2020-12, `$id`
-   `https://styrdokument.example/schemas/rules-<name>.schema.json`, Swedish titles).
+   `https://styrdokument.example/schemas/rules-<name>.schema.json` in the repository, replaced by the
+   schema's address on the site when published (see `render_rules`), Swedish titles).
 
 `render_rules` loops over the registered modules, publishes `<name>.json`, its schema under `schemas/`, and lists
 both in `index.json`; the tests validate every published file against its schema.
@@ -25,6 +26,7 @@ from typing import Any
 from generators.kinds import Kind, kinds
 from generators.outputs.rules.common import RulesContext
 
+# The `$id` prefix of a rules schema in the repository; `render_rules` publishes the real address.
 SCHEMA_ID_BASE = "https://styrdokument.example/schemas/"
 
 

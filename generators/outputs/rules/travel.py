@@ -26,12 +26,11 @@ from generators.outputs.rules.common import (
     body_json,
     document_json,
     index_entry,
-    is_current_or_coming,
+    is_published,
     legal_ref_json,
 )
 from generators.outputs.rules.registry import Rendered, RulesFile
-
-INTERVAL_LABELS = {"monthly": "månadsvis", "quarterly": "kvartalsvis", "yearly": "årligen"}
+from generators.wording.labels import label
 
 
 def _position_ref(org: Organisation, position_id: str) -> dict[str, str]:
@@ -98,7 +97,7 @@ def _matter(ctx: RulesContext, matter_id: str | None) -> dict[str, Any] | None:
         return None
     found = []
     for order in sorted(ctx.model.delegations, key=lambda o: (o.body, o.meta.valid_from, o.meta.version)):
-        if not is_current_or_coming(order.meta, ctx.as_of):
+        if not is_published(order.meta, ctx.as_of):
             continue
         for matter in order.matters:
             if matter.id == matter_id:
@@ -164,7 +163,7 @@ def _rules(ctx: RulesContext, policy: TravelPolicy) -> dict[str, Any]:
             "id": follow.id,
             "reported_to": actor_json(ctx, follow.reported_to),
             "interval": follow.interval,
-            "interval_label": INTERVAL_LABELS.get(follow.interval, follow.interval),
+            "interval_label": label("follow_up_interval", follow.interval),
             "text": follow.text,
         },
         "other": [{"id": o.id, "text": o.text} for o in r.other],
@@ -185,7 +184,7 @@ def _policy(ctx: RulesContext, org: Organisation, policy: TravelPolicy) -> dict[
 
 def render(ctx: RulesContext) -> Rendered | None:
     org = ctx.organisation
-    policies = sorted((p for p in ctx.model.travel if is_current_or_coming(p.meta, ctx.as_of)), key=lambda p: (p.meta.id, p.meta.valid_from))
+    policies = sorted((p for p in ctx.model.travel if is_published(p.meta, ctx.as_of)), key=lambda p: (p.meta.id, p.meta.valid_from))
     if org is None or not policies:
         return None
     data = {**ctx.header(), "documents": [_policy(ctx, org, p) for p in policies]}

@@ -30,11 +30,9 @@ from generators.model.whistleblowing import (
     concerned_label,
     route_level_label,
 )
-from generators.outputs.rules.common import RulesContext, actor_json, document_json, index_entry, is_current_or_coming, legal_ref_json
+from generators.outputs.rules.common import RulesContext, actor_json, document_json, index_entry, is_published, legal_ref_json
 from generators.outputs.rules.registry import Rendered, RulesFile
-
-INTERVAL_LABELS = {"monthly": "månadsvis", "quarterly": "kvartalsvis", "yearly": "årligen"}
-PROTECTS_LABELS = {"reporter": "den som rapporterar", "other_persons": "andra personer i ärendet"}
+from generators.wording.labels import label
 
 
 def _position_ref(org: Organisation, position_id: str) -> dict[str, str]:
@@ -232,7 +230,7 @@ def _regulation(ctx: RulesContext, org: Organisation, regulation: Whistleblowing
             "text": regulation.archiving.text,
         },
         "confidentiality": [
-            {"id": c.id, "protects": c.protects, "protects_label": PROTECTS_LABELS.get(c.protects, c.protects),
+            {"id": c.id, "protects": c.protects, "protects_label": label("confidentiality_protects", c.protects),
              "legal_basis": legal_ref_json(ctx, c.legal_basis), "text": c.text}
             for c in regulation.confidentiality
         ],
@@ -241,7 +239,7 @@ def _regulation(ctx: RulesContext, org: Organisation, regulation: Whistleblowing
             "id": follow.id,
             "reported_to": actor_json(ctx, follow.reported_to),
             "interval": follow.interval,
-            "interval_label": INTERVAL_LABELS.get(follow.interval, follow.interval),
+            "interval_label": label("follow_up_interval", follow.interval),
             "text": follow.text,
         },
         "protection": regulation.protection,
@@ -251,7 +249,7 @@ def _regulation(ctx: RulesContext, org: Organisation, regulation: Whistleblowing
 
 def render(ctx: RulesContext) -> Rendered | None:
     org = ctx.organisation
-    regulations = sorted((r for r in ctx.model.whistleblowing if is_current_or_coming(r.meta, ctx.as_of)),
+    regulations = sorted((r for r in ctx.model.whistleblowing if is_published(r.meta, ctx.as_of)),
                          key=lambda r: (r.meta.id, r.meta.valid_from))
     if org is None or not regulations:
         return None

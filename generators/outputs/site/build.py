@@ -1,9 +1,13 @@
-"""Build the staff site (and the JSON rules under rules/) with mkdocs, in-process.
+"""Build the staff site (and the JSON rules under rules/v1/) with mkdocs, in-process.
 
 `build_site` loads the repository's mkdocs.yml with the output folder overridden and strict mode on,
 points the hook at the policies folder, and runs mkdocs' build. The hook checks the policies,
 generates the pages and the JSON rules, and scans the built HTML (see `scan.py`); any problem stops
 the build with a `SiteBuildError` whose message says what is wrong, in Swedish.
+
+The site's address is the environment variable SITE_URL when set (the publish workflow sets it from
+GitHub Pages' base URL) and becomes mkdocs' `site_url`: the JSON rules' schemas then get their own
+address as `$id`. Without it the build is the same, with relative schema ids.
 
 mkdocs is imported only here and in the hook, so the command line stays fast for other commands.
 """
@@ -20,6 +24,7 @@ from generators.outputs.site.generate import POLICIES_ENV, STATE
 from generators.paths import REPO_ROOT
 
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
+SITE_URL_ENV = "SITE_URL"
 
 
 class SiteBuildError(Exception):
@@ -72,7 +77,10 @@ def build_site(policies_dir: Path, site_dir: Path) -> None:
     with _environment(POLICIES_ENV, str(Path(policies_dir).resolve())), _quiet_mkdocs() as records:
         STATE.failure = None
         try:
-            config = load_config(str(CONFIG_FILE), site_dir=str(Path(site_dir).resolve()), strict=True)
+            site_url = os.environ.get(SITE_URL_ENV) or None
+            if site_url is not None and not site_url.endswith("/"):
+                site_url += "/"
+            config = load_config(str(CONFIG_FILE), site_dir=str(Path(site_dir).resolve()), strict=True, site_url=site_url)
             build(config)
         except (Abort, ConfigurationError, MkDocsException) as error:
             if STATE.failure:

@@ -71,6 +71,8 @@ class SiteContext:
     as_of: date
     directory_urls: bool = True
     commit: str | None = None
+    # the site's address (mkdocs site_url), when the build knows it
+    site_url: str | None = None
     # actor key → source path of the actor's page
     actor_pages: dict[str, str] = field(default_factory=dict)
     # id() of a document object (a DelegationOrder, a travel policy …) → source path of its page
@@ -79,7 +81,7 @@ class SiteContext:
     named_pages: dict[str, str] = field(default_factory=dict)
     # questions on the start page, contributed by the page modules in plan()
     start_entries: list[StartEntry] = field(default_factory=list)
-    # the published JSON rules (path under rules/ → bytes), for the page that documents them
+    # the published JSON rules (path under rules/v1/ → bytes), for the page that documents them
     rules: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 from generators.model.common import DocumentMeta
 from generators.outputs.site.context import SiteContext, Versions
 from generators.outputs.site.escape import Safe, element, link, text
-from generators.outputs.site.swedish import STATUS_LABELS, long_date
+from generators.outputs.site.swedish import long_date
+from generators.wording.labels import label
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def metadata_box(ctx: SiteContext, document: Any, page: str) -> Safe:
             )
         rows.append(("Diarienummer", diarienummer))
     else:
-        rows.append(("Status", text(STATUS_LABELS.get(meta.status, meta.status))))
+        rows.append(("Status", text(label("document_status", meta.status))))
     rows.append(("Version", text(meta.version)))
     rows.append(("Gäller från", text(long_date(meta.valid_from))))
     if meta.valid_to is not None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from generators.outputs.site.context import GeneratedPage, SiteContext
 from generators.outputs.site.nav import build_nav
-from generators.paths import DEFAULT_POLICIES, REPO_ROOT
+from generators.paths import DEFAULT_POLICIES, REPO_ROOT, RULES_SITE_DIR
 
 log = logging.getLogger("mkdocs.styrdokument")
 
@@ -94,13 +94,14 @@ def prepare(config: Any) -> None:
         _fail(f"Styrdokumenten har fel; webbplatsen byggs inte förrän de är rättade.\n{report}")
     if checked.model.organisation is None:
         _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
-    ctx = SiteContext(checked.model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT))
+    ctx = SiteContext(checked.model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT),
+                      site_url=config.site_url or None)
     _publish_settings(config, ctx)
     handwritten = handwritten_pages(Path(config.docs_dir))
     for path in handwritten:
         if path in HANDWRITTEN_NAMES:
             ctx.named_pages[HANDWRITTEN_NAMES[path]] = path
-    ctx.rules = _rules(checked.model, as_of, ctx.commit)
+    ctx.rules = _rules(checked.model, as_of, ctx.commit, ctx.site_url)
     pages = generate(ctx)
     clashes = sorted({p.path for p in pages} & set(handwritten))
     if clashes:
@@ -131,8 +132,8 @@ def _plain(value: str) -> str:
     return " ".join(value.replace("&", " och ").translate({ord(c): None for c in "<>\"'`"}).split())
 
 
-def _rules(model: Any, as_of: date, commit: str | None) -> dict[str, bytes]:
-    """The JSON rules (`generators.outputs.rules.render_rules`), paths relative to rules/."""
+def _rules(model: Any, as_of: date, commit: str | None, base_url: str | None) -> dict[str, bytes]:
+    """The JSON rules (`generators.outputs.rules.render_rules`), paths relative to rules/v1/."""
     import importlib
     import importlib.util
 
@@ -140,7 +141,7 @@ def _rules(model: Any, as_of: date, commit: str | None) -> dict[str, bytes]:
         log.info("JSON-reglerna byggs inte: paketet generators.outputs.rules finns inte.")
         return {}
     rules = importlib.import_module("generators.outputs.rules")
-    return dict(rules.render_rules(model, as_of, commit))
+    return dict(rules.render_rules(model, as_of, commit, base_url))
 
 
 def add_files(files: Any, config: Any) -> Any:
@@ -152,7 +153,7 @@ def add_files(files: Any, config: Any) -> Any:
             _fail(f"Sidan {page.path} finns redan i site/; genererade sidor får inte ha samma namn som handskrivna.")
         files.append(File.generated(config, page.path, content=page.content))
     for relative, content in sorted(STATE.rules.items()):
-        files.append(File.generated(config, f"rules/{relative}", content=content))
+        files.append(File.generated(config, f"{RULES_SITE_DIR}/{relative}", content=content))
     return files
 
 

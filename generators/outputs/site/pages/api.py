@@ -1,4 +1,4 @@
-"""The page for integrators: the JSON rules API under rules/, its schemas, examples, and promises.
+"""The page for integrators: the JSON rules API v1 under rules/v1/, its schemas, examples, and promises.
 
 The list of files and what each holds is read from what the build actually publishes (the rules
 renderer's output and each file's JSON Schema title and description), so the page cannot drift from
@@ -16,10 +16,13 @@ from generators.outputs.site.escape import Safe, link
 from generators.outputs.site.render import render
 from generators.outputs.site.swedish import long_date, number
 from generators.outputs.site.tables import Row, table
+from generators.paths import RULES_SITE_DIR
 
 SECTION = "För systemutvecklare"
 PATH = "for-systemutvecklare/json-regler.md"
 INDEX = "index.json"
+# The site's address in the examples when the build does not know it (no mkdocs site_url).
+EXAMPLE_BASE = "https://styrdokument.example/"
 
 
 def plan(ctx: SiteContext) -> None:
@@ -63,7 +66,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
         title="JSON-regler för andra system",
         content=render(
             "api.md.j2",
-            files_table=table("Publicerade filer under rules/", ["Fil", "Innehåll", "Schema", "Storlek"], rows),
+            files_table=table(f"Publicerade filer under {RULES_SITE_DIR}/", ["Fil", "Innehåll", "Schema", "Storlek"], rows),
             files=files,
             format_version=index.get("format_version", ""),
             as_of=long_date(ctx.as_of),
@@ -79,6 +82,9 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             position_id=_example_position(ctx),
             has_reference="reference.json" in ctx.rules,
             has_decisions="decisions.json" in ctx.rules,
+            rules_dir=RULES_SITE_DIR,
+            schema_base=f"{ctx.site_url.rstrip('/')}/{RULES_SITE_DIR}/schemas/" if ctx.site_url else None,
+            example_base=f"{ctx.site_url.rstrip('/')}/" if ctx.site_url else EXAMPLE_BASE,
         ),
         nav=(SECTION,),
         nav_order=(50,),
@@ -92,7 +98,7 @@ def _json(data: bytes) -> dict[str, Any]:
 
 
 def _rules_link(ctx: SiteContext, path: str, label: str | None = None) -> Safe:
-    return link(ctx.asset_href(PATH, f"rules/{path}"), label or f"rules/{path}")
+    return link(ctx.asset_href(PATH, f"{RULES_SITE_DIR}/{path}"), label or f"{RULES_SITE_DIR}/{path}")
 
 
 def _example_position(ctx: SiteContext) -> str | None:

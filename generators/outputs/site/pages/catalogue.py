@@ -15,8 +15,8 @@ from generators.checks.rule import RegisteredRule
 from generators.outputs.site.context import GeneratedPage, SiteContext
 from generators.outputs.site.escape import Safe, text
 from generators.outputs.site.render import render
-from generators.outputs.site.swedish import SEVERITY_LABELS
 from generators.outputs.site.tables import Row, table
+from generators.wording.labels import SEVERITY
 
 SECTION = "Kontroller"
 INDEX = "kontroller/index.md"
@@ -60,7 +60,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             Row([
                 ctx.page_link(INDEX, rule_path(r.rule.code), r.rule.code),
                 r.rule.summary + (" (utgången)" if r.rule.retired else ""),
-                SEVERITY_LABELS.get(r.rule.severity, r.rule.severity),
+                SEVERITY[r.rule.severity],
             ])
             for r in members
         ]
@@ -85,7 +85,7 @@ def _rule_page(registered: RegisteredRule) -> GeneratedPage:
     facts = [
         ("Kod", text(rule.code)),
         ("Namn", Safe(f"<code>{text(rule.name)}</code>")),
-        ("Allvarlighetsgrad", text(SEVERITY_LABELS.get(rule.severity, rule.severity))),
+        ("Allvarlighetsgrad", text(SEVERITY[rule.severity])),
         ("Familj", text(f"{_family(rule.code)} ({letters_of(rule.code)})")),
     ]
     if rule.retired:

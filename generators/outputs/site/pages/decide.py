@@ -1,6 +1,6 @@
 """The "Vem beslutar?" page: a form that answers who decides, offline in the browser.
 
-Nothing is decided here or in the browser. `rules/decisions.json` holds the decision tables that
+Nothing is decided here or in the browser. `rules/v1/decisions.json` holds the decision tables that
 `python -m generators decide` answers from (`generators.decide.tables`, published by
 `generators.outputs.rules.decisions`); the page's script (`site/assets/vem-beslutar.js`, listed in
 mkdocs.yml's `extra_javascript`, so the post-build scan allows it) fetches that file, fills the
@@ -23,6 +23,7 @@ from generators.outputs.site.context import GeneratedPage, SiteContext, StartEnt
 from generators.outputs.site.escape import Safe, element
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import long_date
+from generators.paths import RULES_SITE_DIR
 
 PATH = "vem-beslutar.md"
 RULES_FILE = "decisions.json"
@@ -53,7 +54,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             genitive=ctx.organisation.words.genitive,
             as_of=long_date(ctx.as_of),
             headings=_headings(ctx),
-            rules_url=ctx.asset_href(PATH, f"rules/{RULES_FILE}"),
+            rules_url=ctx.asset_href(PATH, f"{RULES_SITE_DIR}/{RULES_FILE}"),
             actor_links=_actor_links(ctx),
             document_links=_document_links(ctx),
             api=_named(ctx, "json-regler", "JSON-reglerna"),

@@ -18,8 +18,6 @@ from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.legal import legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import (
-    PER_LABELS,
-    REPORTING_INTERVALS,
     amount_parts,
     amount_text,
     genitive,
@@ -29,6 +27,7 @@ from generators.outputs.site.swedish import (
     upper_first,
 )
 from generators.outputs.site.tables import Row, table
+from generators.wording.labels import label
 
 SECTION = "Delegationsordningar"
 INDEX = "delegationsordningar/index.md"
@@ -328,21 +327,21 @@ def _amount_cell(ctx: SiteContext, matter: Matter, day: date) -> Safe:
 def _per_and_vat(amount: Amount) -> str:
     words = []
     if amount.per:
-        words.append(PER_LABELS.get(amount.per, amount.per))
+        words.append(label("per", amount.per))
     if amount.excluding_vat:
         words.append("exklusive moms")
     return f" ({', '.join(words)})" if words else ""
 
 
 def _reporting_cell(order: DelegationOrder, matter: Matter) -> Safe:
-    default = REPORTING_INTERVALS.get(order.provisions.reporting_interval, order.provisions.reporting_interval)
+    default = label("reporting_interval", order.provisions.reporting_interval)
     reporting = matter.reporting
     if reporting is None:
         if matter.execution_only:
             return text("Anmäls inte (ren verkställighet).")
         return text(f"Anmäls {default} (allmänna bestämmelser).")
     if reporting.reported:
-        interval = REPORTING_INTERVALS.get(reporting.interval or "", default)
+        interval = label("reporting_interval", reporting.interval) if reporting.interval else default
         return text(f"Anmäls {interval}.")
     recorded = f" {reporting.recorded_as}" if reporting.recorded_as else ""
     return text(f"Anmäls inte.{recorded}")
@@ -380,7 +379,7 @@ def _provisions(ctx: SiteContext, order: DelegationOrder, page: str) -> list[Saf
         item("Överordnad chef", text("Får inte besluta i en underordnad delegats ställe."))
     if p.body_may_take_over:
         item(body, text("Får ta över ett enskilt ärende från delegaten och besluta själv."))
-    interval = REPORTING_INTERVALS.get(p.reporting_interval, p.reporting_interval)
+    interval = label("reporting_interval", p.reporting_interval)
     item(f"Anmälan {interval}", text(p.reporting_how))
     item("Beslut som inte anmäls", text(p.unreported_recorded_as))
     if p.further_delegation_reported_to is not None:

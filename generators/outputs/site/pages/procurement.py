@@ -25,8 +25,6 @@ from generators.model.procurement import (
     SigningRule,
     comparison_of,
     decision_makers_for,
-    format_euro,
-    format_kronor,
     mandate_for,
     signers_for,
 )
@@ -37,24 +35,13 @@ from generators.outputs.site.legal import inline_legal, legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import count, long_date, lower_first, upper_first
 from generators.outputs.site.tables import Row, table
+from generators.wording.labels import label
+from generators.wording.swedish import euro, kronor
 
 SECTION = "Upphandling"
 FOLDER = "upphandling"
 NAV_ORDER = 20
 
-FORMAT_LABELS = {"web": "webbutbildning", "classroom": "lärarledd utbildning", "mixed": "webbutbildning och lärarledd utbildning"}
-FREQUENCY_LABELS = {"monthly": "varje månad", "quarterly": "varje kvartal", "yearly": "varje år"}
-DECLARATION_LABELS = {
-    "evaluation_group": "alla i utvärderingsgruppen",
-    "procurement_lead": "den som leder upphandlingen",
-    "decision_maker": "den som fattar tilldelningsbeslutet",
-    "contract_owner": "avtalsägaren",
-}
-WHEN_LABELS = {"before_tender_access": "innan anbuden lämnas ut"}
-PERMITS_LABELS = {
-    "negotiated_without_notice": "förhandlat förfarande utan föregående annonsering",
-    "direct_award": "direktupphandling oavsett värde",
-}
 COMPARISON_PHRASES = {
     "below": "när värdet understiger beloppet",
     "at_most": "när värdet uppgår till högst beloppet",
@@ -150,10 +137,10 @@ def part_text(maker: DecisionMaker) -> str:
     if above is None and up_to is None:
         return "alla belopp"
     if above is None:
-        return f"till och med {format_kronor(up_to)}"  # type: ignore[arg-type]
+        return f"till och med {kronor(up_to)}"
     if up_to is None:
-        return f"över {format_kronor(above)}"
-    return f"över {format_kronor(above)} till och med {format_kronor(up_to)}"
+        return f"över {kronor(above)}"
+    return f"över {kronor(above)} till och med {kronor(up_to)}"
 
 
 def matter_link_parts(ctx: SiteContext, maker: DecisionMaker) -> tuple[str | None, str, str | None] | None:
@@ -246,16 +233,16 @@ def _amounts(ctx: SiteContext, policy: ProcurementPolicy, day: date) -> tuple[Sa
         comparison = comparison_of(dated)
         applies = COMPARISON_PHRASES.get(comparison or "", "")
         if dated.value is not None and not dated.unknown:
-            amount: Safe = Safe(f"<strong>{text(format_kronor(Decimal(str(dated.value))))}</strong>")
+            amount: Safe = Safe(f"<strong>{text(kronor(Decimal(str(dated.value))))}</strong>")
             if dated.value_eur is not None:
-                amount = Safe(f'{amount}<br>\n<span class="muted">{text(format_euro(dated.value_eur))}</span>')
+                amount = Safe(f'{amount}<br>\n<span class="muted">{text(euro(dated.value_eur))}</span>')
         elif dated.value_eur is not None:
             amount = Safe(
-                f"<strong>{text(format_euro(dated.value_eur))}</strong><br>\n"
+                f"<strong>{text(euro(dated.value_eur))}</strong><br>\n"
                 '<span class="unpublished">Beloppet i kronor är ännu inte publicerat</span>'
             )
             unpublished.append(
-                f"{name} från {long_date(dated.valid_from)} är {format_euro(dated.value_eur)}; beloppet i kronor är "
+                f"{name} från {long_date(dated.valid_from)} är {euro(dated.value_eur)}; beloppet i kronor är "
                 "ännu inte publicerat."
             )
         else:
@@ -364,7 +351,7 @@ def short_bound(value: BoundValue, upper: bool) -> tuple[str, str | None]:
         return worded, None
     prefix = worded[: len(worded) - len(value.figure())]
     if value.eur is not None:
-        return f"{prefix}{format_euro(value.eur)}", "beloppet i kronor är ännu inte publicerat"
+        return f"{prefix}{euro(value.eur)}", "beloppet i kronor är ännu inte publicerat"
     name = value.series.title if value.series is not None else (value.bound.reference or "")
     return f"{prefix}{lower_first(name)}", "ännu inte publicerat, varken i kronor eller i euro"
 
@@ -471,7 +458,7 @@ def _signing_table(ctx: SiteContext, policy: ProcurementPolicy, page: str) -> Sa
 
 
 def _exception(ctx: SiteContext, exception: Any, page: str) -> dict[str, Any]:
-    facts = [Safe(f"<strong>Tillåter:</strong> {text(PERMITS_LABELS.get(exception.permits, exception.permits))}")]
+    facts = [Safe(f"<strong>Tillåter:</strong> {text(label('exception_permits', exception.permits))}")]
     if exception.legal_basis:
         facts.append(Safe(f"<strong>Lagrum:</strong> {inline_legal(ctx, exception.legal_basis)}"))
     if exception.decided_by is not None:
@@ -490,7 +477,7 @@ def _exception(ctx: SiteContext, exception: Any, page: str) -> dict[str, Any]:
 def _training(ctx: SiteContext, training: Any, page: str) -> dict[str, Any]:
     who = [ctx.actor_link(a, page) for a in training.required_for]
     facts = [
-        Safe(f"<strong>Form:</strong> {text(upper_first(FORMAT_LABELS.get(training.format, training.format)))}"
+        Safe(f"<strong>Form:</strong> {text(upper_first(label('training_format', training.format)))}"
              f"{text(', obligatorisk') if training.mandatory else text(', frivillig')}"),
         Safe(f"<strong>Gäller:</strong> {', '.join(who)}{text(' och alla andra som köper in') if training.all_purchasers else ''}"),
         Safe(f"<strong>Giltighet:</strong> {text(count(training.renewal_months, 'månad', 'månader'))}, förnyas därefter"
@@ -504,9 +491,9 @@ def _training(ctx: SiteContext, training: Any, page: str) -> dict[str, Any]:
 
 def _conflict(ctx: SiteContext, policy: ProcurementPolicy, page: str) -> dict[str, Any]:
     coi = policy.conflict_of_interest
-    who = [DECLARATION_LABELS.get(r, r) for r in coi.declaration_required_for]
+    who = [label("declaration_required_for", r) for r in coi.declaration_required_for]
     listed = ", ".join(who[:-1]) + " och " + who[-1] if len(who) > 1 else "".join(who)
-    when = WHEN_LABELS.get(coi.when, coi.when)
+    when = label("declaration_when", coi.when)
     return {
         "who": Safe(
             f"En skriftlig jävsdeklaration lämnas av {text(listed)}, {text(when)}, till "
@@ -533,7 +520,7 @@ def _contracts(ctx: SiteContext, policy: ProcurementPolicy, page: str) -> dict[s
         "areas": table("Avtalsområden med egen avtalsägare", ["Avtalsområde", "Avtalsägare", "Tredje attest", "Anmärkning"], rows,
                        css_class="amounts-table") if rows else None,
         "sampling": Safe(
-            f"{ctx.actor_link(sampling.performed_by, page)} kontrollerar {text(FREQUENCY_LABELS.get(sampling.frequency, sampling.frequency))} "
+            f"{ctx.actor_link(sampling.performed_by, page)} kontrollerar {text(label('follow_up_interval', sampling.frequency))} "
             f"minst {text(count(sampling.sample_size, 'faktura', 'fakturor'))} mot avtalen. Resultatet redovisas för "
             f"{ctx.actor_link(sampling.reported_to, page, running=True)}."
         ),

@@ -43,7 +43,7 @@ BASIS_LEGEND = (
      "till förtroendevalda.")),
     ("own_body", "Organets eget beslut", "organet beslutar själv om resan, på ett sammanträde."),
 )
-INTERVAL_LABELS = {"monthly": "varje månad", "quarterly": "varje kvartal", "yearly": "varje år"}
+from generators.wording.labels import label
 
 
 # -- versions and paths ---------------------------------------------------------------------------
@@ -367,7 +367,7 @@ def _rules(ctx: SiteContext, policy: TravelPolicy, page: str, day: date) -> list
     if costs:
         sections.append({"heading": "Kostnader", "facts": [], "text": None, "bullets": costs})
     if r.follow_up is not None:
-        interval = INTERVAL_LABELS.get(r.follow_up.interval, r.follow_up.interval)
+        interval = label("follow_up_interval", r.follow_up.interval)
         sections.append({
             "heading": "Uppföljning",
             "facts": [Safe(f"<strong>Redovisas {text(interval)} till:</strong> {ctx.actor_link(r.follow_up.reported_to, page)}")],

@@ -31,14 +31,13 @@ from generators.outputs.site.legal import inline_legal, legal_basis
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import count, long_date, lower_first, upper_first
 from generators.outputs.site.tables import Row, table
+from generators.wording.labels import label
 
 SECTION = "Visselblåsning"
 FOLDER = "visselblasning"
 NAV_ORDER = 20
-INTERVAL_LABELS = {"monthly": "varje månad", "quarterly": "varje kvartal", "yearly": "varje år"}
 # How each form reads after "Du kan rapportera …".
 FORM_PHRASES = {"written": "skriftligt", "oral": "muntligt", "meeting": "vid ett möte"}
-PROTECTS_LABELS = {"reporter": "Den som rapporterar", "other_persons": "Andra personer i ärendet"}
 
 ROUTING_HEADING = "Vem utreder rapporten?"
 ROUTING_ANCHOR = slug(ROUTING_HEADING)
@@ -214,7 +213,7 @@ def _page(ctx: SiteContext, regulation: WhistleblowingRegulation, versions: Vers
         protection=regulation.protection,
         whistleblowing_act=_statute(ctx, "2021:890", "lagen (2021:890) om skydd för personer som rapporterar om missförhållanden"),
         confidentiality=[
-            {"who": PROTECTS_LABELS.get(c.protects, c.protects), "text": c.text, "basis": legal_basis(ctx, (c.legal_basis,))}
+            {"who": label("confidentiality_protects", c.protects), "text": c.text, "basis": legal_basis(ctx, (c.legal_basis,))}
             for c in regulation.confidentiality
         ],
         press_freedom=_press_freedom(ctx),
@@ -405,7 +404,7 @@ def _follow_up(ctx: SiteContext, regulation: WhistleblowingRegulation, page: str
     if follow is None:
         return None
     return {
-        "to": Safe(f"Redovisas {text(INTERVAL_LABELS.get(follow.interval, follow.interval))} till {ctx.actor_link(follow.reported_to, page, running=True)}."),
+        "to": Safe(f"Redovisas {text(label('follow_up_interval', follow.interval))} till {ctx.actor_link(follow.reported_to, page, running=True)}."),
         "text": follow.text,
     }
 
