@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from generators.audit.invoices import AttestEntry, Invoice
     from generators.audit.transactions import Decision, Trip
     from generators.decide.engine import Decider
     from generators.model import Model
@@ -54,6 +55,8 @@ class AuditContext:
     decider: Decider
     trips: list[Trip] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    invoices: list[Invoice] = field(default_factory=list)
+    attest: dict[str, list[AttestEntry]] = field(default_factory=dict)  # by invoice id
 
 
 CheckFunction = Callable[[AuditContext], Iterable[Finding]]

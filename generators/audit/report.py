@@ -77,7 +77,8 @@ def findings_csv(result: AuditResult) -> bytes:
 def _counts(result: AuditResult) -> dict[str, Any]:
     by_severity = Counter(f.severity for f in result.findings)
     return {
-        "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "unchecked": result.unchecked},
+        "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "invoices": len(result.invoices),
+                         "unchecked": result.unchecked},
         "violations": by_severity.get("violation", 0),
         "signals": by_severity.get("signal", 0),
         "undetermined": by_severity.get("undetermined", 0),
@@ -179,10 +180,10 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     t = counts["transactions"]
     body: list[str] = [
         f"<h1>{_e(title)}</h1>",
-        (f"<p class=\"muted\">Internkontroll av resor och delegationsbeslut mot de styrdokument som gällde på varje transaktions dag. "
+        (f"<p class=\"muted\">Internkontroll av resor, delegationsbeslut och fakturor mot de styrdokument som gällde på varje transaktions dag. "
          f"Rapportdatum {_e(as_of.isoformat())}.</p>"),
         ("<div class=\"box\"><p>"
-         f"Granskade transaktioner: {t['trips']} resor och {t['decisions']} delegationsbeslut, varav {t['unchecked']} inte kunde granskas "
+         f"Granskade transaktioner: {t['trips']} resor, {t['decisions']} delegationsbeslut och {t['invoices']} fakturor, varav {t['unchecked']} inte kunde granskas "
          f"på grund av fel i exporten. Avvikelser: {counts['violations']}. Signaler: {counts['signals']}. Ej prövade: {counts['undetermined']}. "
          f"Inläsningsproblem: {counts['input_problems']}.</p>"
          "<p>En avvikelse bryter mot en regel som gällde; en signal är värd en närmare titt men bryter inte mot någon regel i sig. "

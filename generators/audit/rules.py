@@ -46,6 +46,9 @@ INPUT_CODES: tuple[tuple[str, str, str, str], ...] = (
         "Att ärendets id finns i någon delegationsordning (i någon version).",
         "Ett beslut kan bara prövas mot den rad i delegationsordningen det fattades enligt.",
         "KL 6 kap. 37 §, 7 kap. 5 §: delegationen ges i nämndens beslut (delegationsordningen).")),
+    ("AU108", "currency-without-rate", "Ett belopp i annan valuta än kronor ska ha en kurs.", _doc(
+        "Att en faktura i annan valuta än SEK anger kursen (`exchange_rate` i reskontran); en e-faktura i annan valuta prövas inte mot gränser i kronor.",
+        "Attestgränser och beloppsnivåer är i kronor; ett belopp utan kurs kan inte jämföras med dem och gissas inte.", _NO_LAW)),
 )
 
 

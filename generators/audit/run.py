@@ -8,13 +8,16 @@ from datetime import date
 from pathlib import Path
 
 from generators.audit.findings import AuditContext, Finding
-from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, read_users
+from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
+from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
 from generators.decide.answers import NOT_FOUND
 from generators.decide.engine import Decider
 from generators.decide.sources import tables_of_model
 from generators.model import Model, build_model
+from generators.model.attest import attest_model
+from generators.model.organisation import Organisation
 from generators.model.travel import ISO_SERIES
 
 
@@ -32,6 +35,8 @@ class AuditInputs:
     users: Path | None = None
     trips: Path | None = None
     decisions: Path | None = None
+    invoices: tuple[Path, ...] = ()  # reskontra CSV files, Peppol XML files, or folders of XML files
+    attest_log: Path | None = None
 
 
 @dataclass
@@ -41,11 +46,13 @@ class AuditResult:
     findings: list[Finding] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    invoices: list[Invoice] = field(default_factory=list)
     policies: list[tuple[str, str, str]] = field(default_factory=list)  # (file, document id, version) the rules came from
 
     @property
     def unchecked(self) -> int:
-        return sum(1 for t in self.trips if not t.checkable) + sum(1 for d in self.decisions if not d.checkable)
+        rows: list[Trip | Decision | Invoice] = [*self.trips, *self.decisions, *self.invoices]
+        return sum(1 for row in rows if not row.checkable)
 
 
 def load_model(policies: Path) -> Model:
@@ -58,6 +65,15 @@ def load_model(policies: Path) -> Model:
         problems = [f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in loaded.diagnostics if d.severity == "error"]
         raise AuditSetupError("Styrdokumenten kan inte läsas in utan fel; rätta dem först (`python -m generators check`).", problems)
     return build_model(loaded)
+
+
+def _policies_used(model: Model) -> list[tuple[str, str, str]]:
+    """The documents the rules are taken from: (file, document id, version)."""
+    documents = [*model.versions_of("travel"), *model.versions_of("delegation")]
+    if model.kind_data.get("attest") is not None:
+        attest = attest_model(model)
+        documents += [*attest.reglementen, *attest.forteckningar]
+    return sorted({(d.meta.source.file, d.meta.id, d.meta.version) for d in documents})
 
 
 def _known_countries(model: Model) -> frozenset[str]:
@@ -85,16 +101,36 @@ def _unknown_matters(decisions: list[Decision], decider: Decider, problems: list
     return kept
 
 
+def _read_invoices(result: AuditResult, path: Path, org: Organisation, users: UserPositions) -> None:
+    """A reskontra CSV, one Peppol XML file, or a folder of them (sorted by name)."""
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".xml", ".csv")) if path.is_dir() else [path]
+    for file in files:
+        if file.suffix.lower() == ".csv":
+            invoices, table = read_invoice_csv(file, org, users)
+            _keep(result, table)
+            result.invoices.extend(invoices)
+            continue
+        invoice, provenance, problems = read_peppol(file)
+        if provenance is not None:
+            result.inputs.append(provenance)
+        result.problems.extend(problems)
+        if invoice is not None:
+            result.invoices.append(invoice)
+        elif provenance is not None:  # an unreadable file is still a transaction the audit could not check
+            result.invoices.append(Invoice(display_path(file), display_path(file), 1, "", "", None, None, False, "", None, (), "",
+                                           None, None, checkable=False))
+
+
 def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
-    if inputs.trips is None and inputs.decisions is None:
-        raise AuditSetupError("Ange minst en export att granska: --trips eller --decisions.")
+    if inputs.trips is None and inputs.decisions is None and not inputs.invoices:
+        raise AuditSetupError("Ange minst en export att granska: --trips, --decisions eller --invoices.")
     model = load_model(inputs.policies)
     org = model.organisation
     if org is None:
         raise AuditSetupError("Organisationsfilen saknas bland styrdokumenten; utan den kan ingen befattning prövas.")
     decider = Decider(tables_of_model(model, as_of))
     result = AuditResult()
-    result.policies = sorted({(d.file, d.meta.id, d.meta.version) for kind in ("travel", "delegation") for d in model.versions_of(kind)})
+    result.policies = _policies_used(model)
     users = UserPositions()
     if inputs.users is not None:
         users, table = read_users(inputs.users, org)
@@ -108,7 +144,15 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
         _keep(result, table)
         columns = table.rows[0].columns if table.rows else {}
         result.decisions = _unknown_matters(decisions, decider, result.problems, columns)
-    ctx = AuditContext(model, decider, result.trips, result.decisions)
+    for path in inputs.invoices:
+        _read_invoices(result, path, org, users)
+    attest: dict[str, list[AttestEntry]] = {}
+    if inputs.attest_log is not None:
+        entries, table = read_attest_log(inputs.attest_log, org, users)
+        _keep(result, table)
+        for entry in entries:
+            attest.setdefault(entry.invoice_id, []).append(entry)
+    ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest)
     for registered in audit_rules():
         if registered.check is not None:
             result.findings.extend(registered.check(ctx))

@@ -145,13 +145,14 @@ def draw(candidates: list[Candidate], size: int, seed: str, bands: tuple[Decimal
     return Sample(size, seed, bands, tuple(strata), tuple(items))
 
 
-def candidates_of(trips: list, decisions: list, findings: list[Finding]) -> list[Candidate]:
-    """One candidate per transaction (trips and decisions), with the codes reported on it."""
+def candidates_of(trips: list, decisions: list, findings: list[Finding], invoices: list | None = None) -> list[Candidate]:
+    """One candidate per transaction (trips, decisions, invoices), with the codes reported on it."""
     codes: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         codes.setdefault((finding.transaction, finding.id), []).append(finding)
     found = []
-    for kind, rows, amount_of in (("trip", trips, lambda t: t.cost), ("decision", decisions, lambda d: d.amount)):
+    for kind, rows, amount_of in (("trip", trips, lambda t: t.cost), ("decision", decisions, lambda d: d.amount),
+                                  ("invoice", invoices or [], lambda i: abs(i.amount) if i.amount is not None else None)):
         for row in rows:
             on = codes.get((kind, row.id), [])
             found.append(Candidate(kind, row.id, amount_of(row), tuple(sorted({f.code for f in on})),

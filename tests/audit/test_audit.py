@@ -142,7 +142,7 @@ def test_the_command_writes_the_report_csv_json_and_summary(tmp_path: Path, caps
     assert _cli(tmp_path, "--out", str(out), "--sample", "5", "--seed", "2026") == 1
     printed = capsys.readouterr().out
     assert f"{(DATA / 'trips.csv').as_posix()}:2:1: AU201 Resan R-2026-001" in printed
-    assert "7 resor och 8 delegationsbeslut granskade: 6 avvikelser" in printed
+    assert "7 resor, 8 delegationsbeslut och 0 fakturor granskade: 6 avvikelser" in printed
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     _schema_validator("audit-findings.schema.json").validate(report)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))

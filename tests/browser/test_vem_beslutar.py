@@ -37,7 +37,7 @@ FORMS = {"delegation": "vb-delegation", "travel": "vb-resa", "whistleblowing": "
 # wrong body. Every other case must be askable through the form itself.
 ONLY_BY_ADDRESS = {"not_found", "other_body"}
 # Facts a case may expect that the page does not show as such: the travel approval table's internal
-# cell id (the explanation names it, and the explanation is compared sentence by sentence).
+# cell id (for developers; the explanation names the cell in the policy's words instead).
 NOT_SHOWN = {"approval"}
 # The key facts of each kind of question: the page must show them whenever a case expects them.
 KEY_FACTS = ("decided_by", "approver", "handler", "procedure", "substitute", "handover_to", "named_approver",
@@ -52,6 +52,7 @@ READ_ANSWER = """section => {
     kind: result.getAttribute('data-kind'),
     summary: summary ? summary.textContent : null,
     explanation: Array.from(result.querySelectorAll('.vb-forklaring > li'), li => li.textContent),
+    steps: Array.from(result.querySelectorAll('.vb-steg > li'), li => li.textContent),
     facts: Array.from(result.querySelectorAll('[data-fact]'), e => ({
       path: e.getAttribute('data-fact'), value: JSON.parse(e.getAttribute('data-value')), text: e.textContent })),
     text: result.textContent,
@@ -76,6 +77,23 @@ def form_page(browser: Any, base_url: str) -> Any:
 
 
 _EDITED: dict[str, tuple[bytes, Decider]] = {}
+
+
+def serve_tables(page: Any, tables: dict[str, Any]) -> None:
+    """Serve `tables` (decisions.json's data) to the page the way the site publishes them: split into
+    rules/v1/decisions/index.json and its parts (generators/outputs/rules/decision_parts.py)."""
+    from generators.outputs.rules.decision_parts import document_bodies_of, split_tables
+
+    files = split_tables(tables, document_bodies_of(tables))
+
+    def fulfil(route: Any) -> None:
+        path = "decisions/" + route.request.url.split("/rules/v1/decisions/", 1)[1].split("?", 1)[0]
+        if path in files:
+            route.fulfill(status=200, body=files[path], headers={"Content-Type": "application/json"})
+        else:
+            route.fulfill(status=404, body=b"not here")
+
+    page.route("**/rules/v1/decisions/**", fulfil)
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +157,7 @@ def fill_form(page: Any, kind: str, question: dict[str, Any]) -> bool:
     if kind == "delegation":
         if not _choose(page, f"{form} [name=organ]", q["body"] or ""):
             return False
+        page.wait_for_selector(f"{form}:not([aria-busy])")  # the body's delegation table is fetched on choosing it
         if q["matter"] is None:
             if not (_choose(page, f"{form} [name=arendetyp]", q["matter_kind"] or "") and _choose(page, f"{form} [name=arende]", "*")):
                 return False
@@ -225,6 +244,7 @@ def compare(shown: dict[str, Any], expected: dict[str, Any], case: Case) -> None
     assert shown["explanation"] == expected["explanation"], (
         f"{where}: explanation differs\n page:\n  " + "\n  ".join(shown["explanation"])
         + "\n decide:\n  " + "\n  ".join(expected["explanation"]))
+    assert shown["steps"] == expected["steps"], f"{where}: 'Så här gör du' differs\n page: {shown['steps']}\n decide: {expected['steps']}"
     facts = expected["answer"]
     by_path = {fact["path"]: fact for fact in shown["facts"]}
     for path, fact in by_path.items():
@@ -237,7 +257,7 @@ def compare(shown: dict[str, Any], expected: dict[str, Any], case: Case) -> None
     for key, wanted in case.spec["expect"].items():
         if key == "status":
             continue
-        if key in ("summary_contains", "explanation_contains"):
+        if key in ("summary_contains", "explanation_contains", "steps_contains"):
             for part in wanted:
                 assert part in text, f"{where}: {part!r} is not on the page"
             continue
@@ -258,8 +278,7 @@ def test_page_answers_like_decide(case: Case, published: Decider, form_page: Vis
     if edits:
         decisions, decider = edited_tables(edits)
         visit = open_visit(browser, base_url)
-        visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(
-            status=200, body=decisions, headers={"Content-Type": "application/json"}))
+        serve_tables(visit.page, json.loads(decisions))
         open_form(visit)
     else:
         decider, visit = published, form_page
@@ -367,9 +386,7 @@ def test_text_from_the_tables_is_never_markup(visit: Visit, site_dir: Path) -> N
     tables["delegation"]["bodies"]["socialnamnden"] = hostile
     for version in tables["delegation"]["matters"]["soc-ekonomi-avskrivning-fordringar"]:
         version["matter"]["title"] = "<script>window.__owned=2</script>Avskrivning"
-    body = json.dumps(tables).encode("utf-8")
-    visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(
-        status=200, body=body, headers={"Content-Type": "application/json"}))
+    serve_tables(visit.page, tables)
     open_form(visit, "?fraga=delegation&organ=socialnamnden&arende=soc-ekonomi-avskrivning-fordringar&belopp=1000&datum=2026-11-23")
     shown = read_answer(visit.page, "delegation")
     assert "<script>window.__owned=2</script>Avskrivning" in shown["text"]
@@ -381,7 +398,7 @@ def test_text_from_the_tables_is_never_markup(visit: Visit, site_dir: Path) -> N
 
 
 def test_missing_tables_are_reported_on_the_page(visit: Visit) -> None:
-    visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(status=404, body=b"not here"))
+    visit.page.route("**/rules/v1/decisions/index.json", lambda route: route.fulfill(status=404, body=b"not here"))
     visit.open(PAGE)
     status = visit.page.locator("#vb-status")
     status.filter(has_text="kunde inte hämtas").wait_for()
@@ -390,3 +407,19 @@ def test_missing_tables_are_reported_on_the_page(visit: Visit) -> None:
     assert all("404" in e for e in visit.console_errors), visit.console_errors
     visit.console_errors.clear()
     visit.assert_clean("missing tables")
+
+
+def test_the_page_loads_only_the_parts_it_needs(visit: Visit) -> None:
+    """The index and the small tables at once; a body's delegation table only when that body is chosen."""
+    fetched: list[str] = []
+    visit.page.on("request", lambda request: fetched.append(request.url.split("/rules/v1/", 1)[1])
+                  if "/rules/v1/" in request.url else None)
+    open_form(visit)
+    assert "decisions/index.json" in fetched
+    assert "decisions.json" not in fetched
+    assert not [path for path in fetched if path.startswith("decisions/delegation/")], fetched
+    visit.page.select_option("#vb-d-organ", "socialnamnden")
+    visit.page.wait_for_function("() => Array.from(document.querySelector('#vb-d-arende').options)"
+                                 ".some(o => o.value === 'soc-ekonomi-avskrivning-fordringar')")
+    assert [path for path in fetched if path.startswith("decisions/delegation/")] == ["decisions/delegation/socialnamnden.json"]
+    visit.assert_clean("parts")
