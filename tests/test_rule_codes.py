@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import pytest
 
+from generators.audit.rules import audit_rules
 from generators.checks.codes import CodeEntry, families, family_of, read_table, table_problems
 from generators.checks.registry import all_rules
 
 
 def _registered() -> dict[str, tuple[str, bool]]:
-    return {r.rule.code: (r.rule.name, r.rule.retired) for r in all_rules()}
+    """The check registry's codes and the audit command's (AU, generators/audit/rules.py)."""
+    found = {r.rule.code: (r.rule.name, r.rule.retired) for r in all_rules()}
+    return found | {r.rule.code: (r.rule.name, False) for r in audit_rules()}
 
 
 def test_the_code_table_matches_the_registry() -> None:
@@ -62,4 +65,4 @@ def test_the_scheme(code: str, prefix: str | None) -> None:
 
 def test_every_code_belongs_to_a_registered_family() -> None:
     assert [r.rule.code for r in all_rules() if family_of(r.rule.code) is None] == []
-    assert [f.prefix for f in families()] == ["L1", "S2", "O3", "D4", "R5", "V6", "U7", "AT", "IK", "X8", "P9"]
+    assert [f.prefix for f in families()] == ["L1", "S2", "O3", "D4", "R5", "V6", "U7", "AT", "IK", "X8", "P9", "AU"]

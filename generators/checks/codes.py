@@ -27,7 +27,10 @@ TABLE_PATH = Path(__file__).with_name("codes.tsv")
 # Families that belong to no single document kind. The loader's and the schema's come first in the
 # catalogue; the cross-document and personal-data families after the kinds'.
 CORE_FIRST: tuple[CodeFamily, ...] = (CodeFamily("L1", "Inläsning"), CodeFamily("S2", "Schema"))
-CORE_LAST: tuple[CodeFamily, ...] = (CodeFamily("X8", "Mellan dokument och metadata"), CodeFamily("P9", "Personuppgifter"))
+CORE_LAST: tuple[CodeFamily, ...] = (CodeFamily("X8", "Mellan dokument och metadata"), CodeFamily("P9", "Personuppgifter"),
+                                     CodeFamily("AU", "Internkontroll av transaktioner"))
+# AU: the `audit` command's codes (generators/audit/): findings on exported transactions, not on the
+# policies, so they are not in the check registry; they share this table so that no code is reused.
 
 _CODE = re.compile(r"(?P<letters>[A-Z])(?P<digit>[1-9])\d\d|(?P<pair>[A-Z]{2})[1-9]\d\d")
 _PREFIX = re.compile(r"[A-Z][1-9]|[A-Z]{2}")

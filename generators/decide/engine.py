@@ -299,6 +299,11 @@ def _further_for(piece: _Piece, amount: float | None, day: str) -> list[dict[str
     return found
 
 
+def further_for(piece: _Piece, amount: float | None, day: str) -> list[dict[str, Any]]:
+    """Public: the decisions on vidaredelegation that cover `amount` on `day` (the audit asks it too)."""
+    return _further_for(piece, amount, day)
+
+
 def _on(items: list[dict[str, Any]], day: str, start: str = "valid_from", end: str = "valid_to") -> dict[str, Any] | None:
     """The item (a version or a period) whose [start, end] holds `day`; the latest start wins."""
     found = None

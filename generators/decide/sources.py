@@ -17,7 +17,10 @@ from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
+
+    from generators.model import Model
 
 from generators.decide.engine import Decider
 
@@ -107,10 +110,8 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
     """Load, model and tabulate the policies (every adopted version); SourceError when a file fails to load."""
     from datetime import date
 
-    from generators.decide.tables import ALL_ADOPTED, TABLES_VERSION, build_tables
     from generators.loading.documents import load_policies
     from generators.model import build_model
-    from generators.serialize import normalise
 
     loaded = load_policies(policies_dir)
     if loaded.failed:
@@ -118,8 +119,15 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
         files = ", ".join(sorted({file for _, file in loaded.failed}))
         raise SourceError(f"Styrdokumenten kan inte läsas in utan fel ({files}); rätta dem först (`python -m generators check`).",
                           problems)
-    model = build_model(loaded)
-    tables = build_tables(model, ALL_ADOPTED, date.today())
+    return tables_of_model(build_model(loaded), date.today())
+
+
+def tables_of_model(model: Model, as_of: date) -> dict[str, Any]:
+    """The tables (every adopted version) of a model already built, as plain JSON data."""
+    from generators.decide.tables import ALL_ADOPTED, TABLES_VERSION, build_tables
+    from generators.serialize import normalise
+
+    tables = build_tables(model, ALL_ADOPTED, as_of)
     # Through JSON (sorted keys, as published) so both sources hand the engine identical data.
     data: dict[str, Any] = json.loads(json.dumps(normalise({"tables_version": TABLES_VERSION, **tables}), ensure_ascii=False, sort_keys=True))
     return data

@@ -78,6 +78,23 @@ def form_page(browser: Any, base_url: str) -> Any:
 _EDITED: dict[str, tuple[bytes, Decider]] = {}
 
 
+def serve_tables(page: Any, tables: dict[str, Any]) -> None:
+    """Serve `tables` (decisions.json's data) to the page the way the site publishes them: split into
+    rules/v1/decisions/index.json and its parts (generators/outputs/rules/decision_parts.py)."""
+    from generators.outputs.rules.decision_parts import document_bodies_of, split_tables
+
+    files = split_tables(tables, document_bodies_of(tables))
+
+    def fulfil(route: Any) -> None:
+        path = "decisions/" + route.request.url.split("/rules/v1/decisions/", 1)[1].split("?", 1)[0]
+        if path in files:
+            route.fulfill(status=200, body=files[path], headers={"Content-Type": "application/json"})
+        else:
+            route.fulfill(status=404, body=b"not here")
+
+    page.route("**/rules/v1/decisions/**", fulfil)
+
+
 @pytest.fixture(scope="module")
 def edited_tables(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Decision tables of an edited copy of the example (cached per set of edits): (decisions.json, decide)."""
@@ -139,6 +156,7 @@ def fill_form(page: Any, kind: str, question: dict[str, Any]) -> bool:
     if kind == "delegation":
         if not _choose(page, f"{form} [name=organ]", q["body"] or ""):
             return False
+        page.wait_for_selector(f"{form}:not([aria-busy])")  # the body's delegation table is fetched on choosing it
         if q["matter"] is None:
             if not (_choose(page, f"{form} [name=arendetyp]", q["matter_kind"] or "") and _choose(page, f"{form} [name=arende]", "*")):
                 return False
@@ -258,8 +276,7 @@ def test_page_answers_like_decide(case: Case, published: Decider, form_page: Vis
     if edits:
         decisions, decider = edited_tables(edits)
         visit = open_visit(browser, base_url)
-        visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(
-            status=200, body=decisions, headers={"Content-Type": "application/json"}))
+        serve_tables(visit.page, json.loads(decisions))
         open_form(visit)
     else:
         decider, visit = published, form_page
@@ -367,9 +384,7 @@ def test_text_from_the_tables_is_never_markup(visit: Visit, site_dir: Path) -> N
     tables["delegation"]["bodies"]["socialnamnden"] = hostile
     for version in tables["delegation"]["matters"]["soc-ekonomi-avskrivning-fordringar"]:
         version["matter"]["title"] = "<script>window.__owned=2</script>Avskrivning"
-    body = json.dumps(tables).encode("utf-8")
-    visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(
-        status=200, body=body, headers={"Content-Type": "application/json"}))
+    serve_tables(visit.page, tables)
     open_form(visit, "?fraga=delegation&organ=socialnamnden&arende=soc-ekonomi-avskrivning-fordringar&belopp=1000&datum=2026-11-23")
     shown = read_answer(visit.page, "delegation")
     assert "<script>window.__owned=2</script>Avskrivning" in shown["text"]
@@ -381,7 +396,7 @@ def test_text_from_the_tables_is_never_markup(visit: Visit, site_dir: Path) -> N
 
 
 def test_missing_tables_are_reported_on_the_page(visit: Visit) -> None:
-    visit.page.route("**/rules/v1/decisions.json", lambda route: route.fulfill(status=404, body=b"not here"))
+    visit.page.route("**/rules/v1/decisions/index.json", lambda route: route.fulfill(status=404, body=b"not here"))
     visit.open(PAGE)
     status = visit.page.locator("#vb-status")
     status.filter(has_text="kunde inte hämtas").wait_for()
@@ -390,3 +405,19 @@ def test_missing_tables_are_reported_on_the_page(visit: Visit) -> None:
     assert all("404" in e for e in visit.console_errors), visit.console_errors
     visit.console_errors.clear()
     visit.assert_clean("missing tables")
+
+
+def test_the_page_loads_only_the_parts_it_needs(visit: Visit) -> None:
+    """The index and the small tables at once; a body's delegation table only when that body is chosen."""
+    fetched: list[str] = []
+    visit.page.on("request", lambda request: fetched.append(request.url.split("/rules/v1/", 1)[1])
+                  if "/rules/v1/" in request.url else None)
+    open_form(visit)
+    assert "decisions/index.json" in fetched
+    assert "decisions.json" not in fetched
+    assert not [path for path in fetched if path.startswith("decisions/delegation/")], fetched
+    visit.page.select_option("#vb-d-organ", "socialnamnden")
+    visit.page.wait_for_function("() => Array.from(document.querySelector('#vb-d-arende').options)"
+                                 ".some(o => o.value === 'soc-ekonomi-avskrivning-fordringar')")
+    assert [path for path in fetched if path.startswith("decisions/delegation/")] == ["decisions/delegation/socialnamnden.json"]
+    visit.assert_clean("parts")

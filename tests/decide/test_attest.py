@@ -113,3 +113,100 @@ def test_unknown_ansvar_and_category_are_answered_as_not_found(rules_dir: Path) 
     assert result.returncode == 1 and "Ansvar 9999 finns inte" in result.stdout
     data = from_rules(rules_dir)
     assert chain(data, "5110", 100, "glass", None, DAY).status == "not_found"
+
+
+# -- attest.json read the way an invoice system would, without this project's code ----------------
+
+
+def _invoice_system_chain(data: dict[str, Any], code: str, amount: int, category: str | None, for_position: str | None,
+                          day: str) -> dict[str, Any]:
+    """Who attests an invoice, computed from attest.json alone by following the file's documentation
+    (the reglemente in force, the förteckning whose period covers the day, the amount levels, the
+    director and own-costs rules, the third step and its independence over `line_of_command`).
+    Written independently of `generators.decide.attest.chain`, so a gap in the published data shows."""
+    def in_force(doc: dict[str, Any]) -> bool:
+        return doc["status"] == "antagen" and doc["valid_from"] <= day and (doc["valid_to"] is None or day <= doc["valid_to"])
+
+    reglemente = max((r for r in data["reglementen"] if in_force(r["document"])), key=lambda r: r["document"]["valid_from"])
+    rows = [a for f in data["lists"] if f["document"]["status"] == "antagen" and f["period"]["from"] <= day <= f["period"]["to"]
+            for a in f["ansvar"] if a["code"] == code]
+    if not rows:
+        return {"status": "not_found"}
+    row = rows[0]
+    line = data["line_of_command"]
+
+    def below(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:  # a is b, or below b in the line
+        if a is None or b is None:
+            return False
+        return a["key"] == b["key"] or (a["kind"] == b["kind"] == "position" and b["id"] in line[a["id"]]["superiors"])
+
+    decider, substitute = row["decider"], row["substitute"]
+    level = {lv["id"]: lv for lv in reglemente["amount_levels"]}[row["level"]]
+    if level["up_to"] is not None and amount > level["up_to"]:
+        if row["above_level"] is None:
+            return {"status": "undetermined"}
+        decider, substitute = row["above_level"], None
+    director = reglemente["director_costs"]
+    if for_position is not None:
+        if director is not None and director["director"]["id"] == for_position:
+            decider, substitute = director["attested_by"], director["substitute"]
+        else:
+            holder = {"kind": "position", "id": for_position, "key": f"position:{for_position}"}
+            superiors = line[for_position]["superiors"]
+            attestants = [decider, substitute]
+            for i, current in enumerate(attestants):
+                own = current is not None and current["key"] == holder["key"]
+                if (own and "own_costs" in reglemente["rules"]) or (
+                        not own and below(current, holder) and "superior_costs" in reglemente["rules"]):
+                    other = attestants[1 - i]
+                    chef = next((p for p in superiors if other is None or other["key"] != f"position:{p}"), None)
+                    attestants[i] = None if chef is None else {"kind": "position", "id": chef, "key": f"position:{chef}"}
+            decider, substitute = attestants
+            if decider is None:
+                return {"status": "undetermined"}
+    steps = {"receipt": (row["receiver"]["key"], None), "review": (row["reviewer"]["key"], None),
+             "decision": (decider["key"], substitute["key"] if substitute else None)}
+    third = reglemente["third_step"]
+    applies = third is not None and ((category is not None and category in third["categories"])
+                                     or (third["from_amount"] is not None and amount >= third["from_amount"]))
+    if applies:
+        first = [a for a in (row["reviewer"], decider, substitute) if a is not None]
+        if not any(below(third["attestant"], a) for a in first):
+            steps["third"] = (third["attestant"]["key"], third["substitute"]["key"])
+        elif not any(below(third["substitute"], a) for a in first):
+            steps["third"] = (third["substitute"]["key"], None)
+        else:
+            return {"status": "undetermined"}
+    return {"status": "answered", "steps": steps, "third_step": applies}
+
+
+INVOICES = [
+    # Issue 13, "Done when": an 80 000 kr consultancy invoice on a social-services ansvar.
+    ("5110", 80_000, "konsulttjanster", None),
+    ("5110", 80_000, "material_och_tjanster", None),  # no third step
+    ("5100", 600_000, None, None),  # third step by amount
+    ("5120", 2_500, "placeringar", None),
+    ("5130", 450_000, None, None),  # above the avdelningsnivå, no attestant above it
+    ("1110", 390_000, "konsulttjanster", None),  # the avtalscontroller is below the decider: the substitute takes it
+    ("5010", 12_000, None, "socialchef"),  # own costs
+    ("5130", 3_000, None, "avdelningschef_ifo"),  # a superior's costs
+    ("1000", 8_500, "representation", "kommundirektor"),  # the direktör's costs
+    ("3300", 1_200_000, "lokalhyra", None),
+    ("9999", 100, None, None),  # unknown ansvar
+]
+
+
+@pytest.mark.parametrize(("code", "amount", "category", "for_position"), INVOICES)
+def test_an_invoice_system_reading_attest_json_gets_the_answer_of_decide_attest(
+        rules_dir: Path, code: str, amount: int, category: str | None, for_position: str | None) -> None:
+    question = ["decide", "attest", "--ansvar", code, "--amount", str(amount), "--date", DAY, "--format", "json", "--rules", str(rules_dir)]
+    question += ["--category", category] if category else []
+    question += ["--for", for_position] if for_position else []
+    decided = json.loads(run(*question).stdout)
+    expected = _invoice_system_chain(from_rules(rules_dir), code, amount, category, for_position, DAY)
+    assert decided["status"] == expected["status"], decided["summary"]
+    if expected["status"] != "answered":
+        return
+    steps = {s["step"]: (s["attestant"]["key"], s["substitute"]["key"] if s["substitute"] else None) for s in decided["answer"]["steps"]}
+    assert steps == expected["steps"], decided["explanation"]
+    assert decided["answer"]["third_step"] == expected["third_step"]

@@ -112,6 +112,9 @@ def test_every_published_file_validates_against_its_schema(published: dict[str, 
         if path.startswith("schemas/"):
             Draft202012Validator.check_schema(json.loads(data))
     pairs = [(f["path"], f["schema"]) for f in files["index.json"]["files"]] + [("index.json", "schemas/rules-index.schema.json")]
+    # The decision tables' parts are listed in decisions/index.json (see test_decision_parts_…).
+    pairs += [("decisions/index.json", "schemas/rules-decisions-index.schema.json")]
+    pairs += [(e["path"], "schemas/rules-decisions.schema.json") for e in files["decisions/index.json"]["parts"]]
     assert {p for p, _ in pairs} == {p for p in published if not p.startswith("schemas/")}
     for path, schema_path in pairs:
         errors = sorted(_validator(published, schema_path).iter_errors(files[path]), key=lambda e: list(e.absolute_path))
@@ -192,8 +195,9 @@ def test_index_matches_the_published_bytes(published: dict[str, bytes], files: d
     assert index["source_commit"] == COMMIT
     assert model.organisation is not None
     assert index["municipality"] == {"id": model.organisation.municipality["id"], "name": model.organisation.municipality["name"]}
-    listed = index["files"] + index["schemas"]
-    assert sorted(entry["path"] for entry in listed) == sorted(p for p in published if p != "index.json")
+    listed = index["files"] + index["schemas"] + [index["decision_parts"]]
+    parts = [entry["path"] for entry in json.loads(published["decisions/index.json"])["parts"]]
+    assert sorted([entry["path"] for entry in listed] + parts) == sorted(p for p in published if p != "index.json")
     for entry in listed:
         data = published[entry["path"]]
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
@@ -523,3 +527,32 @@ def test_reference_publishes_every_series_with_unknowns_kept_unknown(model: Mode
                 unknown_seen += 1
                 assert value["value"] is None
     assert unknown_seen == sum(v.unknown for s in model.reference.series.values() for v in s.values)
+
+
+def test_decision_parts_merge_back_into_decisions_json(published: dict[str, bytes]) -> None:
+    """decisions/: one part per body's delegation table and per other table, each a valid decisions
+    document, listed with its digest; merged they are exactly decisions.json."""
+    from generators.outputs.rules.decision_parts import PARTS_INDEX, merge_parts
+    from generators.outputs.rules.index import digest
+
+    index = json.loads(published[PARTS_INDEX])
+    _validator(published, "schemas/rules-decisions-index.schema.json").validate(index)
+    validator = _validator(published, "schemas/rules-decisions.schema.json")
+    parts = []
+    for entry in index["parts"]:
+        data = published[entry["path"]]
+        assert {"sha256": entry["sha256"], "size": entry["size"]} == digest(data)
+        part = json.loads(data)
+        validator.validate(part)
+        assert [key for key, value in part.items() if isinstance(value, dict)] == [entry["table"]]
+        if entry["body"] is not None:
+            assert set(part["delegation"]["by_kind"]) <= {entry["body"]}
+            assert all(entry["body"] in {v["body"] for v in versions} for versions in part["delegation"]["matters"].values())
+        parts.append(part)
+    whole = json.loads(published["decisions.json"])
+    assert merge_parts(parts) == whole
+    bodies = {e["body"] for e in index["parts"] if e["table"] == "delegation"}
+    assert bodies == set(whole["delegation"]["by_kind"]) and len(bodies) > 1
+    assert set(index["bodies"]) == set(whole["delegation"]["bodies"])
+    largest = max(len(published[e["path"]]) for e in index["parts"])
+    assert largest < len(published["decisions.json"]) / 2, "no part holds most of the region"

@@ -23,6 +23,7 @@ from typing import Any
 
 from generators.model import Model
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
+from generators.outputs.rules.decision_parts import PARTS_INDEX_SCHEMA, render_parts
 from generators.outputs.rules.index import COMMON_SCHEMA, INDEX_PATH, INDEX_SCHEMA, build_index
 from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import RULES_SITE_DIR, SCHEMAS_DIR
@@ -62,6 +63,9 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_ur
         published[rules_file.path] = to_json_bytes(rendered.data)
         published[schema_path] = _schema_bytes(rules_file.schema_name, base_url, rules_file.schema_dir)
         manifest.append((rules_file.path, schema_path, rendered.documents))
+    if "decisions.json" in published:
+        published.update(render_parts(ctx, published["decisions.json"]))
+        published[f"schemas/{PARTS_INDEX_SCHEMA}"] = _schema_bytes(PARTS_INDEX_SCHEMA, base_url)
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA, base_url)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA, base_url)
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))

@@ -31,6 +31,9 @@ def build_index(
             {"path": path, **digest(published[path]), "schema": schema, "documents": documents}
             for path, schema, documents in sorted(files)
         ],
+        "decision_parts": None
+        if "decisions/index.json" not in published
+        else {"path": "decisions/index.json", "schema": "schemas/rules-decisions-index.schema.json", **digest(published["decisions/index.json"])},
         "schemas": [
             {"path": path, **digest(data)} for path, data in sorted(published.items()) if path.startswith("schemas/")
         ],

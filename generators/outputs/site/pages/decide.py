@@ -3,7 +3,9 @@
 Nothing is decided here or in the browser. `rules/v1/decisions.json` holds the decision tables that
 `python -m generators decide` answers from (`generators.decide.tables`, published by
 `generators.outputs.rules.decisions`); the page's script (`site/assets/vem-beslutar.js`, listed in
-mkdocs.yml's `extra_javascript`, so the post-build scan allows it) fetches that file, fills the
+mkdocs.yml's `extra_javascript`, so the post-build scan allows it) fetches them in parts (the index
+`rules/v1/decisions/index.json`, the small tables, and a body's delegation table when the body is
+chosen), fills the
 selects from it, looks the answer up and joins its sentences the way `generators/decide/engine.py`
 does. The browser tests ask the page every behaviour case in `tests/decisions/` and compare its
 answers with `decide`'s.
@@ -27,6 +29,8 @@ from generators.paths import RULES_SITE_DIR
 
 PATH = "vem-beslutar.md"
 RULES_FILE = "decisions.json"
+# The page reads the tables in parts (generators/outputs/rules/decision_parts.py): their index first.
+PARTS_INDEX = "decisions/index.json"
 
 
 def plan(ctx: SiteContext) -> None:
@@ -53,7 +57,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             "decide.md.j2",
             as_of=long_date(ctx.as_of),
             headings=_headings(ctx),
-            rules_url=ctx.asset_href(PATH, f"{RULES_SITE_DIR}/{RULES_FILE}"),
+            rules_url=ctx.asset_href(PATH, f"{RULES_SITE_DIR}/{PARTS_INDEX}"),
             actor_links=_actor_links(ctx),
             document_links=_document_links(ctx),
             api=_named(ctx, "json-regler", "JSON-reglerna"),

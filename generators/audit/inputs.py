@@ -1,0 +1,313 @@
+"""Reading the exports: CSV files with a header row, every bad cell reported, no row dropped.
+
+Each reader returns the rows it could read and an `InputProblem` for every cell it could not, as
+`path:row:column: CODE message` (row = the file's line number, column = the field's 1-based
+position). A row with a bad cell is still counted and still reported: the audit lists it as not
+checked instead of pretending it was fine.
+
+The separator is `,`, `;` or a tab (what Swedish exports use), found from the header line. The text
+is UTF-8 (a byte-order mark is allowed). Amounts may be written `12500`, `12500.50` or `12 500,50`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from generators.model.common import Actor
+from generators.model.organisation import Organisation
+
+MAX_BYTES = 512 * 1024 * 1024  # an export bigger than this is not an export of one organisation's year
+
+AU101, AU102, AU103, AU104, AU105, AU106, AU107, AU108 = ("AU101", "AU102", "AU103", "AU104", "AU105", "AU106", "AU107", "AU108")
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A cell or file the audit could not use; always reported and counted, never dropped."""
+
+    file: str
+    row: int
+    column: int
+    code: str
+    message: str
+
+    def text(self) -> str:
+        return f"{self.file}:{self.row}:{self.column}: {self.code} {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """Provenance of one export: what the report states about it."""
+
+    kind: str  # trips | decisions | users | invoices | attest
+    file: str
+    sha256: str
+    rows: int
+
+
+@dataclass(slots=True)
+class Row:
+    file: str
+    line: int
+    values: dict[str, str]
+    columns: dict[str, int]  # column name -> 1-based position
+
+    def column(self, name: str) -> int:
+        return self.columns.get(name, 1)
+
+    def get(self, name: str) -> str:
+        return self.values.get(name, "").strip()
+
+
+@dataclass(slots=True)
+class Table:
+    kind: str
+    file: str
+    rows: list[Row] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    provenance: InputFile | None = None
+
+    def problem(self, row: Row, column: str, code: str, message: str) -> None:
+        self.problems.append(InputProblem(row.file, row.line, row.column(column), code, message))
+
+
+def display_path(path: Path) -> str:
+    """The path as the user gave it (relative stays relative): messages point where they typed."""
+    return path.as_posix()
+
+
+def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Table:
+    """The rows of a CSV export with its header checked; problems for the file itself as AU101/AU102."""
+    name = display_path(path)
+    table = Table(kind, name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            table.problems.append(InputProblem(name, 1, 1, AU101, f"Filen är {size} byte; gränsen är {MAX_BYTES} byte."))
+            return table
+        data = path.read_bytes()
+    except OSError as error:
+        table.problems.append(InputProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error})."))
+        return table
+    table.provenance = InputFile(kind, name, hashlib.sha256(data).hexdigest(), 0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        table.problems.append(InputProblem(name, line, 1, AU101, "Filen är inte sparad som UTF-8; spara exporten som UTF-8 och kör igen."))
+        return table
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        table.problems.append(InputProblem(name, 1, 1, AU101, f"Rubrikraden kan inte läsas som CSV ({error})."))
+        return table
+    if header is None:
+        table.problems.append(InputProblem(name, 1, 1, AU101, "Filen är tom; den första raden ska vara en rubrikrad."))
+        return table
+    header = [h.strip() for h in header]
+    columns = {h: i + 1 for i, h in enumerate(header) if h}
+    missing = [c for c in required if c not in columns]
+    for column in missing:
+        table.problems.append(InputProblem(name, 1, 1, AU102, f"Kolumnen '{column}' saknas i rubrikraden (som har: {', '.join(header)})."))
+    unknown = [h for h in header if h and h not in required and h not in optional]
+    for column in unknown:
+        table.problems.append(InputProblem(name, 1, columns[column], AU102,
+                                           f"Kolumnen '{column}' är okänd; kända kolumner är {', '.join(required + optional)}."))
+    if missing:
+        return table
+    count = 0
+    previous_end = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            count += 1
+            table.problems.append(InputProblem(name, reader.line_num, 1, AU101, f"Raden kan inte läsas som CSV ({error})."))
+            previous_end = reader.line_num
+            continue
+        start = previous_end + 1
+        previous_end = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        count += 1
+        row = Row(name, start, {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}, columns)
+        if len(record) != len(header):
+            table.problems.append(InputProblem(name, start, min(len(record), len(header)) or 1, AU101,
+                                               f"Raden har {len(record)} fält men rubrikraden {len(header)}."))
+            continue
+        table.rows.append(row)
+    table.provenance = InputFile(kind, name, table.provenance.sha256, count)
+    return table
+
+
+# -- values ------------------------------------------------------------------------------------------
+def parse_day(table: Table, row: Row, column: str, required: bool = True) -> date | None:
+    """An ISO date (ÅÅÅÅ-MM-DD); a problem for anything else, or for an empty required cell."""
+    text = row.get(column)
+    if not text:
+        if required:
+            table.problem(row, column, AU103, f"'{column}' saknas; skriv ett datum ÅÅÅÅ-MM-DD.")
+        return None
+    try:
+        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad_date()
+    except ValueError:
+        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD.")
+        return None
+
+
+def _bad_date() -> date:
+    raise ValueError("not an ISO date")
+
+
+_AMOUNT = re.compile(r"-?\d+(?:[.,]\d{1,2})?")
+
+
+def parse_amount(table: Table, row: Row, column: str, required: bool = True, negative: bool = False) -> Decimal | None:
+    """Kronor: `12500`, `12500.50`, `12 500,50` (spaces and non-breaking spaces as thousands separators)."""
+    text = row.get(column)
+    if not text:
+        if required:
+            table.problem(row, column, AU103, f"'{column}' saknas; skriv ett belopp i kronor.")
+        return None
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if cleaned.lower().endswith("kr"):
+        cleaned = cleaned[:-2]
+    if not _AMOUNT.fullmatch(cleaned):
+        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget belopp i kronor (skriv t.ex. 12500 eller 12 500,50).")
+        return None
+    try:
+        value = Decimal(cleaned.replace(",", "."))
+    except InvalidOperation:
+        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget belopp i kronor.")
+        return None
+    if value < 0 and not negative:
+        table.problem(row, column, AU103, f"'{text}' i '{column}' är negativt; här krävs ett belopp från 0 kr.")
+        return None
+    return value
+
+
+def parse_countries(table: Table, row: Row, column: str, known: frozenset[str]) -> tuple[str, ...]:
+    """ISO 3166-1 alfa-2 codes separated by space, `,`, `;` or `|`; every unknown code reported."""
+    text = row.get(column)
+    codes = [c for c in re.split(r"[\s,;|]+", text) if c]
+    if not codes:
+        table.problem(row, column, AU103, f"'{column}' saknas; ange resmålens landkoder (ISO 3166-1 alfa-2, t.ex. US).")
+        return ()
+    good = []
+    for code in codes:
+        if code.upper() != code or code not in known:
+            table.problem(row, column, AU103, f"'{code}' är ingen landkod enligt ISO 3166-1 alfa-2 (skriv t.ex. US, DE, NO).")
+        else:
+            good.append(code)
+    return tuple(dict.fromkeys(good)) if len(good) == len(codes) else ()
+
+
+# -- users and positions -----------------------------------------------------------------------------
+USER_COLUMNS = ("user_id", "position", "valid_from")
+USER_OPTIONAL = ("valid_to",)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    position: str
+    valid_from: date
+    valid_to: date | None
+
+
+@dataclass(slots=True)
+class UserPositions:
+    """Who held which position when, as the HR system exports it: `user_id → [Assignment]`."""
+
+    by_user: dict[str, list[Assignment]] = field(default_factory=dict)
+
+    def positions_on(self, user: str, day: date) -> tuple[str, ...]:
+        return tuple(sorted({a.position for a in self.by_user.get(user, ()) if a.valid_from <= day and (a.valid_to is None or day <= a.valid_to)}))
+
+    def knows(self, user: str) -> bool:
+        return user in self.by_user
+
+
+def read_users(path: Path, org: Organisation) -> tuple[UserPositions, Table]:
+    table = read_table("users", path, USER_COLUMNS, USER_OPTIONAL)
+    users = UserPositions()
+    for row in table.rows:
+        user = row.get("user_id")
+        position = row.get("position")
+        start = parse_day(table, row, "valid_from")
+        end = parse_day(table, row, "valid_to", required=False)
+        if not user:
+            table.problem(row, "user_id", AU103, "'user_id' saknas.")
+            continue
+        if position not in org.positions:
+            table.problem(row, "position", AU105, f"Befattningen '{position}' finns inte i organisationen.")
+            continue
+        if start is None or (row.get("valid_to") and end is None):
+            continue
+        if end is not None and end < start:
+            table.problem(row, "valid_to", AU103, f"'valid_to' {end.isoformat()} ligger före 'valid_from' {start.isoformat()}.")
+            continue
+        users.by_user.setdefault(user, []).append(Assignment(position, start, end))
+    return users, table
+
+
+# -- actors ------------------------------------------------------------------------------------------
+ACTOR_PREFIXES = ("position:", "body:", "seat:")
+
+
+def parse_actor_text(text: str) -> Actor | None:
+    """`position:ID`, `body:ID`, `seat:SEAT@BODY` as written (the key format of the published rules); None for a user id."""
+    if text.startswith("position:"):
+        return Actor("position", text.removeprefix("position:"))
+    if text.startswith("body:"):
+        return Actor("body", text.removeprefix("body:"))
+    if text.startswith("seat:") and "@" in text:
+        seat, body = text.removeprefix("seat:").split("@", 1)
+        return Actor("seat", seat, body)
+    return None
+
+
+def resolve_people(table: Table, row: Row, column: str, day: date | None, org: Organisation, users: UserPositions,
+                   required: bool = True) -> tuple[Actor, ...]:
+    """Who the cell names, as actors on `day`: a user id becomes the positions the user held that day
+    (several when they held several); an explicit actor is checked against the organisation."""
+    text = row.get(column)
+    if not text:
+        if required:
+            table.problem(row, column, AU103, f"'{column}' saknas.")
+        return ()
+    actor = parse_actor_text(text)
+    if actor is not None:
+        if not org.exists(actor):
+            table.problem(row, column, AU105, f"'{text}' finns inte i organisationen ({org.missing_reason(actor)}).")
+            return ()
+        return (actor,)
+    if text.startswith(ACTOR_PREFIXES) or ":" in text:
+        table.problem(row, column, AU103, f"'{text}' är varken ett användar-id eller en aktör (position:ID, body:ID, seat:POST@ORGAN).")
+        return ()
+    if day is None:
+        return ()
+    if not users.knows(text):
+        table.problem(row, column, AU104, f"Användaren '{text}' finns inte i filen med användare och befattningar.")
+        return ()
+    held = users.positions_on(text, day)
+    if not held:
+        table.problem(row, column, AU104, f"Användaren '{text}' hade ingen befattning den {day.isoformat()} enligt filen med användare och befattningar.")
+        return ()
+    return tuple(Actor("position", p) for p in held)
+
+
+def person_key(text: str) -> str:
+    """The identity of a person across rows, for 'two different persons' and 'own trip' questions."""
+    return text.strip()

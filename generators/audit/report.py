@@ -1,0 +1,244 @@
+"""The audit's outputs: a Swedish HTML report, the findings as CSV and JSON, and an aggregate summary.
+
+Every text is escaped for HTML; CSV cells that a spreadsheet would run as a formula are neutralised;
+the JSON follows `schemas/audit-findings.schema.json` and the summary `schemas/audit-summary.schema.json`.
+The summary holds no ids at all: counts per code and period, and the hashes of the inputs. Nothing
+from the exports enters the outputs except ids, positions, dates and amounts: never free text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from generators.audit.findings import SEVERITY_LABELS, Finding
+from generators.audit.rules import audit_rules_by_code
+from generators.audit.run import AuditResult
+from generators.audit.sample import Sample
+from generators.serialize import to_json_bytes
+
+REPORT_VERSION = "1.0.0"
+FINDINGS_COLUMNS = ("code", "severity", "transaction", "id", "file", "line", "period", "amount_sek", "message",
+                    "acted_by", "actor_id", "should_have", "rule", "source")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet would treat as a formula gets a leading apostrophe (OWASP CSV injection)."""
+    if cell and cell[0] in "=+-@\t\r" and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _amount(value: Decimal | None) -> str:
+    return "" if value is None else format(value.normalize() if value == value.to_integral() else value, "f")
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "transaction": finding.transaction,
+        "id": finding.id,
+        "file": finding.file,
+        "line": finding.line,
+        "period": finding.period,
+        "day": finding.day.isoformat() if finding.day else None,
+        "amount_sek": _amount(finding.amount) or None,
+        "message": finding.message,
+        "facts": dict(sorted(finding.facts.items())),
+    }
+
+
+def _acted(finding: Finding) -> tuple[str, str]:
+    facts = finding.facts
+    return facts.get("approved_by") or facts.get("decided_by") or "", facts.get("approver_id") or facts.get("decider_id") or ""
+
+
+def findings_csv(result: AuditResult) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FINDINGS_COLUMNS)
+    for f in result.findings:
+        acted, actor_id = _acted(f)
+        row = [f.code, f.severity, f.transaction, f.id, f.file, str(f.line), f.period, _amount(f.amount), f.message,
+               acted, actor_id, f.facts.get("should_have", ""), f.facts.get("rule", ""), f.facts.get("source", "")]
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _counts(result: AuditResult) -> dict[str, Any]:
+    by_severity = Counter(f.severity for f in result.findings)
+    return {
+        "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "invoices": len(result.invoices),
+                         "unchecked": result.unchecked},
+        "violations": by_severity.get("violation", 0),
+        "signals": by_severity.get("signal", 0),
+        "undetermined": by_severity.get("undetermined", 0),
+        "input_problems": len(result.problems),
+    }
+
+
+def _sample_json(sample: Sample | None) -> dict[str, Any] | None:
+    if sample is None:
+        return None
+    return {
+        "size": sample.size,
+        "seed": sample.seed,
+        "bands_sek": [_amount(b) for b in sample.bands],
+        "method": sample.method_text(),
+        "strata": [{"name": s.name, "label": s.label, "weight": s.weight, "population": s.population, "drawn": s.drawn} for s in sample.strata],
+        "items": [{"transaction": i.transaction, "id": i.id, "stratum": i.stratum, "rank": i.rank, "order_key": i.order_key, "reason": i.reason}
+                  for i in sample.items],
+    }
+
+
+def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict[str, Any]:
+    return {
+        "report_version": REPORT_VERSION,
+        "as_of": as_of.isoformat(),
+        "inputs": [{"kind": i.kind, "file": i.file, "sha256": i.sha256, "rows": i.rows} for i in result.inputs],
+        "policies": [{"file": f, "document": d, "version": v} for f, d, v in result.policies],
+        "counts": _counts(result),
+        "findings": [finding_json(f) for f in result.findings],
+        "problems": [{"code": p.code, "file": p.file, "row": p.row, "column": p.column, "message": p.message} for p in result.problems],
+        "sample": _sample_json(sample),
+    }
+
+
+def summary_json(result: AuditResult, as_of: date) -> dict[str, Any]:
+    """The aggregate without ids (an owner may commit it as evidence for the egenvärdering)."""
+    per = Counter((f.code, f.severity, f.period) for f in result.findings)
+    problems = Counter(p.code for p in result.problems)
+    return {
+        "report_version": REPORT_VERSION,
+        "as_of": as_of.isoformat(),
+        "inputs": [{"kind": i.kind, "sha256": i.sha256, "rows": i.rows} for i in result.inputs],
+        "counts": _counts(result),
+        "findings": [{"code": c, "severity": s, "period": p, "count": n} for (c, s, p), n in sorted(per.items())],
+        "problems": [{"code": c, "count": n} for c, n in sorted(problems.items())],
+    }
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.7rem}h2{margin-top:2.2rem;border-bottom:2px solid #dde;padding-bottom:.2rem}
+table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid #ccd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef1f6}td.num{text-align:right;white-space:nowrap}.muted{color:#555}.box{background:#f6f7fb;border:1px solid #dde;padding:.8rem 1rem;border-radius:4px}
+.sev-violation{color:#9b1c1c;font-weight:600}.sev-signal{color:#7a4d00}.sev-undetermined{color:#444}
+code{font-size:.88em}svg text{font-family:inherit;font-size:12px}
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _table(caption: str, head: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+    """Cells are escaped here; `rows` hold plain text."""
+    if not rows:
+        return f"<p class=\"muted\">{_e(caption)}: inga.</p>"
+    out = [f"<table><caption class=\"muted\">{_e(caption)}</caption><thead><tr>"]
+    out += [f"<th scope=\"col\">{_e(h)}</th>" for h in head]
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td class=\"num\">{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>" for i, c in enumerate(row)) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _bar_chart(title: str, counts: list[tuple[str, int]]) -> str:
+    """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative."""
+    if not counts:
+        return ""
+    width, bar_h, label_w = 640, 22, 90
+    top = max(n for _, n in counts) or 1
+    height = bar_h * len(counts) + 10
+    parts = [f"<figure><svg role=\"img\" aria-labelledby=\"chart-title\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
+             f"<title id=\"chart-title\">{_e(title)}</title>"]
+    for index, (label, n) in enumerate(counts):
+        y = 5 + index * bar_h
+        w = int((width - label_w - 60) * n / top)
+        parts.append(f"<text x=\"0\" y=\"{y + 15}\">{_e(label)}</text>"
+                     f"<rect x=\"{label_w}\" y=\"{y + 3}\" width=\"{max(w, 1)}\" height=\"{bar_h - 6}\" fill=\"#3a5a99\"></rect>"
+                     f"<text x=\"{label_w + w + 6}\" y=\"{y + 15}\">{n}</text>")
+    parts.append(f"</svg><figcaption class=\"muted\">{_e(title)}</figcaption></figure>")
+    return "".join(parts)
+
+
+def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: str) -> bytes:
+    rules = audit_rules_by_code()
+    counts = _counts(result)
+    t = counts["transactions"]
+    body: list[str] = [
+        f"<h1>{_e(title)}</h1>",
+        (f"<p class=\"muted\">Internkontroll av resor, delegationsbeslut och fakturor mot de styrdokument som gällde på varje transaktions dag. "
+         f"Rapportdatum {_e(as_of.isoformat())}.</p>"),
+        ("<div class=\"box\"><p>"
+         f"Granskade transaktioner: {t['trips']} resor, {t['decisions']} delegationsbeslut och {t['invoices']} fakturor, varav {t['unchecked']} inte kunde granskas "
+         f"på grund av fel i exporten. Avvikelser: {counts['violations']}. Signaler: {counts['signals']}. Ej prövade: {counts['undetermined']}. "
+         f"Inläsningsproblem: {counts['input_problems']}.</p>"
+         "<p>En avvikelse bryter mot en regel som gällde; en signal är värd en närmare titt men bryter inte mot någon regel i sig. "
+         "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt kommunens rutiner för personuppgifter.</p></div>"),
+    ]
+    per_code = Counter(f.code for f in result.findings)
+    body.append("<h2>Avvikelser per regel</h2>")
+    body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))
+    body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
+                       [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
+                        for c, n in sorted(per_code.items())], frozenset({3})))
+    for severity, heading in (("violation", "Avvikelser"), ("signal", "Signaler"), ("undetermined", "Ej prövade")):
+        rows = [[f.code, f.transaction, f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
+        body.append(f"<h2>{_e(heading)}</h2>")
+        body.append(_table(heading, ["Kod", "Typ", "Id", "Period", "Rad", "Vad som hände och regeln"], rows))
+    body.append("<h2>Inläsningsproblem</h2>")
+    body.append("<p>Rader med problem räknas och listas; de har inte granskats. Formatet är <code>fil:rad:kolumn: KOD meddelande</code>.</p>")
+    body.append(_table("Inläsningsproblem", ["Kod", "Plats", "Meddelande"], [[p.code, f"{p.file}:{p.row}:{p.column}", p.message] for p in result.problems]))
+    if sample is not None:
+        body.append("<h2>Stickprov</h2>")
+        body.append(f"<p>{_e(sample.method_text())}</p>")
+        body.append(_table("Strata", ["Stratum", "Vikt", "Antal", "Dragna"],
+                           [[s.label, str(s.weight), str(s.population), str(s.drawn)] for s in sample.strata], frozenset({1, 2, 3})))
+        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[i.transaction, i.id, i.reason] for i in sample.items]))
+    body.append("<h2>Underlag</h2>")
+    body.append(_table("Exporter", ["Typ", "Fil", "SHA-256", "Rader"], [[i.kind, i.file, i.sha256, str(i.rows)] for i in result.inputs], frozenset({3})))
+    body.append(_table("Styrdokument som reglerna hämtades från", ["Fil", "Dokument", "Version"], [list(p) for p in result.policies]))
+    used = sorted({f.code for f in result.findings} | {p.code for p in result.problems})
+    if used:
+        body.append("<h2>Reglerna</h2>")
+        for code in used:
+            registered = rules.get(code)
+            if registered is None:
+                continue
+            law = registered.doc.split("## Lagrum", 1)[1].strip() if "## Lagrum" in registered.doc else ""
+            body.append(f"<h3>{_e(code)} {_e(registered.rule.summary)}</h3><p>Lagrum: {_e(' '.join(law.split()))}</p>")
+    html = ("<!doctype html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body><main>" + "\n".join(body) + "</main></body></html>\n")
+    return html.encode("utf-8")
+
+
+def write_outputs(out: Path, result: AuditResult, as_of: date, sample: Sample | None, title: str, summary_only: bool) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def put(name: str, data: bytes) -> None:
+        path = out / name
+        path.write_bytes(data)
+        written.append(path)
+
+    put("summary.json", to_json_bytes(summary_json(result, as_of)))
+    if not summary_only:
+        put("findings.json", to_json_bytes(report_json(result, as_of, sample)))
+        put("findings.csv", findings_csv(result))
+        put("report.html", report_html(result, as_of, sample, title))
+    return written

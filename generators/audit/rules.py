@@ -1,0 +1,76 @@
+"""Every audit code: the input codes (AU1xx, reported while reading) and the checks (one module each
+in `generators/audit/checks/`, defining `RULE` and `check`; the docstring is the rule's documentation).
+
+The codes share the project's code table (`generators/checks/codes.tsv`), so a code is never reused.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+import generators.audit.checks as checks_package
+from generators.audit.findings import AuditRule, RegisteredAuditRule
+
+
+def _doc(what: str, why: str, law: str) -> str:
+    return f"## Vad kontrolleras\n\n{what}\n\n## Varför\n\n{why}\n\n## Lagrum\n\n{law}"
+
+
+_NO_LAW = "Ingen; en regel för att exporten ska läsas exakt som den är skriven."
+_WHY_ROW = ("En rad som inte kan läsas kan inte granskas. Raden räknas och redovisas i rapporten som "
+            "ogranskad; den försvinner aldrig tyst.")
+
+INPUT_CODES: tuple[tuple[str, str, str, str], ...] = (
+    ("AU101", "export-unreadable", "Exporten ska gå att läsa som CSV i UTF-8.", _doc(
+        "Att filen finns, är sparad som UTF-8, har en rubrikrad och att varje rad har lika många fält som rubrikraden.",
+        _WHY_ROW, _NO_LAW)),
+    ("AU102", "export-columns", "Exporten ska ha de kolumner formatet anger.", _doc(
+        "Att rubrikraden har alla obligatoriska kolumner och inga okända (formaten står i README, Internkontroll).",
+        "En okänd kolumn är ofta ett stavfel i en kolumn som behövs; den tolkas inte på måfå.", _NO_LAW)),
+    ("AU103", "export-value", "Varje värde ska vara ett giltigt datum, belopp, id eller landkod.", _doc(
+        "Att datum skrivs ÅÅÅÅ-MM-DD, belopp i kronor, landkoder enligt ISO 3166-1 alfa-2 och att obligatoriska värden finns.",
+        _WHY_ROW, _NO_LAW)),
+    ("AU104", "user-unknown", "Varje användar-id ska ha en befattning den dag transaktionen gäller.", _doc(
+        "Att användar-id:t finns i filen med användare och befattningar och att användaren hade en befattning den dagen.",
+        "Behörighet knyts till befattningar, inte till personer; utan befattning kan ingen behörighet prövas.",
+        "Delegation och attesträtt knyts till befattningar (KL 6 kap. 37 §, 7 kap. 5 §; attestreglementet).")),
+    ("AU105", "actor-unknown", "Befattningar, organ och poster ska finnas i organisationen.", _doc(
+        "Att en befattning, ett organ eller en post som exporten nämner finns i organisationsfilen.",
+        "Ett okänt id är oftast ett stavfel eller en befattning som har bytt id; den gissas inte.", _NO_LAW)),
+    ("AU106", "id-duplicated", "Varje transaktion ska ha ett eget id.", _doc(
+        "Att ingen resa eller inget delegationsbeslut förekommer två gånger med samma id.",
+        "En dubblerad rad räknas annars två gånger; båda raderna redovisas.", _NO_LAW)),
+    ("AU107", "matter-unknown", "Delegationsbeslut ska ange ett ärende som finns i en delegationsordning.", _doc(
+        "Att ärendets id finns i någon delegationsordning (i någon version).",
+        "Ett beslut kan bara prövas mot den rad i delegationsordningen det fattades enligt.",
+        "KL 6 kap. 37 §, 7 kap. 5 §: delegationen ges i nämndens beslut (delegationsordningen).")),
+    ("AU108", "currency-without-rate", "Ett belopp i annan valuta än kronor ska ha en kurs.", _doc(
+        "Att en faktura i annan valuta än SEK anger kursen (`exchange_rate` i reskontran); en e-faktura i annan valuta prövas inte mot gränser i kronor.",
+        "Attestgränser och beloppsnivåer är i kronor; ett belopp utan kurs kan inte jämföras med dem och gissas inte.", _NO_LAW)),
+)
+
+
+def input_rules() -> tuple[RegisteredAuditRule, ...]:
+    return tuple(RegisteredAuditRule(AuditRule(code, name, "undetermined", summary), doc, None, __name__)
+                 for code, name, summary, doc in INPUT_CODES)
+
+
+@cache
+def audit_rules() -> tuple[RegisteredAuditRule, ...]:
+    """Every audit code, sorted: the input codes and the check modules."""
+    found = list(input_rules())
+    for info in pkgutil.iter_modules(checks_package.__path__, prefix=f"{checks_package.__name__}."):
+        module = importlib.import_module(info.name)
+        rule = getattr(module, "RULE", None)
+        if rule is not None:
+            found.append(RegisteredAuditRule(rule, (module.__doc__ or "").strip(), module.check, info.name))
+    codes = [r.rule.code for r in found]
+    if len(codes) != len(set(codes)):
+        raise RuntimeError(f"two audit rules share a code: {sorted(codes)}")
+    return tuple(sorted(found, key=lambda r: r.rule.code))
+
+
+def audit_rules_by_code() -> dict[str, RegisteredAuditRule]:
+    return {r.rule.code: r for r in audit_rules()}

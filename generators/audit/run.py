@@ -1,0 +1,161 @@
+"""One audit run: load the policies once, read the exports, run every check, collect the result."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generators.audit.findings import AuditContext, Finding
+from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
+from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
+from generators.audit.rules import audit_rules
+from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
+from generators.decide.answers import NOT_FOUND
+from generators.decide.engine import Decider
+from generators.decide.sources import tables_of_model
+from generators.model import Model, build_model
+from generators.model.attest import attest_model
+from generators.model.organisation import Organisation
+from generators.model.travel import ISO_SERIES
+
+
+class AuditSetupError(Exception):
+    """The audit cannot start: the policies do not load, or no export was given."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
+
+
+@dataclass(frozen=True)
+class AuditInputs:
+    policies: Path
+    users: Path | None = None
+    trips: Path | None = None
+    decisions: Path | None = None
+    invoices: tuple[Path, ...] = ()  # reskontra CSV files, Peppol XML files, or folders of XML files
+    attest_log: Path | None = None
+
+
+@dataclass
+class AuditResult:
+    inputs: list[InputFile] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    invoices: list[Invoice] = field(default_factory=list)
+    policies: list[tuple[str, str, str]] = field(default_factory=list)  # (file, document id, version) the rules came from
+
+    @property
+    def unchecked(self) -> int:
+        rows: list[Trip | Decision | Invoice] = [*self.trips, *self.decisions, *self.invoices]
+        return sum(1 for row in rows if not row.checkable)
+
+
+def load_model(policies: Path) -> Model:
+    from generators.loading.documents import load_policies
+
+    if not policies.is_dir():
+        raise AuditSetupError(f"Mappen {policies} finns inte.")
+    loaded = load_policies(policies)
+    if loaded.failed:
+        problems = [f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in loaded.diagnostics if d.severity == "error"]
+        raise AuditSetupError("Styrdokumenten kan inte läsas in utan fel; rätta dem först (`python -m generators check`).", problems)
+    return build_model(loaded)
+
+
+def _policies_used(model: Model) -> list[tuple[str, str, str]]:
+    """The documents the rules are taken from: (file, document id, version)."""
+    documents = [*model.versions_of("travel"), *model.versions_of("delegation")]
+    if model.kind_data.get("attest") is not None:
+        attest = attest_model(model)
+        documents += [*attest.reglementen, *attest.forteckningar]
+    return sorted({(d.meta.source.file, d.meta.id, d.meta.version) for d in documents})
+
+
+def _known_countries(model: Model) -> frozenset[str]:
+    series = model.reference.get(ISO_SERIES)
+    return frozenset(c for value in (series.values if series else []) for c in (value.countries or ()))
+
+
+def _keep(result: AuditResult, table: Table) -> None:
+    if table.provenance is not None:
+        result.inputs.append(table.provenance)
+    result.problems.extend(table.problems)
+
+
+def _unknown_matters(decisions: list[Decision], decider: Decider, problems: list[InputProblem], columns: dict[str, int]) -> list[Decision]:
+    """A matter id no delegationsordning has ever had (AU107): the row cannot be checked."""
+    kept = []
+    for decision in decisions:
+        if decision.matter and decision.decided_on is not None and decision.checkable:
+            status, _, _ = decider.delegate(decision.matter, None, decision.decided_on)
+            if status == NOT_FOUND and decision.matter not in (decider.tables.get("delegation") or {}).get("retired", {}):
+                problems.append(InputProblem(decision.file, decision.line, columns.get("matter", 1), AU107,
+                                             f"Ärendet '{decision.matter}' finns inte i någon delegationsordning."))
+                decision = dataclasses.replace(decision, checkable=False)
+        kept.append(decision)
+    return kept
+
+
+def _read_invoices(result: AuditResult, path: Path, org: Organisation, users: UserPositions) -> None:
+    """A reskontra CSV, one Peppol XML file, or a folder of them (sorted by name)."""
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".xml", ".csv")) if path.is_dir() else [path]
+    for file in files:
+        if file.suffix.lower() == ".csv":
+            invoices, table = read_invoice_csv(file, org, users)
+            _keep(result, table)
+            result.invoices.extend(invoices)
+            continue
+        invoice, provenance, problems = read_peppol(file)
+        if provenance is not None:
+            result.inputs.append(provenance)
+        result.problems.extend(problems)
+        if invoice is not None:
+            result.invoices.append(invoice)
+        elif provenance is not None:  # an unreadable file is still a transaction the audit could not check
+            result.invoices.append(Invoice(display_path(file), display_path(file), 1, "", "", None, None, False, "", None, (), "",
+                                           None, None, checkable=False))
+
+
+def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
+    if inputs.trips is None and inputs.decisions is None and not inputs.invoices:
+        raise AuditSetupError("Ange minst en export att granska: --trips, --decisions eller --invoices.")
+    model = load_model(inputs.policies)
+    org = model.organisation
+    if org is None:
+        raise AuditSetupError("Organisationsfilen saknas bland styrdokumenten; utan den kan ingen befattning prövas.")
+    decider = Decider(tables_of_model(model, as_of))
+    result = AuditResult()
+    result.policies = _policies_used(model)
+    users = UserPositions()
+    if inputs.users is not None:
+        users, table = read_users(inputs.users, org)
+        _keep(result, table)
+    if inputs.trips is not None:
+        trips, table = read_trips(inputs.trips, org, users, _known_countries(model))
+        _keep(result, table)
+        result.trips = trips
+    if inputs.decisions is not None:
+        decisions, table = read_decisions(inputs.decisions, org, users)
+        _keep(result, table)
+        columns = table.rows[0].columns if table.rows else {}
+        result.decisions = _unknown_matters(decisions, decider, result.problems, columns)
+    for path in inputs.invoices:
+        _read_invoices(result, path, org, users)
+    attest: dict[str, list[AttestEntry]] = {}
+    if inputs.attest_log is not None:
+        entries, table = read_attest_log(inputs.attest_log, org, users)
+        _keep(result, table)
+        for entry in entries:
+            attest.setdefault(entry.invoice_id, []).append(entry)
+    ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest)
+    for registered in audit_rules():
+        if registered.check is not None:
+            result.findings.extend(registered.check(ctx))
+    result.findings.sort(key=lambda f: (f.file, f.line, f.code))
+    result.problems.sort(key=lambda p: (p.file, p.row, p.column, p.code))
+    return result

@@ -1,0 +1,127 @@
+"""Invoices against the fixture's attestreglemente and the socialnämnd's attestförteckning (ansvar
+5110: medarbetare receive and review, the enhetschef barn och unga decides up to förvaltningsnivå,
+the avdelningschef IFO is the substitute; the third step for konsulttjänster and from 500 000 kr).
+
+Planted: a duplicate payment (LR-0002), one person reviewing and deciding (LR-0004), a missing third
+step (LR-0005), a currency without a rate (LR-0008). Lawful near-misses: the substitute deciding
+(LR-0003), a credit note with the number and amount of a paid invoice (LR-0006), a third step taken
+by the avtalscontroller (LR-0007), system matching instead of receipt (LR-0004), a Peppol invoice
+and a Peppol credit note with the same number.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generators.audit.invoices import read_peppol
+from generators.audit.run import AuditInputs, AuditResult, run_audit
+from tests.conftest import REPO
+
+DATA = Path(__file__).parent / "data"
+POLICIES = REPO / "tests" / "fixtures" / "kommun" / "policies"
+
+
+def _run(*invoices: Path, attest: Path | None = DATA / "attestlogg.csv") -> AuditResult:
+    return run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=invoices, attest_log=attest), date(2026, 12, 1))
+
+
+@pytest.fixture(scope="module")
+def result() -> AuditResult:
+    return _run(DATA / "reskontra.csv", DATA / "efakturor")
+
+
+def test_every_planted_invoice_case_and_nothing_else(result: AuditResult) -> None:
+    assert sorted((f.code, f.id, f.severity) for f in result.findings) == [
+        ("AU401", "LR-0005", "violation"),
+        ("AU403", "LR-0004", "violation"),
+        ("AU501", "LR-0002", "violation"),
+    ]
+    assert [(p.code, p.row, p.column) for p in result.problems] == [("AU108", 9, 6)]
+    assert len(result.invoices) == 10 and result.unchecked == 1
+
+
+def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
+    by_id = {f.id: f for f in result.findings}
+    assert "saknar tredje atteststeget" in by_id["LR-0005"].message
+    assert "Avtalscontroller" in by_id["LR-0005"].facts["should_have"]
+    assert "u5001 tog både granskningsattesten och beslutsattesten" in by_id["LR-0004"].message
+    assert "samma fakturanummer 1001 som LR-0001" in by_id["LR-0002"].message
+
+
+def test_an_attestant_outside_the_list(tmp_path: Path) -> None:
+    log = tmp_path / "attest.csv"
+    log.write_text("invoice_id,step,attestant,attested_on\n"
+                   "LR-0001,receipt,u1002,2026-03-11\nLR-0001,review,u1001,2026-03-11\nLR-0001,decision,u4002,2026-03-12\n", encoding="utf-8")
+    invoices = tmp_path / "r.csv"
+    invoices.write_text((DATA / "reskontra.csv").read_text(encoding="utf-8").splitlines()[0] + "\n"
+                        + (DATA / "reskontra.csv").read_text(encoding="utf-8").splitlines()[1] + "\n", encoding="utf-8")
+    found = _run(invoices, attest=log)
+    assert [(f.code, f.facts.get("acted_by"), f.facts.get("should_have")) for f in found.findings] == [
+        ("AU402", "Kanslichef", "Enhetschef barn och unga eller Avdelningschef individ- och familjeomsorg (ersättare)")
+    ]
+
+
+def test_peppol_fields_are_read_and_free_text_is_not() -> None:
+    invoice, provenance, problems = read_peppol(DATA / "efakturor" / "PB-2026-118.xml")
+    assert problems == [] and invoice is not None and provenance is not None
+    assert (invoice.id, invoice.ansvar, invoice.account, str(invoice.amount), invoice.contract_ref, invoice.order_ref) == (
+        "5560000009/PB-2026-118", "5110", "4560", "64000.00", "AV-2025-031", "IO-55321")
+    assert "sekretess" not in repr(invoice) and "Familjehemsstöd" not in repr(invoice)
+    credit, _, _ = read_peppol(DATA / "efakturor" / "KR-2026-007.xml")
+    assert credit is not None and credit.credit and credit.amount is not None and credit.amount < 0
+    assert credit.id == "5560000009/kreditnota/PB-2026-118"
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&lol3;</ID></Invoice>
+"""
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&xxe;</ID></Invoice>
+"""
+
+
+@pytest.mark.parametrize("text", [BOMB, XXE])
+def test_hostile_xml_is_refused(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "f.xml"
+    path.write_text(text, encoding="utf-8")
+    invoice, _, problems = read_peppol(path)
+    assert invoice is None
+    assert [(p.code, p.message) for p in problems] == [
+        ("AU101", "Filen innehåller en DTD eller entiteter; en e-faktura enligt Peppol BIS har inga, och filen läses inte.")]
+
+
+def test_malformed_and_incomplete_xml(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<?xml version=\"1.0\"?>\n<Invoice>\n  <cbc:ID>1</Invoice>\n", encoding="utf-8")
+    invoice, _, problems = read_peppol(broken)
+    assert invoice is None and [(p.code, p.row) for p in problems] == [("AU101", 3)]
+    text = (DATA / "efakturor" / "PB-2026-118.xml").read_text(encoding="utf-8")
+    partial = tmp_path / "partial.xml"
+    partial.write_text(text.replace("<cbc:BuyerReference>5110</cbc:BuyerReference>", "").replace(">SEK<", ">EUR<"), encoding="utf-8")
+    found = _run(partial, attest=None)
+    assert sorted(p.code for p in found.problems) == ["AU103", "AU108"]
+    assert found.unchecked == 1 and found.findings == []
+
+
+def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
+    import json
+
+    from generators.cli import main
+
+    out = tmp_path / "o"
+    args = ["audit", "--policies", str(POLICIES), "--users", str(DATA / "users.csv"), "--invoices", str(DATA / "reskontra.csv"),
+            "--invoices", str(DATA / "efakturor"), "--attest-log", str(DATA / "attestlogg.csv"), "--today", "2026-12-01",
+            "--sample", "4", "--seed", "9", "--out", str(out)]
+    assert main(args) == 1
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert report["counts"]["transactions"]["invoices"] == 10
+    assert {i["transaction"] for i in report["sample"]["items"]} == {"invoice"}
+    assert any(i["stratum"] == "avvikelse" for i in report["sample"]["items"])
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Familjehemsstöd" not in html and "sekretess" not in html
