@@ -23,6 +23,15 @@ SEAT_LABELS = {
     "ledamot": "ledamot",
     "ersattare": "ersättare",
 }
+# The seat in running text, definite: "ordföranden i socialnämnden", "ledamoten i revisionen".
+SEAT_DEFINITE = {
+    "ordforande": "ordföranden",
+    "forste_vice_ordforande": "förste vice ordföranden",
+    "andre_vice_ordforande": "andre vice ordföranden",
+    "vice_ordforande": "vice ordföranden",
+    "ledamot": "ledamoten",
+    "ersattare": "ersättaren",
+}
 RELATIVE_LABELS = {
     "narmaste_chef": "närmaste chef",
     "forvaltningschef": "förvaltningschefen i den anställdes förvaltning",
@@ -287,6 +296,17 @@ class Organisation:
             return RELATIVE_LABELS.get(actor.id, actor.id).capitalize()
         external = self.externals.get(actor.id)
         return external.name if external else actor.id
+
+    def running_label(self, actor: Actor) -> str:
+        """The actor inside a sentence, definite where Swedish wants it: "kommundirektören",
+        "ordföranden i socialnämnden", "socialnämndens arbetsutskott" (bodies are named definite)."""
+        if actor.kind == "position":
+            return definite(self.label(actor))
+        if actor.kind == "seat":
+            body = self.bodies.get(actor.body or "")
+            seat = SEAT_DEFINITE.get(actor.id, actor.id)
+            return f"{seat} i {lower_first(body.name)}" if body else seat
+        return lower_first(self.label(actor))
 
 
 def in_running_text(name: str) -> str:

@@ -15,9 +15,8 @@ from typing import Any
 
 from generators.model import Model
 from generators.model.common import Actor, version_in_force
-from generators.model.organisation import SEAT_LABELS, Organisation
+from generators.model.organisation import Organisation
 from generators.outputs.site.escape import Safe, link, text
-from generators.outputs.site.swedish import definite, lower_first
 
 
 @dataclass(frozen=True)
@@ -149,14 +148,8 @@ class SiteContext:
 
     def actor_running(self, actor: Actor) -> str:
         """The actor's name inside a sentence: 'HR-direktören', 'socialnämndens individutskott'."""
-        if actor.kind == "position":
-            return definite(self.actor_label(actor))
-        if actor.kind == "seat":
-            org = self.model.organisation
-            body = org.bodies.get(actor.body or "") if org else None
-            seat = SEAT_LABELS.get(actor.id, actor.id)
-            return f"{seat}n i {lower_first(body.name)}" if body else f"{seat}n"
-        return lower_first(self.actor_label(actor))
+        org = self.model.organisation
+        return org.running_label(actor) if org is not None else actor.id
 
     def actor_page(self, actor: Actor) -> str | None:
         if actor.kind == "seat":

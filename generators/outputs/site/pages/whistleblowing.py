@@ -213,7 +213,7 @@ def _page(ctx: SiteContext, regulation: WhistleblowingRegulation, versions: Vers
         protection=regulation.protection,
         whistleblowing_act=_statute(ctx, "2021:890", "lagen (2021:890) om skydd för personer som rapporterar om missförhållanden"),
         confidentiality=[
-            {"who": label("confidentiality_protects", c.protects), "text": c.text, "basis": legal_basis(ctx, (c.legal_basis,))}
+            {"who": upper_first(label("confidentiality_protects", c.protects)), "text": c.text, "basis": legal_basis(ctx, (c.legal_basis,))}
             for c in regulation.confidentiality
         ],
         press_freedom=_press_freedom(ctx),
