@@ -115,6 +115,8 @@ class Organisation:
     source: SourceRef
     # Entities whose id was declared twice: (kind, id, the second declaration).
     duplicates: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    # How the site publishes the documents (`publication:`): site title, accessibility statement.
+    publication: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def words(self) -> OrganisationWords:
@@ -331,6 +333,7 @@ def _build_organisation(document: Any) -> Organisation:
         role_types={},
         externals={},
         source=root,
+        publication=dict(raw.get("publication") or {}),
     )
 
     def add(kind: str, table: dict[str, Any], entity: Any) -> None:
