@@ -138,6 +138,9 @@ code{font-size:.88em}svg text{font-family:inherit;font-size:12px}
 """
 
 
+TRANSACTION_LABELS = {"trip": "resa", "decision": "delegationsbeslut", "invoice": "faktura"}
+
+
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
@@ -190,13 +193,13 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
          "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt kommunens rutiner för personuppgifter.</p></div>"),
     ]
     per_code = Counter(f.code for f in result.findings)
-    body.append("<h2>Avvikelser per regel</h2>")
+    body.append("<h2>Fynd per regel</h2>")
     body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))
     body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
                        [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
                         for c, n in sorted(per_code.items())], frozenset({3})))
     for severity, heading in (("violation", "Avvikelser"), ("signal", "Signaler"), ("undetermined", "Ej prövade")):
-        rows = [[f.code, f.transaction, f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
+        rows = [[f.code, TRANSACTION_LABELS.get(f.transaction, f.transaction), f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
         body.append(f"<h2>{_e(heading)}</h2>")
         body.append(_table(heading, ["Kod", "Typ", "Id", "Period", "Rad", "Vad som hände och regeln"], rows))
     body.append("<h2>Inläsningsproblem</h2>")
@@ -207,7 +210,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
         body.append(f"<p>{_e(sample.method_text())}</p>")
         body.append(_table("Strata", ["Stratum", "Vikt", "Antal", "Dragna"],
                            [[s.label, str(s.weight), str(s.population), str(s.drawn)] for s in sample.strata], frozenset({1, 2, 3})))
-        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[i.transaction, i.id, i.reason] for i in sample.items]))
+        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[TRANSACTION_LABELS.get(i.transaction, i.transaction), i.id, i.reason] for i in sample.items]))
     body.append("<h2>Underlag</h2>")
     body.append(_table("Exporter", ["Typ", "Fil", "SHA-256", "Rader"], [[i.kind, i.file, i.sha256, str(i.rows)] for i in result.inputs], frozenset({3})))
     body.append(_table("Styrdokument som reglerna hämtades från", ["Fil", "Dokument", "Version"], [list(p) for p in result.policies]))

@@ -24,6 +24,8 @@ def delegation_actors(order: DelegationOrder) -> Iterator[tuple[Actor, SourceRef
             yield actor, actor.source or matter.source, f"delegat i ärende {matter.number}"
         if matter.substitute is not None:
             yield matter.substitute, matter.substitute.source or matter.source, f"ersättare i ärende {matter.number}"
+        if matter.concerns is not None:
+            yield matter.concerns, matter.concerns.source or matter.source, f"den som ärende {matter.number} rör"
         for tier in matter.tiers:
             for actor in tier.delegates:
                 yield actor, actor.source or tier.source, f"delegat i en beloppsnivå i ärende {matter.number}"

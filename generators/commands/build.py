@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     # The site hook loads its own model; this one would only hold memory during the mkdocs build.
     del checked
-    epoch = source_epoch(REPO_ROOT)
+    epoch = source_epoch(REPO_ROOT, policies)
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     out = args.out.resolve()

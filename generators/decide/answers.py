@@ -39,16 +39,18 @@ class Answer:
     """One answered question: `status` at once; `question`, `summary`, `facts` (plain JSON data) and
     `explanation` when first read. Answering in a loop therefore costs a lookup and this object."""
 
-    __slots__ = ("_args", "_details", "_explanation", "_make", "kind", "status")
+    __slots__ = ("_args", "_details", "_explanation", "_make", "_steps", "kind", "status")
 
     def __init__(self, kind: str, question: dict[str, Any], status: str, summary: str, facts: dict[str, Any] | None,
-                 explain: Callable[[], list[str]]) -> None:
+                 explain: Callable[[], list[str]], steps: list[str] | None = None) -> None:
         self.kind = kind
         self.status = status
         self._make: Callable[..., Answer] | None = None
         self._args: tuple[Any, ...] = ()
         self._details: tuple[dict[str, Any], str, dict[str, Any] | None, Callable[[], list[str]]] | None = (question, summary, facts, explain)
         self._explanation: list[str] | None = None
+        # "Så här gör du": what to do next, from the policy's own steps (empty where it states none).
+        self._steps: list[str] = steps or []
 
     @classmethod
     def lazy(cls, kind: str, status: str, make: Callable[..., Answer], args: tuple[Any, ...]) -> Answer:
@@ -60,6 +62,7 @@ class Answer:
         answer._args = args
         answer._details = None
         answer._explanation = None
+        answer._steps = []
         return answer
 
     def _get(self) -> tuple[dict[str, Any], str, dict[str, Any] | None, Callable[[], list[str]]]:
@@ -67,6 +70,7 @@ class Answer:
             assert self._make is not None  # an answer has details or knows how to make them
             full = self._make(*self._args)
             self._details = full._get()
+            self._steps = full._steps
         return self._details
 
     @property
@@ -80,6 +84,11 @@ class Answer:
     @property
     def facts(self) -> dict[str, Any] | None:
         return self._get()[2]
+
+    @property
+    def steps(self) -> list[str]:
+        self._get()
+        return self._steps
 
     @property
     def answered(self) -> bool:
@@ -98,11 +107,14 @@ class Answer:
             "status": self.status,
             "status_label": STATUS_LABELS[self.status],
             "summary": self.summary,
+            "steps": self.steps,
             "answer": self.facts,
             "explanation": self.explanation,
         }
 
     def text(self) -> str:
         lines = [self.summary, ""]
+        if self.steps:
+            lines += ["Så här gör du:"] + [f"{n}. {step}" for n, step in enumerate(self.steps, 1)] + ["", "Så kommer svaret till:"]
         lines += [f"- {line}" for line in self.explanation]
         return "\n".join(lines) + "\n"

@@ -32,7 +32,7 @@ from generators.decide.answers import (
     UNKNOWN_VALUE,
     Answer,
 )
-from generators.decide.text import document_sentence, join, kronor, lower_first, sentence
+from generators.decide.text import document_sentence, join, kronor, lower_first, sentence, upper_first
 
 INFINITY = float("inf")
 _END = "9999-12-31"
@@ -354,26 +354,30 @@ class Decider(_DelegationDecider):
         statuses = {entry["status"] for _, entry in known}
         status = ANSWERED if statuses == {"answered"} else UNDETERMINED
         zone_name = version["zones"].get(zone, zone)
+        place = table.get("country_names", {}).get(country, country)
+        texts = sorted({f["approver_text"] for f in facts_list if f["approver_text"]})
         if len(facts_list) == 1:
             facts = facts_list[0]
             who = facts["traveller"]["label"]
-            summary = (f"{facts['approver']['label']} godkänner en resa för {lower_first(who)} till {country} ({zone_name}) {day}."
-                       if facts["approver"] else f"Resepolicyn ger inget entydigt svar för {lower_first(who)} till {country} {day}.")
+            summary = (f"{upper_first(facts['approver_text'])} godkänner en resa för {lower_first(who)} till {place} ({zone_name}) {day}."
+                       if facts["approver"] else f"Resepolicyn ger inget entydigt svar för {lower_first(who)} till {place} {day}.")
         else:
             role_key = traveller if traveller and traveller.startswith("role_type:") else f"role_type:{traveller}"
             role = table["role_types"][role_key]
             facts = {"traveller": {"key": role_key, "label": role["label"]}, "by_traveller": facts_list}
-            labels = join(sorted({lower_first(f["approver"]["label"]) for f in facts_list if f["approver"]}))
-            summary = (f"En resa för {lower_first(role['label'])} till {country} ({zone_name}) {day} godkänns av " + labels
+            summary = (f"En resa för {lower_first(role['label'])} till {place} ({zone_name}) {day} godkänns av " + join(texts)
                        + (", beroende på befattning." if len(approvers) > 1 else "."))
+        # The policy's steps, with the approver put in its slot (one approver, or the general word).
+        approver_slot = texts[0] if len(texts) == 1 else "den som godkänner resan"
+        steps = [step.replace("{approver}", approver_slot) for step in version.get("steps", [])] if status == ANSWERED else []
 
         def explain() -> list[str]:
-            lines = [document_sentence(version["document"]), sentence(f"{country} hör till zonen {zone_name} {day}")]
+            lines = [document_sentence(version["document"]), sentence(f"{place} hör till zonen {zone_name} {day}")]
             for other in period["excluded"].get(country, []):
                 if other != zone:
-                    lines.append(sentence(f"{country} räknas inte till {lower_first(version['zones'].get(other, other))}: zonen undantar {country}"))
+                    lines.append(sentence(f"{place} räknas inte till {lower_first(version['zones'].get(other, other))}: zonen undantar {place}"))
             if country in period["overlaps"]:
-                lines.append(sentence(f"Observera: {country} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
+                lines.append(sentence(f"Observera: {place} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
             # Travellers with the same answer (every enhetschef of a role type, say) are explained once.
             groups: dict[int, tuple[list[str], dict[str, Any], dict[str, Any]]] = {}
             for f, (_, entry) in zip(facts_list, known, strict=False):
@@ -387,7 +391,7 @@ class Decider(_DelegationDecider):
                 lines += [prefix + line for line in entry["lines"]]
             return lines
 
-        return Answer("travel", question, status, summary, facts, explain)
+        return Answer("travel", question, status, summary, facts, explain, steps)
 
     @staticmethod
     def _traveller_keys(table: dict[str, Any], traveller: str | None, body: str | None, seat: str | None) -> list[str]:
@@ -412,12 +416,14 @@ class Decider(_DelegationDecider):
         return {
             "traveller": {"key": key, "label": table["travellers"][key]["label"]},
             "country": country,
+            "country_name": table.get("country_names", {}).get(country, country),
             "zone": zone,
             "zone_name": version["zones"].get(zone, zone),
             "category": category,
             "category_name": version["categories"].get(category) if category else None,
             "approval": entry["approval"],
             "approver": entry["approver"],
+            "approver_text": entry.get("approver_text"),
             "named_approver": entry["named_approver"],
             "basis": entry["basis"],
             "basis_label": entry["basis_label"],

@@ -171,6 +171,8 @@ def matter_entity(side: Side, order: DelegationOrder, matter: Matter) -> Entity:
         text_facet("Anmälan", _reporting_text(order, matter), MATTER),
         text_facet("Ren verkställighet", matter.execution_only, MATTER, yes_no(matter.execution_only)),
         text_facet("Anmärkning", matter.note, MATTER),
+        actor_facet(side, "Ärendet rör", matter.concerns, DELEGATE),
+        text_facet("Inte förbehållet nämnden eftersom", matter.not_reserved_because, MATTER),
     ]
     return Entity("Ärende", matter.id, f"Ärende {matter.number} {matter.title} ({matter.id})", facets, MATTER)
 

@@ -31,6 +31,7 @@ REGISTERED: list[str] = [
     "generators.kinds.procurement",
     "generators.kinds.allowlist",
     "generators.kinds.attest",
+    "generators.kinds.contracts",
 ]
 
 _LOADED: dict[tuple[str, ...], tuple[Kind, ...]] = {}

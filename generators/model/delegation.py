@@ -79,6 +79,8 @@ class Matter:
     execution_only: bool
     note: str | None
     source: SourceRef
+    not_reserved_because: str | None = None  # why a row worded like KL 6 kap. 38 § is not such a matter
+    concerns: Actor | None = None  # whom the matter concerns (jäv: never its own delegate)
 
     def all_delegates(self) -> list[Actor]:
         """Every actor that may decide the matter (the tiers' delegates for a tiered matter)."""
@@ -224,6 +226,8 @@ def _build_delegation_order(document: Any) -> DelegationOrder:
                     execution_only=bool(m.get("execution_only", False)),
                     note=m.get("note"),
                     source=src,
+                    not_reserved_because=m.get("not_reserved_because"),
+                    concerns=Actor.parse(m["concerns"], src.at("concerns")) if "concerns" in m else None,
                 )
             )
     further = [

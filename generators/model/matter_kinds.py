@@ -6,6 +6,7 @@ amount or a date, so it lives with the model rather than in dated reference data
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -46,15 +47,50 @@ MATTER_KINDS: dict[str, MatterKind] = {
     )
 }
 
-# Wording that suggests a non-delegable matter filed under another kind (checked case-insensitively).
+# Wording that suggests a non-delegable matter filed under another kind (checked case-insensitively)
+# but that is a judgement the law itself leaves open ("principiell beskaffenhet"): a warning (D406).
 NON_DELEGABLE_WORDING: tuple[tuple[str, str], ...] = (
     ("principiell beskaffenhet", "myndighetsutovning_principiell"),
     ("större vikt", "myndighetsutovning_principiell"),
-    ("mål och inriktning", "mal_och_inriktning"),
-    ("verksamhetens mål", "mal_och_inriktning"),
-    ("yttrande till kommunfullmäktige", "yttrande_till_fullmaktige"),
-    ("yttrande till fullmäktige", "yttrande_till_fullmaktige"),
-    ("framställning till fullmäktige", "yttrande_till_fullmaktige"),
-    ("framställning till kommunfullmäktige", "yttrande_till_fullmaktige"),
     ("medborgarförslag", "medborgarforslag"),
 )
+
+# Wording that names what KL 6 kap. 38 § 1–2 itself reserves to the nämnd (regular expressions on the
+# lower-cased title): an error under a delegable kind until the row says why it is not such a matter
+# (D420). Only what the paragraph covers: a framställning or yttrande *to fullmäktige* (a motion is
+# fullmäktige's, so a yttrande over one goes to fullmäktige), a yttrande because a decision of the
+# nämnd itself or of fullmäktige has been appealed (not a delegate's decision), and the
+# verksamhetens mål, inriktning, omfattning eller kvalitet.
+_STATEMENT = r"(?:yttrande|yttranden|framställning|framställningar|remissvar|svar)"
+_FULLMAKTIGE = r"(?:kommun|region|förbunds)?fullmäktige"
+_WHOLE_BODY = r"(?:nämndens|styrelsens|kommunstyrelsens|regionstyrelsens|\w*nämndens|fullmäktiges)"
+RESERVED_WORDING: tuple[tuple[str, str], ...] = (
+    (rf"\b{_STATEMENT}\b[^.;:]*\btill {_FULLMAKTIGE}\b", "yttrande_till_fullmaktige"),
+    (rf"\b{_STATEMENT}\b[^.;:]*\b(?:över|på|om) (?:en |inkomna )?motion", "yttrande_till_fullmaktige"),
+    (r"\bbesvara(?:nde)? (?:av )?(?:en )?motion", "yttrande_till_fullmaktige"),
+    (rf"\b{_STATEMENT}\b[^.;:]*\b{_WHOLE_BODY} beslut[^.;:]*\böverklaga\w*", "yttrande_overklagat_beslut"),
+    (rf"\b{_STATEMENT}\b[^.;:]*\böverklagande av {_WHOLE_BODY} beslut", "yttrande_overklagat_beslut"),
+    (r"\bverksamhetens (?:mål|inriktning|omfattning|kvalitet)\b", "mal_och_inriktning"),
+    (r"\bmål och inriktning\b", "mal_och_inriktning"),
+    (r"\b(?:mål|inriktning) för (?:verksamheten|nämndens verksamhet)\b", "mal_och_inriktning"),
+    (r"\binriktning, omfattning\b", "mal_och_inriktning"),
+)
+
+# A negation that governs the clause: "som inte är av principiell beskaffenhet" is the delegable part.
+_NEGATIONS = ("inte är av", "inte av", "ej av", "som inte", "utom", "inte till", "ej till")
+
+
+def negated(title: str, start: int) -> bool:
+    """Whether the wording starting at `start` of the lower-cased title is negated within its clause."""
+    before = re.split(r"[.;:]", title[:start])[-1]
+    return any(neg in before for neg in _NEGATIONS)
+
+
+def reserved_wording(title: str) -> tuple[str, str] | None:
+    """The words in a title that name a matter KL 6 kap. 38 § 1–2 reserves, and that kind; None if none."""
+    lowered = title.lower()
+    for pattern, kind_id in RESERVED_WORDING:
+        found = re.search(pattern, lowered)
+        if found is not None and not negated(lowered, found.end()):
+            return title[found.start() : found.end()], kind_id
+    return None

@@ -23,6 +23,15 @@ SEAT_LABELS = {
     "ledamot": "ledamot",
     "ersattare": "ersättare",
 }
+# The seat in running text, definite: "ordföranden i socialnämnden", "ledamoten i revisionen".
+SEAT_DEFINITE = {
+    "ordforande": "ordföranden",
+    "forste_vice_ordforande": "förste vice ordföranden",
+    "andre_vice_ordforande": "andre vice ordföranden",
+    "vice_ordforande": "vice ordföranden",
+    "ledamot": "ledamoten",
+    "ersattare": "ersättaren",
+}
 RELATIVE_LABELS = {
     "narmaste_chef": "närmaste chef",
     "forvaltningschef": "förvaltningschefen i den anställdes förvaltning",
@@ -106,6 +115,8 @@ class Organisation:
     source: SourceRef
     # Entities whose id was declared twice: (kind, id, the second declaration).
     duplicates: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    # How the site publishes the documents (`publication:`): site title, accessibility statement.
+    publication: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def words(self) -> OrganisationWords:
@@ -288,6 +299,17 @@ class Organisation:
         external = self.externals.get(actor.id)
         return external.name if external else actor.id
 
+    def running_label(self, actor: Actor) -> str:
+        """The actor inside a sentence, definite where Swedish wants it: "kommundirektören",
+        "ordföranden i socialnämnden", "socialnämndens arbetsutskott" (bodies are named definite)."""
+        if actor.kind == "position":
+            return definite(self.label(actor))
+        if actor.kind == "seat":
+            body = self.bodies.get(actor.body or "")
+            seat = SEAT_DEFINITE.get(actor.id, actor.id)
+            return f"{seat} i {lower_first(body.name)}" if body else seat
+        return lower_first(self.label(actor))
+
 
 def in_running_text(name: str) -> str:
     """'Socialnämnden' → 'socialnämnden' in running text (bodies are named in definite form)."""
@@ -311,6 +333,7 @@ def _build_organisation(document: Any) -> Organisation:
         role_types={},
         externals={},
         source=root,
+        publication=dict(raw.get("publication") or {}),
     )
 
     def add(kind: str, table: dict[str, Any], entity: Any) -> None:

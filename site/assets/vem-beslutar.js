@@ -124,8 +124,8 @@
   var RETIRED = "retired";
   var UNDETERMINED = "undetermined";
 
-  function answer(kind, status, summary, facts, explanation) {
-    return { kind: kind, status: status, summary: summary, facts: facts, explanation: explanation };
+  function answer(kind, status, summary, facts, explanation, steps) {
+    return { kind: kind, status: status, summary: summary, facts: facts, explanation: explanation, steps: steps || [] };
   }
 
   // -- lookups (generators/decide/engine.py) --------------------------------------------------------
@@ -539,32 +539,34 @@
     var statuses = unique(known.map(function (row) { return row[1].status; }));
     var status = statuses.length === 1 && statuses[0] === "answered" ? ANSWERED : UNDETERMINED;
     var zoneName = get(version.zones, zone, zone);
+    var place = get(table.country_names || {}, country, country);
+    var texts = sorted(unique(factsList.filter(function (f) { return f.approver_text; }).map(function (f) { return f.approver_text; })));
     var facts;
     var summary;
     if (factsList.length === 1) {
       facts = factsList[0];
       var traveller1 = facts.traveller.label;
       summary = facts.approver
-        ? facts.approver.label + " godkänner en resa för " + lowerFirst(traveller1) + " till " + country + " (" + zoneName + ") " + day + "."
-        : "Resepolicyn ger inget entydigt svar för " + lowerFirst(traveller1) + " till " + country + " " + day + ".";
+        ? upperFirst(facts.approver_text) + " godkänner en resa för " + lowerFirst(traveller1) + " till " + place + " (" + zoneName + ") " + day + "."
+        : "Resepolicyn ger inget entydigt svar för " + lowerFirst(traveller1) + " till " + place + " " + day + ".";
     } else {
       var roleKey = traveller && traveller.indexOf("role_type:") === 0 ? traveller : "role_type:" + traveller;
       var role = table.role_types[roleKey];
       facts = { traveller: { key: roleKey, label: role.label }, by_traveller: factsList };
-      var labels = join(sorted(unique(factsList.filter(function (f) { return f.approver; }).map(function (f) {
-        return lowerFirst(f.approver.label);
-      }))));
-      summary = "En resa för " + lowerFirst(role.label) + " till " + country + " (" + zoneName + ") " + day + " godkänns av " + labels +
+      summary = "En resa för " + lowerFirst(role.label) + " till " + place + " (" + zoneName + ") " + day + " godkänns av " + join(texts) +
         (approvers.length > 1 ? ", beroende på befattning." : ".");
     }
-    var lines = [documentSentence(version.document), sentence(country + " hör till zonen " + zoneName + " " + day)];
+    // The policy's steps, with the approver put in its slot (generators/decide/engine.py).
+    var approverSlot = texts.length === 1 ? texts[0] : "den som godkänner resan";
+    var steps = status === ANSWERED ? (version.steps || []).map(function (step) { return step.split("{approver}").join(approverSlot); }) : [];
+    var lines = [documentSentence(version.document), sentence(place + " hör till zonen " + zoneName + " " + day)];
     get(period.excluded || {}, country, []).forEach(function (other) {
       if (other !== zone) {
-        lines.push(sentence(country + " räknas inte till " + lowerFirst(get(version.zones, other, other)) + ": zonen undantar " + country));
+        lines.push(sentence(place + " räknas inte till " + lowerFirst(get(version.zones, other, other)) + ": zonen undantar " + place));
       }
     });
     if (has(period.overlaps, country)) {
-      lines.push(sentence("Observera: " + country + " ligger i flera zoner (" + join(period.overlaps[country]) + "); den första används"));
+      lines.push(sentence("Observera: " + place + " ligger i flera zoner (" + join(period.overlaps[country]) + "); den första används"));
     }
     // Travellers with the same answer (every enhetschef of a role type, say) are explained once.
     var groups = new Map();
@@ -586,7 +588,7 @@
         lines.push(prefix + line);
       });
     });
-    return answer("travel", status, summary, facts, lines);
+    return answer("travel", status, summary, facts, lines, steps);
   };
 
   function travellerKeys(table, traveller, body, seat) {
@@ -615,12 +617,14 @@
     return {
       traveller: { key: key, label: table.travellers[key].label },
       country: country,
+      country_name: get(table.country_names || {}, country, country),
       zone: zone,
       zone_name: get(version.zones, zone, zone),
       category: category,
       category_name: category ? get(version.categories, category, null) : null,
       approval: entry.approval,
       approver: entry.approver,
+      approver_text: entry.approver_text,
       named_approver: entry.named_approver,
       basis: entry.basis,
       basis_label: entry.basis_label,
@@ -1465,6 +1469,12 @@
       var rows = [];
       ROWS[result.kind](result.facts, result).forEach(function (pair) { rows.push(pair[0], pair[1]); });
       children.push(element("dl", { "class": "vb-fakta" }, rows));
+    }
+    if (result.steps.length) {
+      children.push(element("h4", { "class": "vb-steg-rubrik" }, ["Så här gör du"]));
+      children.push(element("ol", { "class": "vb-steg" }, result.steps.map(function (step) {
+        return element("li", {}, [step]);
+      })));
     }
     if (result.explanation.length) {
       children.push(element("p", { "class": "vb-forklaring-rubrik" }, ["Så kommer svaret till:"]));

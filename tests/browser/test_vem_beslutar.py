@@ -37,7 +37,7 @@ FORMS = {"delegation": "vb-delegation", "travel": "vb-resa", "whistleblowing": "
 # wrong body. Every other case must be askable through the form itself.
 ONLY_BY_ADDRESS = {"not_found", "other_body"}
 # Facts a case may expect that the page does not show as such: the travel approval table's internal
-# cell id (the explanation names it, and the explanation is compared sentence by sentence).
+# cell id (for developers; the explanation names the cell in the policy's words instead).
 NOT_SHOWN = {"approval"}
 # The key facts of each kind of question: the page must show them whenever a case expects them.
 KEY_FACTS = ("decided_by", "approver", "handler", "procedure", "substitute", "handover_to", "named_approver",
@@ -52,6 +52,7 @@ READ_ANSWER = """section => {
     kind: result.getAttribute('data-kind'),
     summary: summary ? summary.textContent : null,
     explanation: Array.from(result.querySelectorAll('.vb-forklaring > li'), li => li.textContent),
+    steps: Array.from(result.querySelectorAll('.vb-steg > li'), li => li.textContent),
     facts: Array.from(result.querySelectorAll('[data-fact]'), e => ({
       path: e.getAttribute('data-fact'), value: JSON.parse(e.getAttribute('data-value')), text: e.textContent })),
     text: result.textContent,
@@ -243,6 +244,7 @@ def compare(shown: dict[str, Any], expected: dict[str, Any], case: Case) -> None
     assert shown["explanation"] == expected["explanation"], (
         f"{where}: explanation differs\n page:\n  " + "\n  ".join(shown["explanation"])
         + "\n decide:\n  " + "\n  ".join(expected["explanation"]))
+    assert shown["steps"] == expected["steps"], f"{where}: 'Så här gör du' differs\n page: {shown['steps']}\n decide: {expected['steps']}"
     facts = expected["answer"]
     by_path = {fact["path"]: fact for fact in shown["facts"]}
     for path, fact in by_path.items():
@@ -255,7 +257,7 @@ def compare(shown: dict[str, Any], expected: dict[str, Any], case: Case) -> None
     for key, wanted in case.spec["expect"].items():
         if key == "status":
             continue
-        if key in ("summary_contains", "explanation_contains"):
+        if key in ("summary_contains", "explanation_contains", "steps_contains"):
             for part in wanted:
                 assert part in text, f"{where}: {part!r} is not on the page"
             continue

@@ -22,6 +22,7 @@ file the command line reads for the one question; the JSON answers must be ident
           tier: 0                                       # facts (`answer` in `decide --format json`);
           substitute.actors.0.key: position:avdelningschef_ifo   # list items by index
           summary_contains: ["Enhetschef inom socialförvaltningen"]
+          steps_contains: ["…"]          # each text must occur in one of the "Så här gör du" steps
           explanation_contains:          # each text must occur in one of the explanation's sentences
                                          # (the no-break spaces in amounts compare as ordinary spaces)
             - "upp till 1 prisbasbelopp (59 200 kr 2026)"
@@ -143,6 +144,10 @@ def check_expectations(answer: dict[str, Any], expect: dict[str, Any], where: st
         elif key == "explanation_contains":
             for text in wanted:
                 assert any(text in line for line in explanation), f"{text!r} not in the explanation\n{detail}"
+        elif key == "steps_contains":
+            steps = [plain(step) for step in answer["steps"]]
+            for text in wanted:
+                assert any(text in step for step in steps), f"{text!r} not in the steps\n{detail}\n" + "\n".join(steps)
         elif key == "summary_contains":
             for text in wanted:
                 assert text in plain(answer["summary"]), f"{text!r} not in the summary\n{detail}"

@@ -79,7 +79,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 elif counter.kind not in ("position", "role_type"):
                     yield RULE.at(counter.source or rule.source, f"Firmateckningsregeln {rule.id}: kontrasignationen görs av {name(counter)}, "
                                                                  "som inte är en anställd. Kontrasignation görs av en befattning, till exempel "
-                                                                 "förvaltningschefen eller kommundirektören.")
+                                                                 f"förvaltningschefen eller {org.words.direktor}.")
             if rule.substitute is not None and signer is not None and rule.substitute.same_as(signer):
                 yield RULE.at(rule.substitute.source or rule.source, f"Firmateckningsregeln {rule.id}: ersättaren är samma som den ordinarie "
                                                                      f"({name(signer)}).")

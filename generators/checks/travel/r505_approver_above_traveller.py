@@ -97,7 +97,7 @@ def _message(org: Organisation, approval: Approval, relation: str, items: list[R
         top = org.top_body(first.traveller)
         answers = in_running_text(org.bodies[top].name) if top in org.bodies else "ett organ"
         return (f"{prefix} {named.lower()} finns inte för {travellers}, som inte har någon chef i linjeorganisationen utan svarar inför "
-                f"{answers}. Ange godkännaren uttryckligen, t.ex. {{seat: ordforande, body: {top or 'kommunstyrelsen'}}}.")
+                f"{answers}. Ange godkännaren uttryckligen, t.ex. {{seat: ordforande, body: {top or org.words.styrelse}}}.")
     if relation == "political_line":
         return (f"{prefix} {actor} är förtroendevald och utövar inte arbetsledning över {travellers}, som har en chef i "
                 f"linjeorganisationen ({chain_text(org, first.traveller)}). Ett politiskt organ eller en politisk post får godkänna en "

@@ -95,7 +95,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                                 approval.source.at("matter"),
                                 f"{head}, men {in_running_text(body.name)} beslutar bara om resor för anställda i "
                                 f"{administration.name if administration else 'sin egen förvaltning'}. Kategorin {category.name} omfattar också "
-                                f"{titles(org, outside)}. Hänvisa till ett ärende i kommunstyrelsens delegationsordning eller i rätt nämnds.",
+                                f"{titles(org, outside)}. Hänvisa till ett ärende i {org.words.styrelse_genitive} delegationsordning eller i rätt nämnds.",
                             ), there)
                     elif category.kind == "elected":
                         family = org.body_family(order.body)

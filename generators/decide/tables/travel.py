@@ -63,19 +63,23 @@ def _change_days(model: Model, policy: TravelPolicy) -> list[date]:
 def _decision_json(model: Model, org: Organisation, policy: TravelPolicy, decision: TravelDecision) -> dict[str, Any]:
     approval = decision.approval
     if approval is None or decision.approver is None:
-        return {"status": "undetermined", "approver": None, "named_approver": None, "basis": None, "basis_label": None,
+        return {"status": "undetermined", "approver": None, "approver_text": None, "named_approver": None, "basis": None, "basis_label": None,
                 "category": decision.category.id if decision.category else None, "approval": None, "own_trip": False,
                 "matter": None, "lines": [sentence(p) for p in decision.problems]}
     approver = actor_json(org, decision.approver)
     named = actor_json(org, decision.named_approver) if decision.named_approver else approver
     lines = []
     category = decision.category
-    cell = f"Cellen {approval.id} i beslutstabellen anger {lower_first(org.label(approval.approver))}"
+    running = org.running_label
+    category_name = next((c.name for c in policy.categories if c.id == approval.category), approval.category)
+    zone_name = next((z.name for z in policy.zones if z.id == approval.zone), approval.zone)
+    # The cell in the policy's own words (its id is for developers, in `approval`).
+    cell = f"Enligt resepolicyns beslutstabell godkänner {running(approval.approver)} resor till {zone_name} för {lower_first(category_name)}"
     if decision.own_trip:
         lines.append(sentence(cell))
-        lines.append(sentence(f"Den som annars godkänner är själv resenären, så {lower_first(named['label'])} godkänner resan"))
+        lines.append(sentence(f"Den som annars godkänner är själv resenären, så {running(decision.approver)} godkänner resan"))
     elif named["key"] != approver["key"]:
-        lines.append(sentence(f"{cell}, det vill säga {approver['label']}"))
+        lines.append(sentence(f"{cell}, det vill säga {running(decision.approver)}"))
     else:
         lines.append(sentence(cell))
     matter = None
@@ -83,7 +87,7 @@ def _decision_json(model: Model, org: Organisation, policy: TravelPolicy, decisi
         order = decision.order
         matter = {"id": decision.matter.id, "number": decision.matter.number, "title": decision.matter.title,
                   "document": order.meta.title, "version": order.meta.version}
-        lines.append(sentence(f"Grund: delegation, ärende {decision.matter.number} {decision.matter.title} ({decision.matter.id}) i "
+        lines.append(sentence(f"Grund: delegation, ärende {decision.matter.number} {decision.matter.title} i "
                               f"{order.meta.title} version {order.meta.version}"))
     elif approval.basis == "delegation":
         lines.append(sentence(f"Grund: delegation, ärende {approval.matter}"))
@@ -100,6 +104,7 @@ def _decision_json(model: Model, org: Organisation, policy: TravelPolicy, decisi
     return {
         "status": "answered" if not decision.problems else "undetermined",
         "approver": approver,
+        "approver_text": running(decision.approver),
         "named_approver": named,
         "basis": approval.basis,
         "basis_label": BASIS_LABELS.get(approval.basis, approval.basis),
@@ -158,9 +163,38 @@ def _version(model: Model, org: Organisation, policy: TravelPolicy, who: dict[st
         "valid_to": meta.valid_to.isoformat() if meta.valid_to else None,
         "zones": {z.id: z.name for z in policy.zones},
         "categories": {c.id: c.name for c in policy.categories},
+        "steps": steps(org, policy),
         "periods": built,
         "answers": pool,
     }
+
+
+def steps(org: Organisation, policy: TravelPolicy) -> list[str]:
+    """'Så här gör du', from the policy's own rules, in the order a traveller takes them. `{approver}`
+    is a slot: `decide` and the Vem beslutar? page put the approver of the answer there."""
+    rules = policy.rules
+    found: list[str] = []
+    if rules.meetings.digital_first:
+        found.append("Pröva först om mötet kan hållas digitalt.")
+    if rules.purpose.required:
+        where = f" i {lower_first(rules.purpose.stated_in.rstrip('.'))}" if rules.purpose.stated_in else ""
+        found.append(sentence(f"Ansök om resan och ange dess syfte{where}"))
+    if rules.booking.after_approval:
+        found.append("Vänta tills {approver} har godkänt resan innan du bokar.")
+    else:
+        found.append("Resan godkänns av {approver}.")
+    if rules.booking.via_procured_agency:
+        found.append(f"Boka resa och logi genom den resebyrå som {org.words.definite} har avtal med.")
+    return found
+
+
+def country_names(codes: set[str]) -> dict[str, str]:
+    """ISO 3166-1 code → its Swedish name (CLDR, through babel): 'US' → 'USA', 'GB' → 'Storbritannien'.
+    A code CLDR does not name keeps the code itself, so nothing is guessed."""
+    from babel import Locale
+
+    names = Locale.parse("sv").territories
+    return {code: names.get(code, code) for code in sorted(codes)}
 
 
 def _pooled(pool: list[dict[str, Any]], index: dict[str, int], answer: dict[str, Any]) -> int:
@@ -181,8 +215,10 @@ def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:
     for policy in policies:
         who.update(travellers(org, policy))
     role_types = {f"role_type:{r}": org.positions_of_role_type(r) for r in org.role_types}
+    built = [_version(model, org, p, who) for p in policies]
     return {
-        "versions": [_version(model, org, p, who) for p in policies],
+        "versions": built,
+        "country_names": country_names({code for v in built for period in v["periods"] for code in period["countries"]}),
         "travellers": {key: {"label": traveller_label(org, actor), "kind": actor.kind} for key, actor in sorted(who.items())},
         "role_types": {key: {"label": org.label(Actor("role_type", key.split(":", 1)[1])), "members": [f"position:{m}" for m in members]}
                        for key, members in sorted(role_types.items())},

@@ -15,9 +15,8 @@ from typing import Any
 
 from generators.model import Model
 from generators.model.common import Actor, version_in_force
-from generators.model.organisation import SEAT_LABELS, Organisation
+from generators.model.organisation import Organisation
 from generators.outputs.site.escape import Safe, link, text
-from generators.outputs.site.swedish import definite, lower_first
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,20 @@ class SiteContext:
         org = self.model.organisation
         return str(org.municipality.get("name", "")) if org is not None else ""
 
+    @property
+    def publication(self) -> dict[str, Any]:
+        """The organisation's `publication:` settings (site title, accessibility statement)."""
+        org = self.model.organisation
+        return org.publication if org is not None else {}
+
+    @property
+    def site_title(self) -> str:
+        """The site's title: `publication.site_title`, else "Styrdokument – <the organisation's name>"."""
+        title = self.publication.get("site_title")
+        if title:
+            return str(title)
+        return f"Styrdokument – {self.municipality_name}" if self.municipality_name else "Styrdokument"
+
     # -- urls ---------------------------------------------------------------------------------
     def page_url(self, path: str) -> str:
         """A page's URL relative to the site root, as mkdocs will write it."""
@@ -149,14 +162,8 @@ class SiteContext:
 
     def actor_running(self, actor: Actor) -> str:
         """The actor's name inside a sentence: 'HR-direktören', 'socialnämndens individutskott'."""
-        if actor.kind == "position":
-            return definite(self.actor_label(actor))
-        if actor.kind == "seat":
-            org = self.model.organisation
-            body = org.bodies.get(actor.body or "") if org else None
-            seat = SEAT_LABELS.get(actor.id, actor.id)
-            return f"{seat}n i {lower_first(body.name)}" if body else f"{seat}n"
-        return lower_first(self.actor_label(actor))
+        org = self.model.organisation
+        return org.running_label(actor) if org is not None else actor.id
 
     def actor_page(self, actor: Actor) -> str | None:
         if actor.kind == "seat":
