@@ -331,6 +331,21 @@ def _same_root(org: Organisation, a: str, b: str) -> bool:
     return root(a) == root(b)
 
 
+def same_seat_holder(org: Organisation, a: Actor, b: Actor) -> bool:
+    """Two actors that are the same person: the same seat, or a presidium's seat and the same seat in
+    the body whose presidium it is (a presidium is the body's ordförande and vice ordförande)."""
+    if a.same_as(b):
+        return True
+    if a.kind != "seat" or b.kind != "seat" or a.id != b.id:
+        return False
+
+    def root(body_id: str) -> str:
+        body = org.bodies.get(body_id)
+        return body.parent if body is not None and body.kind == "presidium" and body.parent else body_id
+
+    return root(a.body or "") == root(b.body or "")
+
+
 def seat_may_be_traveller(org: Organisation, category: TravellerCategory, actor: Actor) -> bool:
     """Could the holder of this seat travel in this category (a seat in one of its bodies' families)?"""
     return actor.kind == "seat" and category.kind == "elected" and any(_same_root(org, actor.body or "", b) for b in category.bodies)
@@ -523,7 +538,7 @@ class TravelPolicy:
                 problems.append(f"{org.label(approver)} står inte ovanför {who} i linjeorganisationen.")
         else:
             approver = approval.approver
-            if traveller.kind == "seat" and traveller.same_as(approval.approver):
+            if traveller.kind == "seat" and same_seat_holder(org, traveller, approval.approver):
                 if approval.own_trip_approver is not None:
                     own_trip, named, approver = True, approval.own_trip_approver, approval.own_trip_approver
                 else:
