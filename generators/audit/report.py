@@ -190,7 +190,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
          f"på grund av fel i exporten. Avvikelser: {counts['violations']}. Signaler: {counts['signals']}. Ej prövade: {counts['undetermined']}. "
          f"Inläsningsproblem: {counts['input_problems']}.</p>"
          "<p>En avvikelse bryter mot en regel som gällde; en signal är värd en närmare titt men bryter inte mot någon regel i sig. "
-         "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt kommunens rutiner för personuppgifter.</p></div>"),
+         "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt organisationens rutiner för personuppgifter.</p></div>"),
     ]
     per_code = Counter(f.code for f in result.findings)
     body.append("<h2>Fynd per regel</h2>")
