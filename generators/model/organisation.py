@@ -194,7 +194,7 @@ class Organisation:
         return self.administration_of_body(body.parent) if body.parent else None
 
     def head_of_body(self, body_id: str) -> str | None:
-        """The förvaltningschef of a body's own area (for the kommunstyrelse: the kommundirektör)."""
+        """The förvaltningschef of a body's own area (for the styrelse: the direktör)."""
         administration = self.administrations.get(self.administration_of_body(body_id) or "")
         return administration.head if administration else None
 
@@ -300,7 +300,7 @@ class Organisation:
         return external.name if external else actor.id
 
     def running_label(self, actor: Actor) -> str:
-        """The actor inside a sentence, definite where Swedish wants it: "kommundirektören",
+        """The actor inside a sentence, definite where Swedish wants it: "direktören",
         "ordföranden i socialnämnden", "socialnämndens arbetsutskott" (bodies are named definite)."""
         if actor.kind == "position":
             return definite(self.label(actor))

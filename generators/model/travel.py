@@ -693,7 +693,7 @@ def decide_trip(model: Model, traveller: Actor, country: str, day: date) -> Trav
 
 
 def traveller_label(org: Organisation, traveller: Actor) -> str:
-    """'Socialsekreterare barn och unga', 'förtroendevald i socialnämnden', 'Ordförande i kommunstyrelsen'."""
+    """'Socialsekreterare barn och unga', 'förtroendevald i socialnämnden', 'Ordförande i styrelsen'."""
     if traveller.kind == "body" and traveller.id in org.bodies:
         return f"förtroendevald i {in_running_text(org.bodies[traveller.id].name)}"
     return org.label(traveller) if org.exists(traveller) else traveller.id
@@ -715,7 +715,7 @@ def join_names(names: Iterable[str], limit: int = 8) -> str:
 
 
 def chain_text(org: Organisation, position_id: str) -> str:
-    """'HR-direktör → Kommundirektör → kommunstyrelsen': the line of command from a position upward."""
+    """'HR-direktör → Direktör → styrelsen': the line of command from a position upward."""
     chain = [position_id, *org.superiors(position_id)]
     labels = [org.positions[p].title if p in org.positions else p for p in chain]
     top = org.top_body(position_id)

@@ -9,7 +9,7 @@ jävsdeklaration eller bisyssla anmäld för motparten.
 ## Varför
 
 Den som är jävig får inte delta i handläggningen eller beslutet. Ett beslut som en jävig delegat
-fattat kan upphävas vid laglighetsprövning, och förtroendet för kommunen skadas.
+fattat kan upphävas vid laglighetsprövning, och förtroendet för organisationen skadas.
 
 ## Lagrum
 

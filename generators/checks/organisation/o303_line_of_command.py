@@ -3,7 +3,7 @@
 ## Vad kontrolleras
 
 Att varje befattnings kedja av chefer når en befattning som lyder direkt under ett organ (normalt
-kommundirektören under kommunstyrelsen), utan cirklar; att exakt en befattning lyder direkt under ett
+direktören under styrelsen), utan cirklar; att exakt en befattning lyder direkt under ett
 organ och att det organet är styrelsen; att den befattningen har nivån direktör.
 
 ## Varför
@@ -20,8 +20,8 @@ styrelsen.
 ## Exempel som godkänns
 
 ```yaml
-- {id: kommundirektor, level: direktor, reports_to: {body: kommunstyrelsen}, ...}
-- {id: kanslichef, level: avdelningschef, reports_to: {position: kommundirektor}, ...}
+- {id: direktor, level: direktor, reports_to: {body: styrelsen}, ...}
+- {id: kanslichef, level: avdelningschef, reports_to: {position: direktor}, ...}
 ```
 
 ## Exempel som underkänns

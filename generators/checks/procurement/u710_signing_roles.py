@@ -20,7 +20,7 @@ nämnden. Att underteckna är verkställighet och ger aldrig egen beslutanderät
 
 ## Lagrum
 
-KL (2017:725) 6 kap. 6 §; kommunens reglemente om firmateckning.
+KL (2017:725) 6 kap. 6 §; organisationens reglemente om firmateckning.
 
 ## Exempel som godkänns
 
@@ -32,8 +32,8 @@ KL (2017:725) 6 kap. 6 §; kommunens reglemente om firmateckning.
 ## Exempel som underkänns
 
 ```yaml
-- {id: firmateckning-sn, applies_to: {body: socialnamnden}, signed_by: {seat: ordforande, body: kommunstyrelsen},
-   countersigned_by: {seat: ordforande, body: kommunstyrelsen}, ...}
+- {id: firmateckning-sn, applies_to: {body: socialnamnden}, signed_by: {seat: ordforande, body: styrelsen},
+   countersigned_by: {seat: ordforande, body: styrelsen}, ...}
 ```
 """
 

@@ -3,7 +3,7 @@
 ## Vad kontrolleras
 
 Att en cell för förtroendevalda, där godkännaren är en politisk post i ett av kategorins organ (till
-exempel ordföranden i kommunstyrelsen för kommunstyrelsens ledamöter), anger `own_trip_approver`:
+exempel ordföranden i styrelsen för styrelsens ledamöter), anger `own_trip_approver`:
 vem som beslutar när posten själv reser, och att det är en annan post eller ett organ (att den är
 förtroendevald kontrolleras av R506).
 
@@ -19,14 +19,14 @@ KL 6 kap. 28 § (jäv), 6 kap. 37 § (delegation till ledamot).
 ## Exempel som godkänns
 
 ```yaml
-- {id: fortroendevalda-ks-sverige, category: fortroendevalda-ks, zone: sverige, approver: {seat: ordforande, body: kommunstyrelsen},
-   basis: delegation, matter: ks-resor-kurser-fortroendevalda, own_trip_approver: {seat: forste_vice_ordforande, body: kommunstyrelsen}}
+- {id: fortroendevalda-ks-sverige, category: fortroendevalda-ks, zone: sverige, approver: {seat: ordforande, body: styrelsen},
+   basis: delegation, matter: ks-resor-kurser-fortroendevalda, own_trip_approver: {seat: forste_vice_ordforande, body: styrelsen}}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {id: fortroendevalda-ks-sverige, category: fortroendevalda-ks, zone: sverige, approver: {seat: ordforande, body: kommunstyrelsen},
+- {id: fortroendevalda-ks-sverige, category: fortroendevalda-ks, zone: sverige, approver: {seat: ordforande, body: styrelsen},
    basis: delegation, matter: ks-resor-kurser-fortroendevalda}   # vem beslutar när ordföranden reser?
 ```
 """

@@ -6,7 +6,7 @@ För varje cell med `basis: delegation` och varje delegationsordning där ärend
 policyns giltighetstid:
 
 - att ärendet är av slaget `tjansteresa` (Tjänsteresor), så att det ger mandat att besluta om resor,
-- att det delegerande organet kan besluta om kategorins resor: för anställda kommunstyrelsen (för alla
+- att det delegerande organet kan besluta om kategorins resor: för anställda styrelsen (för alla
   anställda) eller den nämnd vars förvaltning resenärerna arbetar i; för förtroendevalda det organ
   vars ledamöter reser, eller en nämnd för sitt eget utskott och presidium.
 
