@@ -71,7 +71,7 @@ def _guard_out(out: Path, policies: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generators.audit.report import write_outputs
+    from generators.audit.report import scrub, write_outputs
     from generators.audit.run import AuditInputs, AuditSetupError, run_audit
     from generators.audit.sample import candidates_of, draw
     from generators.cli import UsageError
@@ -100,9 +100,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands) if args.sample else None
     for problem in result.problems:
-        print(problem.text())
+        print(scrub(problem.text()))
     for finding in result.findings:
-        print(finding.text())
+        print(scrub(finding.text()))
     written = write_outputs(args.out, result, as_of, sample, args.title, args.summary)
     violations = sum(1 for f in result.findings if f.severity == "violation")
     signals = sum(1 for f in result.findings if f.severity == "signal")
