@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from generators.model.contracts import Contract, ContractRegister, add_months, contracts_model, notice_deadline
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry
 from generators.outputs.site.escape import Safe, text
+from generators.outputs.site.render import slug
 from generators.outputs.site.tables import Row, table
 from generators.wording.swedish import kronor
 
@@ -20,7 +21,8 @@ PATH = "avtal/index.md"
 SECTION = "Avtal"
 NAV_ORDER = 20
 ENDING_MONTHS = 6
-ENDING_ANCHOR = "avtal-som-loper-ut"
+ENDING_HEADING = "Avtal som löper ut inom sex månader"
+ENDING_ANCHOR = slug(ENDING_HEADING)
 
 
 def plan(ctx: SiteContext) -> None:
@@ -67,7 +69,7 @@ def _page(ctx: SiteContext, registers: list[ContractRegister]) -> str:
             "att fakturorna stämmer mot avtalets priser och att avtalet förlängs, sägs upp eller upphandlas på nytt i tid. "
             "Värdena är uppskattade värden exklusive moms för hela avtalstiden med optioner.")) + "\n")
         ending = sorted((c for c in active if c.current_end() <= horizon), key=lambda c: (c.current_end(), c.id))
-        parts.append(f'\n## Avtal som löper ut inom sex månader {{#{ENDING_ANCHOR}}}\n')
+        parts.append(f"\n## {ENDING_HEADING}\n")
         if ending:
             rows = [Row([text(c.id), text(c.subject), text(_supplier(c)), text(c.current_end().isoformat()),
                          text("Ja, till " + c.open_options()[0].extends_to.isoformat() if c.open_options() else "Nej"),
