@@ -32,6 +32,7 @@ REGISTERED: list[str] = [
     "generators.kinds.allowlist",
     "generators.kinds.attest",
     "generators.kinds.contracts",
+    "generators.kinds.internkontroll",
 ]
 
 _LOADED: dict[tuple[str, ...], tuple[Kind, ...]] = {}

@@ -12,12 +12,12 @@ För varje avtal som undertecknades en dag då en delegationsordning eller uppha
 - med mandat i en regel för firmateckning (`mandate: {signing_rule: …}`): att regeln finns i den
   upphandlingspolicy som gällde och att den som undertecknade är den regeln anger, eller ersättaren.
 
-Avtal som undertecknades innan någon av kommunens nuvarande delegationsordningar gällde prövas inte:
+Avtal som undertecknades innan någon av organisationens nuvarande delegationsordningar gällde prövas inte:
 mandatet går då inte att se i registrets underlag.
 
 ## Varför
 
-Ett avtal som undertecknats av någon utan mandat binder kanske inte kommunen, och det är ett tecken
+Ett avtal som undertecknats av någon utan mandat binder kanske inte organisationen, och det är ett tecken
 på att inköp har gått förbi delegationsordningen.
 
 ## Lagrum
@@ -29,13 +29,13 @@ upphandlingspolicyns regler för firmateckning.
 
 ```yaml
 value_sek: 345000
-signed: {by: {position: kommundirektor}, on: "2026-03-04", mandate: {matter: ks-upphandling-direktupphandling}}
+signed: {by: {position: direktor}, on: "2026-03-04", mandate: {matter: ks-upphandling-direktupphandling}}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-value_sek: 345000     # över 3 prisbasbelopp: kommundirektörens nivå
+value_sek: 345000     # över 3 prisbasbelopp: direktörens nivå
 signed: {by: {position: it_chef}, on: "2026-03-04", mandate: {matter: ks-upphandling-direktupphandling}}
 ```
 """

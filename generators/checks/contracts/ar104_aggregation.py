@@ -4,7 +4,7 @@
 
 Avtalen som direktupphandlats som lågt värde räknas samman per kategori i registret (inköp av samma
 slag), per räkenskapsår (kalenderåret då de upphandlades) och per upphandlande myndighet: hela
-kommunen eller varje nämnd, som registret anger (`aggregation_unit`). Leverantören spelar ingen roll.
+organisationen eller varje nämnd, som registret anger (`aggregation_unit`). Leverantören spelar ingen roll.
 När summan når den direktupphandlingsgräns som gällde när det senaste avtalet upphandlades ges en
 varning vid det avtalet, med de avtal som räknats. Avrop från ramavtal och avtal på andra grunder
 räknas inte.
@@ -23,7 +23,7 @@ och 5 kap. (förbud mot att dela upp).
 ## Exempel som godkänns
 
 ```yaml
-# konsulttjänster 2026, hela kommunen: tillsammans 380 000 kr
+# konsulttjänster 2026, hela organisationen: tillsammans 380 000 kr
 - {id: AVT-KS-2026-004, category: konsulttjanster, procurement: {ground: direktupphandling, date: "2026-03-04"}, value_sek: 295000}
 - {id: AVT-KS-2026-011, category: konsulttjanster, procurement: {ground: direktupphandling, date: "2026-06-02"}, value_sek: 85000}
 ```
@@ -31,7 +31,7 @@ och 5 kap. (förbud mot att dela upp).
 ## Exempel som underkänns
 
 ```yaml
-# konsulttjänster 2026, hela kommunen: tillsammans 795 000 kr
+# konsulttjänster 2026, hela organisationen: tillsammans 795 000 kr
 - {id: AVT-KS-2026-004, category: konsulttjanster, procurement: {ground: direktupphandling, date: "2026-03-04"}, value_sek: 295000}
 - {id: AVT-SN-2026-004, category: konsulttjanster, procurement: {ground: direktupphandling, date: "2026-05-05"}, value_sek: 210000}
 - {id: AVT-BUN-2026-001, category: konsulttjanster, procurement: {ground: direktupphandling, date: "2026-01-12"}, value_sek: 290000}
@@ -63,7 +63,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     continue  # a contract that reaches the limit alone is AR103's
                 name = register.categories[category].name.lower() if category in register.categories else category
                 counted = ", ".join(f"{c.id} ({kronor(c.value_sek)})" for c in members[:i + 1])
-                whom = "kommunen" if unit == "organisation" else unit
+                org = model.organisation
+                whom = (org.words.definite if org is not None else "organisationen") if unit == "organisation" else unit
                 yield RULE.at(contract.source.at("value_sek"), f"Direktupphandlingar av {name} som {whom} gjort {year} uppgår med avtal "
                               f"{contract.id} till {kronor(total)}, vilket når direktupphandlingsgränsen {kronor(dated.value)}: "
                               f"{counted}. Inköp av samma slag under räkenskapsåret räknas samman; pröva om de skulle ha upphandlats "
