@@ -59,6 +59,7 @@ class AuditContext:
     invoices: list[Invoice] = field(default_factory=list)
     attest: dict[str, list[AttestEntry]] = field(default_factory=dict)  # by invoice id
     interests: Interests | None = None  # declared interests, when the export was given
+    memo: dict[object, object] = field(default_factory=dict)  # answers several checks ask for (one per key)
 
 
 CheckFunction = Callable[[AuditContext], Iterable[Finding]]

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from html import escape
@@ -230,11 +231,16 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     return html.encode("utf-8")
 
 
-def write_outputs(out: Path, result: AuditResult, as_of: date, sample: Sample | None, title: str, summary_only: bool) -> list[Path]:
+def write_outputs(out: Path, result: AuditResult, as_of: date, sample: Sample | None, title: str, summary_only: bool,
+                  vet: Callable[[str, bytes], None] | None = None) -> list[Path]:
+    """Write the report files. `vet(name, data)` sees each file first and raises to stop it from
+    being written (the command passes the site's HTML scan, so the report gets the same scrutiny)."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
     def put(name: str, data: bytes) -> None:
+        if vet is not None:
+            vet(name, data)
         path = out / name
         path.write_bytes(data)
         written.append(path)

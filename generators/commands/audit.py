@@ -70,6 +70,23 @@ def _guard_out(out: Path, policies: Path) -> None:
         raise UsageError(f"--out {out} finns och är ingen mapp.")
 
 
+class ReportRefused(Exception):
+    """The HTML scan found something in the report that the tool did not put there itself."""
+
+
+def _scan_report(name: str, data: bytes) -> None:
+    """The report goes through the site's post-build scan: no script, handler, script URL, frame or
+    outside resource may reach a reader's browser, whatever the exports contained."""
+    if not name.endswith(".html"):
+        return
+    from generators.outputs.site.scan import scan_html
+
+    findings = scan_html(data.decode("utf-8"), name)
+    if findings:
+        listed = "\n".join(f"  {finding}" for finding in findings[:20])
+        raise ReportRefused(f"{name} skrevs inte: granskningen av HTML-koden hittade {len(findings)} problem:\n{listed}")
+
+
 def run(args: argparse.Namespace) -> int:
     from generators.audit.report import write_outputs
     from generators.audit.run import AuditInputs, AuditSetupError, run_audit
@@ -103,7 +120,11 @@ def run(args: argparse.Namespace) -> int:
         print(problem.text())
     for finding in result.findings:
         print(finding.text())
-    written = write_outputs(args.out, result, as_of, sample, args.title, args.summary)
+    try:
+        written = write_outputs(args.out, result, as_of, sample, args.title, args.summary, vet=_scan_report)
+    except ReportRefused as error:
+        print(error, file=sys.stderr)
+        return 1
     violations = sum(1 for f in result.findings if f.severity == "violation")
     signals = sum(1 for f in result.findings if f.severity == "signal")
     print(f"{len(result.trips)} resor, {len(result.decisions)} delegationsbeslut och {len(result.invoices)} fakturor granskade: {violations} avvikelser, {signals} signaler, "

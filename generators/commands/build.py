@@ -54,7 +54,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         build_site(policies.resolve(), out / "site")
     except SiteBuildError as error:
-        print(f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.", file=sys.stderr)
+        message = f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.\n"
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            from generators.reporters.github import plain
+
+            message = plain(message)  # findings quote page text: no line of it may start a workflow command
+        sys.stderr.write(message)
         return 1
     print(f"Webbplatsen och JSON-reglerna är byggda i {out / 'site'} (regler i {out / 'site' / 'rules' / 'v1'}).")
     return 0

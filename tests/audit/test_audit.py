@@ -210,3 +210,23 @@ def test_the_sample_is_reproducible_and_independent_of_row_order(tmp_path: Path,
     assert sum(s.drawn for s in drawn.strata) == 6
     assert next(s for s in drawn.strata if s.name == "avvikelse").drawn >= 1
     assert "Frö: 2026" in drawn.method_text()
+
+
+def test_the_report_goes_through_the_sites_html_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real report passes the scan (hostile ids included, test above); a report that carried a
+    # script – were escaping ever to fail – is refused and not written (issue 11).
+    from generators.audit import report
+
+    out = tmp_path / "o"
+    assert _cli(tmp_path, "--out", str(out)) in (0, 1)
+    from generators.outputs.site.scan import scan_html
+
+    assert scan_html((out / "report.html").read_text(encoding="utf-8"), "report.html") == []
+    capsys.readouterr()
+    real = report.report_html
+    monkeypatch.setattr(report, "report_html", lambda *a: real(*a).replace(b"</main>", b"<img src=x onerror=alert(1)></main>"))
+    refused = tmp_path / "r"
+    assert _cli(tmp_path, "--out", str(refused)) == 1
+    err = capsys.readouterr().err
+    assert "report.html skrevs inte" in err and "händelseattribut onerror=" in err
+    assert not (refused / "report.html").exists()
