@@ -92,17 +92,27 @@ def main(argv: list[str] | None = None) -> int:
         print("Avbrutet.", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as error:
-        print(f"Fel: {error}", file=sys.stderr)
+        _stderr(f"Fel: {error}")
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the promise is: never a traceback for a user
         if os.environ.get("STYRDOKUMENT_DEBUG"):
             traceback.print_exc()
-        print(
+        _stderr(
             f"Internt fel ({type(error).__name__}: {error}). Det här är ett fel i verktyget, inte i policyerna; "
             "kör igen med STYRDOKUMENT_DEBUG=1 och rapportera utskriften.",
-            file=sys.stderr,
         )
         return EXIT_USAGE
+
+
+def _stderr(text: str) -> None:
+    """A message to stderr. Under GitHub Actions it may quote a path or a value from the policies, so
+    it goes out as plain text no runner reads as a workflow command (see reporters/github.py)."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from generators.reporters.github import plain
+
+        sys.stderr.write(plain(text))
+    else:
+        print(text, file=sys.stderr)
 
 
 class UsageError(Exception):

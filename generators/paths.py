@@ -34,3 +34,9 @@ def display_path(path: Path, base: Path) -> str:
 # breaking change can be published beside the old files (rules/v2/) instead of over them.
 RULES_API_VERSION = "v1"
 RULES_SITE_DIR = f"rules/{RULES_API_VERSION}"
+
+
+# Page names the site takes for itself in the folders where it also makes one page per id (roles,
+# role types, bodies, external parties, delegation orders): the folder's own index page. An id with
+# such a name would take that page's place, so the organisation check O307 refuses it.
+RESERVED_PAGE_IDS = frozenset({"index"})

@@ -32,7 +32,17 @@ def category_of(ctx: AuditContext, invoice: Invoice) -> str | None:
 
 
 def required_chain(ctx: AuditContext, invoice: Invoice) -> Required | None:
-    """None when the invoice cannot be put to the attest rules (no date, no amount, no attest table)."""
+    """None when the invoice cannot be put to the attest rules (no date, no amount, no attest table).
+    Asked by several checks; computed once per invoice."""
+    key = ("attest-chain", invoice.file, invoice.line, invoice.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = _required_chain(ctx, invoice)
+    found = ctx.memo[key]
+    assert found is None or isinstance(found, Required)
+    return found
+
+
+def _required_chain(ctx: AuditContext, invoice: Invoice) -> Required | None:
     table = ctx.decider.tables.get("attest")
     if table is None or invoice.issued is None or invoice.amount is None:
         return None

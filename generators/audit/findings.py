@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from generators.audit.interests import Interests
     from generators.audit.invoices import AttestEntry, Invoice
     from generators.audit.transactions import Decision, Trip
     from generators.decide.engine import Decider
@@ -57,6 +58,8 @@ class AuditContext:
     decisions: list[Decision] = field(default_factory=list)
     invoices: list[Invoice] = field(default_factory=list)
     attest: dict[str, list[AttestEntry]] = field(default_factory=dict)  # by invoice id
+    interests: Interests | None = None  # declared interests, when the export was given
+    memo: dict[object, object] = field(default_factory=dict)  # answers several checks ask for (one per key)
 
 
 CheckFunction = Callable[[AuditContext], Iterable[Finding]]

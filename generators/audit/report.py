@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from html import escape
@@ -138,6 +139,9 @@ code{font-size:.88em}svg text{font-family:inherit;font-size:12px}
 """
 
 
+TRANSACTION_LABELS = {"trip": "resa", "decision": "delegationsbeslut", "invoice": "faktura"}
+
+
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
@@ -187,16 +191,16 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
          f"på grund av fel i exporten. Avvikelser: {counts['violations']}. Signaler: {counts['signals']}. Ej prövade: {counts['undetermined']}. "
          f"Inläsningsproblem: {counts['input_problems']}.</p>"
          "<p>En avvikelse bryter mot en regel som gällde; en signal är värd en närmare titt men bryter inte mot någon regel i sig. "
-         "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt kommunens rutiner för personuppgifter.</p></div>"),
+         "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt organisationens rutiner för personuppgifter.</p></div>"),
     ]
     per_code = Counter(f.code for f in result.findings)
-    body.append("<h2>Avvikelser per regel</h2>")
+    body.append("<h2>Fynd per regel</h2>")
     body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))
     body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
                        [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
                         for c, n in sorted(per_code.items())], frozenset({3})))
     for severity, heading in (("violation", "Avvikelser"), ("signal", "Signaler"), ("undetermined", "Ej prövade")):
-        rows = [[f.code, f.transaction, f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
+        rows = [[f.code, TRANSACTION_LABELS.get(f.transaction, f.transaction), f.id, f.period, f"{f.file}:{f.line}", f.message] for f in result.findings if f.severity == severity]
         body.append(f"<h2>{_e(heading)}</h2>")
         body.append(_table(heading, ["Kod", "Typ", "Id", "Period", "Rad", "Vad som hände och regeln"], rows))
     body.append("<h2>Inläsningsproblem</h2>")
@@ -207,7 +211,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
         body.append(f"<p>{_e(sample.method_text())}</p>")
         body.append(_table("Strata", ["Stratum", "Vikt", "Antal", "Dragna"],
                            [[s.label, str(s.weight), str(s.population), str(s.drawn)] for s in sample.strata], frozenset({1, 2, 3})))
-        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[i.transaction, i.id, i.reason] for i in sample.items]))
+        body.append(_table("Dragna poster", ["Typ", "Id", "Skäl"], [[TRANSACTION_LABELS.get(i.transaction, i.transaction), i.id, i.reason] for i in sample.items]))
     body.append("<h2>Underlag</h2>")
     body.append(_table("Exporter", ["Typ", "Fil", "SHA-256", "Rader"], [[i.kind, i.file, i.sha256, str(i.rows)] for i in result.inputs], frozenset({3})))
     body.append(_table("Styrdokument som reglerna hämtades från", ["Fil", "Dokument", "Version"], [list(p) for p in result.policies]))
@@ -227,11 +231,16 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     return html.encode("utf-8")
 
 
-def write_outputs(out: Path, result: AuditResult, as_of: date, sample: Sample | None, title: str, summary_only: bool) -> list[Path]:
+def write_outputs(out: Path, result: AuditResult, as_of: date, sample: Sample | None, title: str, summary_only: bool,
+                  vet: Callable[[str, bytes], None] | None = None) -> list[Path]:
+    """Write the report files. `vet(name, data)` sees each file first and raises to stop it from
+    being written (the command passes the site's HTML scan, so the report gets the same scrutiny)."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
     def put(name: str, data: bytes) -> None:
+        if vet is not None:
+            vet(name, data)
         path = out / name
         path.write_bytes(data)
         written.append(path)

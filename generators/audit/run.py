@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generators.audit.findings import AuditContext, Finding
 from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
+from generators.audit.interests import read_interests
 from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
@@ -37,6 +38,7 @@ class AuditInputs:
     decisions: Path | None = None
     invoices: tuple[Path, ...] = ()  # reskontra CSV files, Peppol XML files, or folders of XML files
     attest_log: Path | None = None
+    interests: Path | None = None
 
 
 @dataclass
@@ -152,7 +154,11 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
         _keep(result, table)
         for entry in entries:
             attest.setdefault(entry.invoice_id, []).append(entry)
-    ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest)
+    interests = None
+    if inputs.interests is not None:
+        interests, table = read_interests(inputs.interests)
+        _keep(result, table)
+    ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest, interests)
     for registered in audit_rules():
         if registered.check is not None:
             result.findings.extend(registered.check(ctx))

@@ -27,7 +27,7 @@ from generators.model.organisation import Organisation
 TRIP_COLUMNS = ("trip_id", "traveller", "countries", "departure", "approver", "approved_on")
 TRIP_OPTIONAL = ("return", "cost_sek")
 DECISION_COLUMNS = ("decision_id", "matter", "decider", "decided_on")
-DECISION_OPTIONAL = ("amount_sek", "reported_on")
+DECISION_OPTIONAL = ("amount_sek", "reported_on", "counterparty")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class Decision:
     amount: Decimal | None
     reported_on: date | None
     checkable: bool
+    counterparty: str = ""  # the organisation the matter concerns (a supplier), when the register has it
 
 
 def read_trips(path: Path, org: Organisation, users: UserPositions, countries: frozenset[str]) -> tuple[list[Trip], Table]:
@@ -119,5 +120,5 @@ def read_decisions(path: Path, org: Organisation, users: UserPositions) -> tuple
         deciders = resolve_people(table, row, "decider", decided_on, org, users)
         amount = parse_amount(table, row, "amount_sek", required=False)
         decisions.append(Decision(decision_id, row.file, row.line, matter, row.get("decider"), deciders, decided_on, amount, reported_on,
-                                  checkable=len(table.problems) == before))
+                                  checkable=len(table.problems) == before, counterparty=row.get("counterparty")))
     return decisions, table

@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--invoices", type=Path, action="append", default=[], metavar="FIL",
                         help="fakturor: reskontran som CSV, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
     parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV)")
+    parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV)")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")
@@ -69,6 +70,23 @@ def _guard_out(out: Path, policies: Path) -> None:
         raise UsageError(f"--out {out} finns och är ingen mapp.")
 
 
+class ReportRefused(Exception):
+    """The HTML scan found something in the report that the tool did not put there itself."""
+
+
+def _scan_report(name: str, data: bytes) -> None:
+    """The report goes through the site's post-build scan: no script, handler, script URL, frame or
+    outside resource may reach a reader's browser, whatever the exports contained."""
+    if not name.endswith(".html"):
+        return
+    from generators.outputs.site.scan import scan_html
+
+    findings = scan_html(data.decode("utf-8"), name)
+    if findings:
+        listed = "\n".join(f"  {finding}" for finding in findings[:20])
+        raise ReportRefused(f"{name} skrevs inte: granskningen av HTML-koden hittade {len(findings)} problem:\n{listed}")
+
+
 def run(args: argparse.Namespace) -> int:
     from generators.audit.report import write_outputs
     from generators.audit.run import AuditInputs, AuditSetupError, run_audit
@@ -80,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sample is not None and args.sample < 1:
         raise UsageError("--sample måste vara minst 1.")
     bands = _bands(args.bands)
-    for name in ("users", "trips", "decisions", "attest_log"):
+    for name in ("users", "trips", "decisions", "attest_log", "interests"):
         path = getattr(args, name)
         if path is not None and not path.is_file():
             raise UsageError(f"--{name.replace('_', '-')} {path} finns inte.")
@@ -91,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         print("Obs: utan --users kan bara rader med befattningar (position:ID, body:ID, seat:POST@ORGAN) prövas.", file=sys.stderr)
     as_of = today(args)
     try:
-        result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log), as_of)
+        result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests), as_of)
     except AuditSetupError as error:
         print(f"Fel: {error}", file=sys.stderr)
         for line in error.details:
@@ -102,7 +120,11 @@ def run(args: argparse.Namespace) -> int:
         print(problem.text())
     for finding in result.findings:
         print(finding.text())
-    written = write_outputs(args.out, result, as_of, sample, args.title, args.summary)
+    try:
+        written = write_outputs(args.out, result, as_of, sample, args.title, args.summary, vet=_scan_report)
+    except ReportRefused as error:
+        print(error, file=sys.stderr)
+        return 1
     violations = sum(1 for f in result.findings if f.severity == "violation")
     signals = sum(1 for f in result.findings if f.severity == "signal")
     print(f"{len(result.trips)} resor, {len(result.decisions)} delegationsbeslut och {len(result.invoices)} fakturor granskade: {violations} avvikelser, {signals} signaler, "

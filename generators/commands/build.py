@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -21,6 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "github"), default=None, help="form på kontrollens utskrift")
     parser.add_argument("--strict", action="store_true", help="varningar stoppar också bygget")
     add_today_argument(parser)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,12 +43,23 @@ def run(args: argparse.Namespace) -> int:
 
     # The site hook loads its own model; this one would only hold memory during the mkdocs build.
     del checked
-    epoch = source_epoch(REPO_ROOT)
+    epoch = source_epoch(REPO_ROOT, policies)
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     out = args.out.resolve()
-    from generators.outputs.site.build import build_site
+    from generators.outputs.site.build import SiteBuildError, build_site
 
-    build_site(policies.resolve(), out / "site")
+    # SIGTERM (a cancelled CI job) unwinds like Ctrl-C, so the build removes its unfinished folder.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        build_site(policies.resolve(), out / "site")
+    except SiteBuildError as error:
+        message = f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.\n"
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            from generators.reporters.github import plain
+
+            message = plain(message)  # findings quote page text: no line of it may start a workflow command
+        sys.stderr.write(message)
+        return 1
     print(f"Webbplatsen och JSON-reglerna är byggda i {out / 'site'} (regler i {out / 'site' / 'rules' / 'v1'}).")
     return 0

@@ -4,13 +4,13 @@ Svaret bygger på styrdokumenten (--policies, standard: policies/ i det här fö
 publicerade JSON-reglerna (--rules MAPP, t.ex. build/site/rules/v1), med samma resultat. --date svarar
 med de dokument och referensvärden som gäller den dagen (standard: i dag).
 
-Exempel:
+Exempel (med id:n ur exemplets styrdokument, tests/fixtures/kommun/policies/):
   python -m generators decide delegation --body socialnamnden --matter soc-ekonomi-avskrivning-fordringar --amount 30000
   python -m generators decide delegation --body socialnamnden --matter-kind upphandling --amount 250000
   python -m generators decide travel --traveller enhetschef_vuxen --country US
   python -m generators decide travel --body socialnamnden --seat ordforande --country GB
-  python -m generators decide whistleblowing --concerns kommundirektor
-  python -m generators decide procurement --value 650000 --category varor_och_tjanster --body kommunstyrelsen
+  python -m generators decide whistleblowing --concerns hr_direktor
+  python -m generators decide procurement --value 650000 --category varor_och_tjanster --body socialnamnden
 
 Slutkod 0 = frågan besvarades, 1 = den kunde inte besvaras (se förklaringen), 2 = fel i anropet.
 """
@@ -88,7 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     procurement.add_argument("--value", type=_amount, required=True, metavar="KRONOR", help="uppskattat värde i kronor exklusive moms")
     procurement.add_argument("--regime", metavar="ID", help="lou eller luf (standard: policyns huvudregelverk)")
     procurement.add_argument("--category", metavar="ID", help="t.ex. varor_och_tjanster (standard: regelverkets första kategori)")
-    procurement.add_argument("--body", metavar="ORGAN", help="organet som köper in (standard: kommunstyrelsen)")
+    procurement.add_argument("--body", metavar="ORGAN", help="organet som köper in (standard: styrelsen)")
     _common(procurement)
 
     # Questions that registered document kinds bring themselves (`Kind.decide.question`).

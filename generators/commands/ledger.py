@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     model = build_model(loaded)
     if model.organisation is None:
-        print(f"{shown} kan inte genereras: organisationen saknas, så kommunen är okänd.", file=sys.stderr)
+        print(f"{shown} kan inte genereras: organisationen saknas, så det är okänt vems styrdokument det gäller.", file=sys.stderr)
         return 1
     existing = None
     if path.is_file():
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
     municipality = model.organisation.municipality.get("id")
     if existing is not None and existing.municipality not in (None, municipality):
-        print(f"{shown} gäller kommunen '{existing.municipality}', men styrdokumenten gäller '{municipality}'.", file=sys.stderr)
+        print(f"{shown} gäller organisationen '{existing.municipality}', men styrdokumenten gäller '{municipality}'.", file=sys.stderr)
         return 1
     expected = render(municipality, merged(existing, model))
     current = path.read_text(encoding="utf-8") if path.is_file() else None

@@ -2,7 +2,7 @@
 
 Documents are matched by `document.id` and version, never by file name, so a file that was renamed
 or moved is the same document (its file shows as changed metadata). A new version of a document
-(say kommunstyrelsen.2027.yaml beside kommunstyrelsen.yaml) is compared with the version it replaces,
+(say styrelsen.2027.yaml beside styrelsen.yaml) is compared with the version it replaces,
 so the reviewer sees what the new version changes. Entities inside a document are matched by id.
 """
 

@@ -31,6 +31,8 @@ REGISTERED: list[str] = [
     "generators.kinds.procurement",
     "generators.kinds.allowlist",
     "generators.kinds.attest",
+    "generators.kinds.contracts",
+    "generators.kinds.internkontroll",
 ]
 
 _LOADED: dict[tuple[str, ...], tuple[Kind, ...]] = {}

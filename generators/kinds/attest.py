@@ -21,5 +21,8 @@ KIND = Kind(
     checks=("generators.checks.attest",),
     codes=(CodeFamily("AT", "Attest"),),
     rules=("generators.outputs.rules.attest",),
+    pages=("generators.outputs.site.pages.attest",),
+    roles=("generators.outputs.site.roles.attest",),
     decide=DecidePart(table="generators.decide.attest_table:build", question="generators.decide.attest_question"),
+    synth="generators.synth.attest:attest_files",
 )

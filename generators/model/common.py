@@ -39,7 +39,7 @@ class Actor:
 
     kind: ActorKind
     id: str
-    body: str | None = None  # the body of a seat (ordförande i kommunstyrelsen)
+    body: str | None = None  # the body of a seat (ordförande i styrelsen)
     source: SourceRef | None = None
 
     @classmethod
@@ -53,7 +53,7 @@ class Actor:
 
     @property
     def key(self) -> str:
-        """A stable string for the actor: `position:kommundirektor`, `seat:ordforande@kommunstyrelsen`."""
+        """A stable string for the actor: `position:direktor`, `seat:ordforande@styrelsen`."""
         return f"seat:{self.id}@{self.body}" if self.kind == "seat" else f"{self.kind}:{self.id}"
 
     def same_as(self, other: Actor) -> bool:

@@ -115,6 +115,8 @@ class Organisation:
     source: SourceRef
     # Entities whose id was declared twice: (kind, id, the second declaration).
     duplicates: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    # How the site publishes the documents (`publication:`): site title, accessibility statement.
+    publication: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def words(self) -> OrganisationWords:
@@ -192,7 +194,7 @@ class Organisation:
         return self.administration_of_body(body.parent) if body.parent else None
 
     def head_of_body(self, body_id: str) -> str | None:
-        """The förvaltningschef of a body's own area (for the kommunstyrelse: the kommundirektör)."""
+        """The förvaltningschef of a body's own area (for the styrelse: the direktör)."""
         administration = self.administrations.get(self.administration_of_body(body_id) or "")
         return administration.head if administration else None
 
@@ -298,7 +300,7 @@ class Organisation:
         return external.name if external else actor.id
 
     def running_label(self, actor: Actor) -> str:
-        """The actor inside a sentence, definite where Swedish wants it: "kommundirektören",
+        """The actor inside a sentence, definite where Swedish wants it: "direktören",
         "ordföranden i socialnämnden", "socialnämndens arbetsutskott" (bodies are named definite)."""
         if actor.kind == "position":
             return definite(self.label(actor))
@@ -333,6 +335,7 @@ def _build_organisation(document: Any) -> Organisation:
         role_types={},
         externals={},
         source=root,
+        publication=dict(raw.get("publication") or {}),
     )
 
     def add(kind: str, table: dict[str, Any], entity: Any) -> None:

@@ -331,6 +331,21 @@ def _same_root(org: Organisation, a: str, b: str) -> bool:
     return root(a) == root(b)
 
 
+def same_seat_holder(org: Organisation, a: Actor, b: Actor) -> bool:
+    """Two actors that are the same person: the same seat, or a presidium's seat and the same seat in
+    the body whose presidium it is (a presidium is the body's ordförande and vice ordförande)."""
+    if a.same_as(b):
+        return True
+    if a.kind != "seat" or b.kind != "seat" or a.id != b.id:
+        return False
+
+    def root(body_id: str) -> str:
+        body = org.bodies.get(body_id)
+        return body.parent if body is not None and body.kind == "presidium" and body.parent else body_id
+
+    return root(a.body or "") == root(b.body or "")
+
+
 def seat_may_be_traveller(org: Organisation, category: TravellerCategory, actor: Actor) -> bool:
     """Could the holder of this seat travel in this category (a seat in one of its bodies' families)?"""
     return actor.kind == "seat" and category.kind == "elected" and any(_same_root(org, actor.body or "", b) for b in category.bodies)
@@ -523,7 +538,7 @@ class TravelPolicy:
                 problems.append(f"{org.label(approver)} står inte ovanför {who} i linjeorganisationen.")
         else:
             approver = approval.approver
-            if traveller.kind == "seat" and traveller.same_as(approval.approver):
+            if traveller.kind == "seat" and same_seat_holder(org, traveller, approval.approver):
                 if approval.own_trip_approver is not None:
                     own_trip, named, approver = True, approval.own_trip_approver, approval.own_trip_approver
                 else:
@@ -678,7 +693,7 @@ def decide_trip(model: Model, traveller: Actor, country: str, day: date) -> Trav
 
 
 def traveller_label(org: Organisation, traveller: Actor) -> str:
-    """'Socialsekreterare barn och unga', 'förtroendevald i socialnämnden', 'Ordförande i kommunstyrelsen'."""
+    """'Socialsekreterare barn och unga', 'förtroendevald i socialnämnden', 'Ordförande i styrelsen'."""
     if traveller.kind == "body" and traveller.id in org.bodies:
         return f"förtroendevald i {in_running_text(org.bodies[traveller.id].name)}"
     return org.label(traveller) if org.exists(traveller) else traveller.id
@@ -700,7 +715,7 @@ def join_names(names: Iterable[str], limit: int = 8) -> str:
 
 
 def chain_text(org: Organisation, position_id: str) -> str:
-    """'HR-direktör → Kommundirektör → kommunstyrelsen': the line of command from a position upward."""
+    """'HR-direktör → Direktör → styrelsen': the line of command from a position upward."""
     chain = [position_id, *org.superiors(position_id)]
     labels = [org.positions[p].title if p in org.positions else p for p in chain]
     top = org.top_body(position_id)

@@ -39,7 +39,7 @@ CATEGORY_LABELS = {
     "okand_person": "en person som inte går att identifiera",
 }
 FORM_LABELS = {"written": "skriftligt", "oral": "muntligt", "meeting": "fysiskt möte på begäran"}
-ARRANGEMENT_LABELS = {"own": "kommunens egen kanal", "external_receiver": "extern mottagare på kommunens uppdrag", "shared": "delad med andra"}
+ARRANGEMENT_LABELS = {"own": "organisationens egen kanal", "external_receiver": "extern mottagare på organisationens uppdrag", "shared": "delad med andra"}
 COUNTED_FROM_LABELS = {
     "confirmation_or_day_7": "från bekräftelsen, eller från sjunde dagen efter att rapporten togs emot när ingen bekräftelse skickats",
     "report_received": "från den dag rapporten togs emot",

@@ -41,6 +41,11 @@ class OrganisationWords:
         return self.definite[:1].upper() + self.definite[1:]
 
     @property
+    def styrelse_genitive(self) -> str:
+        """The styrelse in genitive: "regionstyrelsens", "direktionens"."""
+        return self.styrelse if self.styrelse.endswith(("s", "x", "z")) else self.styrelse + "s"
+
+    @property
     def of_name(self) -> str:
         """The organisation's name in genitive: "Region Norrbys", "Ekåns räddningstjänstförbunds"."""
         return self.name if self.name.endswith(("s", "x", "z")) else self.name + "s"

@@ -32,7 +32,7 @@ AS_OF = date(2026, 12, 1)
 
 
 def _run(trips: Path | None = DATA / "trips.csv", decisions: Path | None = DATA / "decisions.csv", users: Path | None = DATA / "users.csv") -> AuditResult:
-    return run_audit(AuditInputs(POLICIES, users, trips, decisions), AS_OF)
+    return run_audit(AuditInputs(POLICIES, users, trips, decisions, interests=DATA / "intressen.csv"), AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,7 @@ def test_every_planted_case_and_nothing_else(result: AuditResult) -> None:
         ("AU301", "DB-2026-0003", "violation"),  # 59 201 kr: 1 kr over the enhetschef's limit
         ("AU302", "DB-2026-0004", "violation"),  # a socialsekreterare holds no delegation in 3.2
         ("AU303", "DB-2026-0006", "violation"),  # no reporting date, the delegationsordning says monthly
+        ("AU802", "DB-2026-0009", "violation"),  # the decider declared an interest in the counterparty
     ]
     assert [p.text() for p in result.problems] == [
         f"{(DATA / 'decisions.csv').as_posix()}:8:2: AU107 Ärendet 'soc-ekonomi-okant-arende' finns inte i någon delegationsordning."
@@ -70,8 +71,10 @@ def test_lawful_near_misses_are_not_flagged(result: AuditResult) -> None:
     flagged = {f.id for f in result.findings}
     # R-002 Germany by närmaste chef; R-003 USA by the kommundirektör; R-006 the socialchef's US trip by the
     # nämnd's ordförande; R-007 two EU countries. DB-0001 exactly 59 200 kr, DB-0002 1 kr under, DB-0005 the
-    # substitute (avdelningschef), DB-0008 a matter the nämnd decided is documented, not reported.
-    assert not flagged & {"R-2026-002", "R-2026-003", "R-2026-006", "R-2026-007", "DB-2026-0001", "DB-2026-0002", "DB-2026-0005", "DB-2026-0008"}
+    # substitute (avdelningschef), DB-0008 a matter the nämnd decided is documented, not reported, DB-0010 a
+    # counterparty whose declaration starts only in 2027.
+    assert not flagged & {"R-2026-002", "R-2026-003", "R-2026-006", "R-2026-007", "DB-2026-0001", "DB-2026-0002", "DB-2026-0005", "DB-2026-0008",
+                          "DB-2026-0010"}
 
 
 def test_the_rules_come_from_the_day_of_the_transaction(tmp_path: Path) -> None:
@@ -107,7 +110,7 @@ def test_bad_rows_are_reported_counted_and_never_dropped(tmp_path: Path) -> None
         f"{name}:6:3: AU101 Raden har 3 fält men rubrikraden 7.",
     ]
     assert len(found.trips) == 4 and found.unchecked == 4
-    assert found.inputs[-1].rows == 5
+    assert next(i for i in found.inputs if i.kind == "trips").rows == 5
 
 
 def test_a_file_that_is_not_utf8_or_lacks_columns(tmp_path: Path) -> None:
@@ -121,7 +124,7 @@ def test_a_file_that_is_not_utf8_or_lacks_columns(tmp_path: Path) -> None:
     found = _run(None, columns)
     assert [p.text() for p in found.problems] == [
         f"{columns.as_posix()}:1:1: AU102 Kolumnen 'decider' saknas i rubrikraden (som har: decision_id, matter, decidr, decided_on).",
-        f"{columns.as_posix()}:1:3: AU102 Kolumnen 'decidr' är okänd; kända kolumner är decision_id, matter, decider, decided_on, amount_sek, reported_on.",
+        f"{columns.as_posix()}:1:3: AU102 Kolumnen 'decidr' är okänd; kända kolumner är decision_id, matter, decider, decided_on, amount_sek, reported_on, counterparty.",
     ]
 
 
@@ -134,7 +137,7 @@ def _schema_validator(name: str) -> Draft202012Validator:
 
 def _cli(tmp_path: Path, *extra: str, trips: Path = DATA / "trips.csv") -> int:
     return main(["audit", "--policies", str(POLICIES), "--users", str(DATA / "users.csv"), "--trips", str(trips),
-                 "--decisions", str(DATA / "decisions.csv"), "--today", "2026-12-01", *extra])
+                 "--decisions", str(DATA / "decisions.csv"), "--interests", str(DATA / "intressen.csv"), "--today", "2026-12-01", *extra])
 
 
 def test_the_command_writes_the_report_csv_json_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,7 +145,7 @@ def test_the_command_writes_the_report_csv_json_and_summary(tmp_path: Path, caps
     assert _cli(tmp_path, "--out", str(out), "--sample", "5", "--seed", "2026") == 1
     printed = capsys.readouterr().out
     assert f"{(DATA / 'trips.csv').as_posix()}:2:1: AU201 Resan R-2026-001" in printed
-    assert "7 resor, 8 delegationsbeslut och 0 fakturor granskade: 6 avvikelser" in printed
+    assert "7 resor, 10 delegationsbeslut och 0 fakturor granskade: 7 avvikelser" in printed
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     _schema_validator("audit-findings.schema.json").validate(report)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -207,3 +210,23 @@ def test_the_sample_is_reproducible_and_independent_of_row_order(tmp_path: Path,
     assert sum(s.drawn for s in drawn.strata) == 6
     assert next(s for s in drawn.strata if s.name == "avvikelse").drawn >= 1
     assert "Frö: 2026" in drawn.method_text()
+
+
+def test_the_report_goes_through_the_sites_html_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # The real report passes the scan (hostile ids included, test above); a report that carried a
+    # script – were escaping ever to fail – is refused and not written (issue 11).
+    from generators.audit import report
+
+    out = tmp_path / "o"
+    assert _cli(tmp_path, "--out", str(out)) in (0, 1)
+    from generators.outputs.site.scan import scan_html
+
+    assert scan_html((out / "report.html").read_text(encoding="utf-8"), "report.html") == []
+    capsys.readouterr()
+    real = report.report_html
+    monkeypatch.setattr(report, "report_html", lambda *a: real(*a).replace(b"</main>", b"<img src=x onerror=alert(1)></main>"))
+    refused = tmp_path / "r"
+    assert _cli(tmp_path, "--out", str(refused)) == 1
+    err = capsys.readouterr().err
+    assert "report.html skrevs inte" in err and "händelseattribut onerror=" in err
+    assert not (refused / "report.html").exists()

@@ -3,7 +3,10 @@
 the avdelningschef IFO is the substitute; the third step for konsulttjänster and from 500 000 kr).
 
 Planted: a duplicate payment (LR-0002), one person reviewing and deciding (LR-0004), a missing third
-step (LR-0005), a currency without a rate (LR-0008). Lawful near-misses: the substitute deciding
+step (LR-0005), a currency without a rate (LR-0008), a decision attest by someone with a declared
+interest in the supplier (LR-0007), a supplier paid 900 300 kr in a year without a contract (LR-0009–11),
+an invoice against a contract that ended (LR-0012), more invoiced than the contract's value (LR-0013),
+against the fixture's avtalsregister. Lawful near-misses: the substitute deciding
 (LR-0003), a credit note with the number and amount of a paid invoice (LR-0006), a third step taken
 by the avtalscontroller (LR-0007), system matching instead of receipt (LR-0004), a Peppol invoice
 and a Peppol credit note with the same number.
@@ -25,7 +28,8 @@ POLICIES = REPO / "tests" / "fixtures" / "kommun" / "policies"
 
 
 def _run(*invoices: Path, attest: Path | None = DATA / "attestlogg.csv") -> AuditResult:
-    return run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=invoices, attest_log=attest), date(2026, 12, 1))
+    return run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=invoices, attest_log=attest, interests=DATA / "intressen.csv"),
+                     date(2026, 12, 1))
 
 
 @pytest.fixture(scope="module")
@@ -35,20 +39,36 @@ def result() -> AuditResult:
 
 def test_every_planted_invoice_case_and_nothing_else(result: AuditResult) -> None:
     assert sorted((f.code, f.id, f.severity) for f in result.findings) == [
-        ("AU401", "LR-0005", "violation"),
-        ("AU403", "LR-0004", "violation"),
-        ("AU501", "LR-0002", "violation"),
+        ("AU401", "LR-0005", "violation"),  # konsulttjänster: no third step
+        ("AU403", "LR-0004", "violation"),  # u5001 reviewed and decided
+        ("AU501", "LR-0002", "violation"),  # paid twice
+        ("AU601", "LR-0004", "signal"),  # 15 000 kr
+        ("AU602", "5596953173/PB-2026-118", "signal"),  # decision attest on a Saturday
+        ("AU701", "LR-0011", "signal"),  # the category material_och_tjanster without contract over 700 000 kr
+        ("AU701", "LR-0011", "signal"),  # supplier 5560000005 paid 900 300 kr in 2026 without a contract
+        ("AU801", "LR-0007", "violation"),  # decided by u2001, who declared a bisyssla with the supplier from 2026-03-18
+        ("AU901", "LR-0012", "violation"),  # a contract that ended in 2022
+        ("AU902", "LR-0003", "signal"),  # suppliers with no contract in the register
+        ("AU902", "LR-0004", "signal"),
+        ("AU902", "LR-0009", "signal"),
+        ("AU902", "LR-0010", "signal"),
+        ("AU902", "LR-0011", "signal"),
+        ("AU903", "LR-0013", "signal"),  # 151 480 kr against a contract worth 150 000 kr
     ]
     assert [(p.code, p.row, p.column) for p in result.problems] == [("AU108", 9, 6)]
-    assert len(result.invoices) == 10 and result.unchecked == 1
+    assert len(result.invoices) == 15 and result.unchecked == 1
 
 
 def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
-    by_id = {f.id: f for f in result.findings}
+    by_id = {f.id: f for f in result.findings if f.severity == "violation"}
     assert "saknar tredje atteststeget" in by_id["LR-0005"].message
     assert "Avtalscontroller" in by_id["LR-0005"].facts["should_have"]
     assert "u5001 tog både granskningsattesten och beslutsattesten" in by_id["LR-0004"].message
     assert "samma fakturanummer 1001 som LR-0001" in by_id["LR-0002"].message
+    supplier = next(f for f in result.findings if f.code == "AU701" and f.facts["group"] == "leverantör:5560000005")
+    assert supplier.facts["total_sek"] == "900300" and supplier.facts["limit_sek"] == "700000"
+    assert "Hela året: 900\u00a0300\u00a0kr på 3 fakturor" in supplier.message
+    assert "fick beslutsattest 2026-03-18 av Enhetschef barn och unga (u2001), som har en bisyssla" in by_id["LR-0007"].message
 
 
 def test_an_attestant_outside_the_list(tmp_path: Path) -> None:
@@ -68,11 +88,11 @@ def test_peppol_fields_are_read_and_free_text_is_not() -> None:
     invoice, provenance, problems = read_peppol(DATA / "efakturor" / "PB-2026-118.xml")
     assert problems == [] and invoice is not None and provenance is not None
     assert (invoice.id, invoice.ansvar, invoice.account, str(invoice.amount), invoice.contract_ref, invoice.order_ref) == (
-        "5560000009/PB-2026-118", "5110", "4560", "64000.00", "AV-2025-031", "IO-55321")
+        "5596953173/PB-2026-118", "5110", "4560", "63987.50", "AVT-SN-2025-002", "IO-55321")
     assert "sekretess" not in repr(invoice) and "Familjehemsstöd" not in repr(invoice)
     credit, _, _ = read_peppol(DATA / "efakturor" / "KR-2026-007.xml")
     assert credit is not None and credit.credit and credit.amount is not None and credit.amount < 0
-    assert credit.id == "5560000009/kreditnota/PB-2026-118"
+    assert credit.id == "5596953173/kreditnota/PB-2026-118"
 
 
 BOMB = """<?xml version="1.0"?>
@@ -120,7 +140,7 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
             "--sample", "4", "--seed", "9", "--out", str(out)]
     assert main(args) == 1
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
-    assert report["counts"]["transactions"]["invoices"] == 10
+    assert report["counts"]["transactions"]["invoices"] == 15
     assert {i["transaction"] for i in report["sample"]["items"]} == {"invoice"}
     assert any(i["stratum"] == "avvikelse" for i in report["sample"]["items"])
     html = (out / "report.html").read_text(encoding="utf-8")

@@ -94,3 +94,16 @@ def test_a_delegation_row_on_a_phone_shows_who_decides_with_its_label(phone: Any
     phone.page.set_viewport_size({"width": 1280, "height": 900})
     assert cell.evaluate("e => getComputedStyle(e).display") == "table-cell"
     assert cell.evaluate("e => getComputedStyle(e, '::before').content") in ("none", "normal")
+
+
+def test_an_attest_row_on_a_phone_fits_and_names_each_attestant(phone: Any) -> None:
+    """The "Vem attesterar?" table stacks at 375 px: every cell on the screen with its column's name."""
+    phone.open("attest/attestforteckning-socialnamnden/")
+    overflow = phone.page.evaluate(_OVERFLOW)
+    assert overflow["page"] <= 0 and not overflow["elements"], overflow
+    for column in ("Beslutsattestant", "Ersättare", "Tredje steget"):
+        cell = phone.page.locator(f"#ansvar-5110 td[data-label='{column}']")
+        cell.scroll_into_view_if_needed()
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], column
+        assert cell.evaluate("e => getComputedStyle(e, '::before').content") == f'"{column}"'

@@ -28,6 +28,8 @@ PAGE_TYPES = {
     "for-systemutvecklare/json-regler/": "the JSON rules API page",
     "tillganglighet/": "the accessibility statement",
     "vem-beslutar/": "the Vem beslutar? page",
+    "attest/": "the attestreglemente page",
+    "attest/attestforteckning-socialnamnden/": "a nämnd's Vem attesterar? page",
 }
 # Folders of the built site that hold no pages for staff.
 NOT_PAGES = {"assets", "pagefind", "rules"}

@@ -45,7 +45,7 @@ def published(model: Model) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def files(published: dict[str, bytes]) -> dict[str, Any]:
-    return {path: json.loads(data) for path, data in published.items()}
+    return {path: json.loads(data) for path, data in published.items() if path.endswith(".json")}
 
 
 def _validator(published: dict[str, bytes], schema_path: str) -> Draft202012Validator:
@@ -115,7 +115,8 @@ def test_every_published_file_validates_against_its_schema(published: dict[str, 
     # The decision tables' parts are listed in decisions/index.json (see test_decision_parts_…).
     pairs += [("decisions/index.json", "schemas/rules-decisions-index.schema.json")]
     pairs += [(e["path"], "schemas/rules-decisions.schema.json") for e in files["decisions/index.json"]["parts"]]
-    assert {p for p, _ in pairs} == {p for p in published if not p.startswith("schemas/")}
+    feeds = {entry["path"] for entry in files["index.json"]["feeds"].values()}
+    assert {p for p, _ in pairs} | feeds == {p for p in published if not p.startswith("schemas/")}
     for path, schema_path in pairs:
         errors = sorted(_validator(published, schema_path).iter_errors(files[path]), key=lambda e: list(e.absolute_path))
         assert not errors, f"{path}: " + "; ".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
@@ -159,7 +160,7 @@ def test_schema_ids_are_their_address_on_the_site(model: Model) -> None:
         assert b"styrdokument.example" not in data, path
         if path.startswith("schemas/"):
             assert json.loads(data)["$id"] == f"{base}rules/v1/{path}"
-    files = {path: json.loads(data) for path, data in published.items()}
+    files = {path: json.loads(data) for path, data in published.items() if path.endswith(".json")}
     for entry in files["index.json"]["files"]:
         _validator(published, entry["schema"]).validate(files[entry["path"]])
 
@@ -195,7 +196,7 @@ def test_index_matches_the_published_bytes(published: dict[str, bytes], files: d
     assert index["source_commit"] == COMMIT
     assert model.organisation is not None
     assert index["municipality"] == {"id": model.organisation.municipality["id"], "name": model.organisation.municipality["name"]}
-    listed = index["files"] + index["schemas"] + [index["decision_parts"]]
+    listed = index["files"] + index["schemas"] + [index["decision_parts"], *index["feeds"].values()]
     parts = [entry["path"] for entry in json.loads(published["decisions/index.json"])["parts"]]
     assert sorted([entry["path"] for entry in listed] + parts) == sorted(p for p in published if p != "index.json")
     for entry in listed:
@@ -239,7 +240,7 @@ def test_keys_are_sorted_and_the_form_is_canonical(published: dict[str, bytes]) 
         return dict(pairs)
 
     for path, data in published.items():
-        if path.startswith("schemas/"):
+        if path.startswith("schemas/") or not path.endswith(".json"):
             continue
         parsed = json.loads(data, object_pairs_hook=sorted_pairs)
         canonical = json.dumps(parsed, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
@@ -268,6 +269,9 @@ def test_output_text_is_nfc_even_when_the_policies_are_nfd(policies_copy: Path, 
 
     rendered = render_rules(nfd_model, AS_OF, COMMIT)
     for path, data in rendered.items():
+        if not path.endswith(".json"):
+            assert unicodedata.is_normalized("NFC", data.decode("utf-8")), path
+            continue
         for string in _strings(json.loads(data)):
             assert unicodedata.is_normalized("NFC", string), f"{path}: {string!r}"
     # The same text, composed or decomposed, publishes the same bytes.
@@ -556,3 +560,32 @@ def test_decision_parts_merge_back_into_decisions_json(published: dict[str, byte
     assert set(index["bodies"]) == set(whole["delegation"]["bodies"])
     largest = max(len(published[e["path"]]) for e in index["parts"])
     assert largest < len(published["decisions.json"]) / 2, "no part holds most of the region"
+
+
+def test_change_feed_names_the_changed_limit_and_is_the_same_whatever_the_build_date(model: Model) -> None:
+    """changes.json / changes.atom: one entry per published version with its added, changed and
+    retired ids; identical sources give identical bytes, even on another build date."""
+    import xml.etree.ElementTree as ET
+
+    later = render_rules(model, date(2027, 6, 1), COMMIT)
+    again = render_rules(model, date(2027, 6, 1), COMMIT)
+    other_day = render_rules(model, AS_OF, COMMIT)
+    for path in ("changes.atom", "changes.json"):
+        assert later[path] == again[path] == other_day[path], path
+    feed = json.loads(later["changes.json"])
+    assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["items"]
+    item = next(i for i in feed["items"] if i["_changes"]["id"] == "ks-delegationsordning/2027:1")
+    changes = item["_changes"]["changes"]
+    assert item["_changes"]["replaces"] == "2026:1"
+    changed = {c["id"]: c["fields"] for c in changes["changed"]}
+    assert "tiers" in changed["matters/ks-upphandling-tilldelning"]
+    assert changes["added"], "2027:1 adds a matter (avtalsägare)"
+    # A matter never just disappears (X830: it is retired); other entities may (a year's vidaredelegationer).
+    assert not [r for i in feed["items"] for r in i["_changes"]["changes"]["removed"] if r.startswith("matters/")]
+    dates = [i["date_published"] for i in feed["items"]]
+    assert dates == sorted(dates, reverse=True)
+    atom = ET.fromstring(later["changes.atom"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    ids = [e.findtext("a:id", namespaces=ns) for e in atom.findall("a:entry", ns)]
+    assert ids == [i["id"] for i in feed["items"]]
+    assert atom.findtext("a:updated", namespaces=ns) == max(dates)

@@ -91,3 +91,21 @@ def test_plain_text_keeps_ordinary_lines_as_they_are() -> None:
     text = "policies/a.yaml:1:2: S202 Okänt fält 'x'.\nUnderkänt: 1 fel och 0 varningar i 1 fil.\n"
     assert github.plain(text) == text
     assert github.plain("  ::error::x\n") == "  :\u200b:error::x\n"
+
+
+def test_error_messages_under_actions_cannot_start_a_command(tmp_path: Path) -> None:
+    # A usage error quotes the folder it was given; under Actions that quote must stay inert.
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    hostile = str(tmp_path / "saknas\n::add-mask::geheim\n##[error]x")
+    result = subprocess.run(
+        [sys.executable, "-m", "generators", "check", "--policies", hostile],
+        cwd=REPO, capture_output=True, text=True, check=False, env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
+    assert result.returncode == 2
+    assert "geheim" in result.stderr
+    assert_injection_proof(result.stdout + result.stderr, made=0)

@@ -36,7 +36,7 @@ TEXT_KEYS = {
     "recorded_as", "reference", "notes", "reason",
 }
 SHORT_KEYS = {"diarienummer", "version", "supersedes"}
-# The travel, whistleblowing and procurement documents: every free-text field their schemas have
+# The travel, whistleblowing, procurement and attest documents: every free-text field their schemas have
 # (common.schema.json#/$defs/text) gets the whole payload; names and titles (at most 120 characters)
 # get a shorter one.
 DOCUMENT_TEXT_KEYS = {
@@ -46,7 +46,11 @@ DOCUMENT_TEXT_KEYS = {
 }
 DOCUMENT_NAME_KEYS = {"name", "title"}
 NAME_PAYLOAD = "<img src=x onerror=alert(1)> {{ 7*7 }}"
-DOCUMENT_PAGES = {"travel.yaml": "resor/", "whistleblowing.yaml": "visselblasning/", "procurement.yaml": "upphandling/"}
+DOCUMENT_PAGES = {
+    "travel.yaml": "resor/", "whistleblowing.yaml": "visselblasning/", "procurement.yaml": "upphandling/",
+    # The attestreglemente (steps, rules, third step, categories, levels) and a förteckning (ansvar names, notes).
+    "attestreglemente.yaml": "attest/", "attest/socialnamnden.yaml": "attest/attestforteckning-socialnamnden/",
+}
 
 
 def _poison(node: object, key: str | None = None) -> object:
@@ -235,3 +239,14 @@ def test_role_pages_show_these_documents_fields_as_text(hostile_site: Path) -> N
     assert NAME_PAYLOAD in director
     member = parse(page(hostile_site, "roller/kanslichef/")).text
     assert "Hanterar anmälningar om missförhållanden" in member and NAME_PAYLOAD in member
+    # Attest rows: ansvar names (the förteckning) and category names (the third step) stay text.
+    chef = parse(page(hostile_site, "roller/enhetschef_barn_och_unga/")).text
+    assert f"5110 Barn och unga, placeringar och öppenvård {NAME_PAYLOAD}" in chef
+    controller = parse(page(hostile_site, "roller/avtalscontroller/")).text
+    assert f"Konsulttjänster {NAME_PAYLOAD}" in controller
+
+
+def test_attest_rows_keep_their_cells(hostile_site: Path) -> None:
+    html = page(hostile_site, "attest/attestforteckning-socialnamnden/").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="ansvar-[^"]+">(.*?)</tr>', html, re.DOTALL)
+    assert rows and all(len(re.findall(r"<t[dh][ >]", row)) == 8 for row in rows)

@@ -57,6 +57,30 @@ def test_planted_problems_are_found(planted: str, expected: str) -> None:
     assert all(f.file == "roller/kd/index.html" and f.line >= 1 for f in findings)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<abbr title="javascript:alert(1)">SFS</abbr>',
+        '<img src="../../assets/logo.svg" alt="javascript:alert(1)">',
+        '<span data-statute="vbscript:msgbox(1)" aria-label="data:text/html,x">x</span>',
+        '<td class="javascript:x" id="javascript:y">x</td>',
+    ],
+)
+def test_attributes_that_are_never_addresses_are_text(text: str) -> None:
+    # The scan judges what can execute: a tooltip or a data attribute never runs (issue 11).
+    assert scan_html(_page(text), "roller/kd/index.html") == []
+
+
+@pytest.mark.parametrize(
+    "planted",
+    ['<a href="javascript:alert(1)" title="ok">x</a>', '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+     '<form action="javascript:alert(1)"></form>', '<button formaction="javascript:alert(1)">x</button>',
+     '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>'],
+)
+def test_attributes_that_can_be_addresses_are_still_judged(planted: str) -> None:
+    assert any("javascript:-adress" in f.message for f in scan_html(_page(planted), "roller/kd/index.html")), planted
+
+
 def test_a_theme_script_with_a_changed_body_is_found() -> None:
     tampered = _page().replace('__md_scope=new URL("../.."', '__md_scope=new URL("../.."+alert(1)+"', 1)
     assert any("okänt inbäddat skript" in f.message for f in scan_html(tampered, "roller/kd/index.html"))

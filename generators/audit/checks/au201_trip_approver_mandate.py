@@ -14,7 +14,7 @@ egen resa.
 ## Varför
 
 En studieresa till New York godkändes av en chef långt ner i linjen, fast reglerna redan sade att
-resor utanför EU beslutas av kommundirektören, en nämnd eller styrelsen. Reglerna fanns; ingen
+resor utanför EU beslutas av direktören, en nämnd eller styrelsen. Reglerna fanns; ingen
 prövade det som faktiskt hände mot dem. Avvikelsen anger vem som godkände, vem som skulle ha
 godkänt och regeln.
 

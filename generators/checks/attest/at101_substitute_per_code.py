@@ -14,8 +14,8 @@ ersättare.
 
 ## Lagrum
 
-Lokal regel: attestreglementets paragraf om en beslutsattestant och en ersättare per ansvar (i Ekbackas
-exempel 9 §). Regeln är kommunens eget val, inte lag.
+Lokal regel: attestreglementets paragraf om en beslutsattestant och en ersättare per ansvar (i exemplets
+attestreglemente 9 §). Regeln är organisationens eget val, inte lag.
 
 ## Exempel som godkänns
 

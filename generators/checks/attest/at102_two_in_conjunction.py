@@ -17,8 +17,8 @@ granskning och beslut finns bara en kontrollant.
 
 ## Lagrum
 
-Lokal regel: attestreglementets paragraf om två i förening (i Ekbackas exempel 6 §). Regeln är
-kommunens eget val, inte lag; kommunallagen (2017:725) 6 kap. 6 § kräver att nämnden ser till att den
+Lokal regel: attestreglementets paragraf om två i förening (i exemplets attestreglemente 6 §). Regeln är
+organisationens eget val, inte lag; kommunallagen (2017:725) 6 kap. 6 § kräver att nämnden ser till att den
 interna kontrollen är tillräcklig.
 
 ## Exempel som godkänns

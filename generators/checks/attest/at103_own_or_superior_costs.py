@@ -14,15 +14,15 @@ som attesterar sin chefs kostnader granskar den som bestämmer över den egna an
 
 ## Lagrum
 
-Lokal regel: attestreglementets paragraf om egna och överordnads kostnader (i Ekbackas exempel 7 §).
-Regeln är kommunens eget val, inte lag.
+Lokal regel: attestreglementets paragraf om egna och överordnads kostnader (i exemplets attestreglemente 7 §).
+Regeln är organisationens eget val, inte lag.
 
 ## Exempel som godkänns
 
 ```yaml
 - code: "5000"
   name: Socialchefens egna kostnader
-  decider: {position: kommundirektor}
+  decider: {position: direktor}
   costs_of: [{position: socialchef}]
 ```
 

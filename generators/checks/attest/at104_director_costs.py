@@ -4,7 +4,7 @@
 
 Att ett ansvar som bär direktörens egna kostnader (`costs_of` med den befattning reglementet anger under
 `rules.director_costs.director`) har den post som reglementet anger som beslutsattestant
-(`attested_by`, t.ex. kommunstyrelsens ordförande) och dess ersättare (`substitute`). Kontrollen görs
+(`attested_by`, t.ex. styrelsens ordförande) och dess ersättare (`substitute`). Kontrollen görs
 bara när attestreglementet har regeln.
 
 ## Varför
@@ -14,16 +14,16 @@ kostnader oberoende; därför går de till styrelsens ordförande.
 
 ## Lagrum
 
-Lokal regel: attestreglementets paragraf om direktörens kostnader (i Ekbackas exempel 8 §). Regeln är
-kommunens eget val, inte lag.
+Lokal regel: attestreglementets paragraf om direktörens kostnader (i exemplets attestreglemente 8 §). Regeln är
+organisationens eget val, inte lag.
 
 ## Exempel som godkänns
 
 ```yaml
 - code: "1000"
-  decider: {seat: ordforande, body: kommunstyrelsen}
-  substitute: {seat: forste_vice_ordforande, body: kommunstyrelsen}
-  costs_of: [{position: kommundirektor}]
+  decider: {seat: ordforande, body: styrelsen}
+  substitute: {seat: forste_vice_ordforande, body: styrelsen}
+  costs_of: [{position: direktor}]
 ```
 
 ## Exempel som underkänns
@@ -31,7 +31,7 @@ kommunens eget val, inte lag.
 ```yaml
 - code: "1000"
   decider: {position: ekonomidirektor}
-  costs_of: [{position: kommundirektor}]
+  costs_of: [{position: direktor}]
 ```
 """
 

@@ -16,8 +16,8 @@ tar steget under beslutsattestanten kan chefen påverka kontrollen av sina egna 
 
 ## Lagrum
 
-Lokal regel: attestreglementets paragraf om det tredje atteststeget (i Ekbackas exempel 11 §). Regeln är
-kommunens eget val, inte lag.
+Lokal regel: attestreglementets paragraf om det tredje atteststeget (i exemplets attestreglemente 11 §). Regeln är
+organisationens eget val, inte lag.
 
 ## Exempel som godkänns
 

@@ -14,7 +14,7 @@ nämnden ännu inte beslutat om, eller på förra årets, saknar attesten grund 
 
 ## Lagrum
 
-Lokal regel: attestreglementets paragraf om den årliga attestförteckningen (i Ekbackas exempel 12 §).
+Lokal regel: attestreglementets paragraf om den årliga attestförteckningen (i exemplets attestreglemente 12 §).
 
 ## Exempel som godkänns
 

@@ -26,7 +26,7 @@ Ingen; en förutsättning för att hänvisningarna mellan styrdokumenten ska gå
 ## Exempel som godkänns
 
 ```yaml
-# delegation/kommunstyrelsen.yaml och kommunstyrelsen.2027.yaml (två versioner)
+# delegation/styrelsen.yaml och styrelsen.2027.yaml (två versioner)
 - {id: ks-upphandling-tilldelning, number: "5.2", ...}
 ```
 
@@ -34,7 +34,7 @@ Ingen; en förutsättning för att hänvisningarna mellan styrdokumenten ska gå
 
 ```yaml
 # delegation/socialnamnden.yaml
-- {id: ks-upphandling-tilldelning, number: "3.5", ...}   # används redan i kommunstyrelsens delegationsordning
+- {id: ks-upphandling-tilldelning, number: "3.5", ...}   # används redan i styrelsens delegationsordning
 ```
 """
 

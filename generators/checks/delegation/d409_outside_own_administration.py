@@ -3,12 +3,12 @@
 ## Vad kontrolleras
 
 Att en anställd delegat (befattning eller rolltyp) i en nämnds delegationsordning hör till den
-förvaltning som betjänar nämnden. Kommunstyrelsens delegationsordning får däremot delegera till alla
-anställda under kommundirektören. Det är en varning, inget fel.
+förvaltning som betjänar nämnden. Styrelsens delegationsordning får däremot delegera till alla
+anställda under direktören. Det är en varning, inget fel.
 
 ## Varför
 
-KL 7 kap. 5 § tillåter delegation till vilken anställd som helst i kommunen. Men en nämnd som delegerar
+KL 7 kap. 5 § tillåter delegation till vilken anställd som helst i organisationen. Men en nämnd som delegerar
 till en annan förvaltnings personal har ingen ledningsrätt över dem, och det är ofta ett tecken på en
 kvarglömd rad efter en omorganisation.
 

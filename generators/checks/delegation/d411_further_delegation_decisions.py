@@ -17,8 +17,9 @@ den själv har.
 
 ## Lagrum
 
-KL 7 kap. 6 § (vidaredelegation; beslut som fattas på vidaredelegation anmäls till förvaltningschefen, andra meningen)
-och 7 kap. 8 § (beslut på uppdrag enligt 5 och 6 §§ anmäls till nämnden).
+KL 7 kap. 6 § (vidaredelegation) och 7 kap. 8 § (beslut som fattas på vidaredelegation anmäls till
+förvaltningschefen; för anmälan till nämnden gäller 6 kap. 40 §). Vem besluten anmäls till kontrolleras
+i D423.
 
 ## Exempel som godkänns
 

@@ -29,7 +29,7 @@ document: {adopted_by: {body: socialnamnden, ...}, ...}
 
 ```yaml
 body: socialnamnden
-document: {adopted_by: {body: kommunstyrelsen, ...}, ...}
+document: {adopted_by: {body: styrelsen, ...}, ...}
 ```
 """
 

@@ -14,7 +14,7 @@ befattningar som inte längre finns.
 
 ## Lagrum
 
-Ingen; god förvaltning och kommunens egna regler för styrdokument.
+Ingen; god förvaltning och organisationens egna regler för styrdokument.
 
 ## Exempel som godkänns
 

@@ -19,25 +19,25 @@ Ingen; en förutsättning för att avgöra vilken regel som gällde en viss dag.
 ## Exempel som godkänns
 
 ```yaml
-# kommunstyrelsen.yaml
-document: {id: delegation-kommunstyrelsen, version: "2026:1", valid_from: "2026-01-01", valid_to: "2026-12-31", ...}
+# styrelsen.yaml
+document: {id: delegation-styrelsen, version: "2026:1", valid_from: "2026-01-01", valid_to: "2026-12-31", ...}
 ```
 
 ```yaml
-# kommunstyrelsen.2027.yaml
-document: {id: delegation-kommunstyrelsen, version: "2027:1", valid_from: "2027-01-01", supersedes: "2026:1", ...}
+# styrelsen.2027.yaml
+document: {id: delegation-styrelsen, version: "2027:1", valid_from: "2027-01-01", supersedes: "2026:1", ...}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-# kommunstyrelsen.yaml (saknar valid_to)
-document: {id: delegation-kommunstyrelsen, version: "2026:1", valid_from: "2026-01-01", ...}
+# styrelsen.yaml (saknar valid_to)
+document: {id: delegation-styrelsen, version: "2026:1", valid_from: "2026-01-01", ...}
 ```
 
 ```yaml
-# kommunstyrelsen.2027.yaml
-document: {id: delegation-kommunstyrelsen, version: "2027:1", valid_from: "2027-01-01", ...}
+# styrelsen.2027.yaml
+document: {id: delegation-styrelsen, version: "2027:1", valid_from: "2027-01-01", ...}
 ```
 """
 

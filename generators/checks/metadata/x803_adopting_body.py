@@ -3,7 +3,7 @@
 ## Vad kontrolleras
 
 Att organet i `adopted_by.body` finns i organisationen och att dokumenttypen står i organets lista
-`adopts` (kommunens egna regler i reglementena). En policy eller ett reglemente som fullmäktige ska
+`adopts` (organisationens egna regler i reglementena). En policy eller ett reglemente som fullmäktige ska
 anta kan alltså inte ersättas av ett dokument som en nämnd har antagit.
 
 ## Varför

@@ -11,7 +11,7 @@ genereras från ägarna). En ägare som inte finns betyder att ingen ansvarar.
 
 ## Lagrum
 
-Ingen; kommunens egna regler för styrdokument.
+Ingen; organisationens egna regler för styrdokument.
 
 ## Exempel som godkänns
 
@@ -22,7 +22,7 @@ document: {owner: {position: kanslichef}, ...}
 ## Exempel som underkänns
 
 ```yaml
-document: {owner: {body: kommunstyrelsen}, ...}
+document: {owner: {body: styrelsen}, ...}
 ```
 """
 

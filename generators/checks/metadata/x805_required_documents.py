@@ -18,13 +18,13 @@ Ingen.
 
 ```text
 policies/organisation.yaml
-policies/delegation/kommunstyrelsen.yaml
+policies/delegation/styrelsen.yaml
 ```
 
 ## Exempel som underkänns
 
 ```text
-policies/delegation/kommunstyrelsen.yaml   (organisation.yaml saknas)
+policies/delegation/styrelsen.yaml   (organisation.yaml saknas)
 ```
 """
 

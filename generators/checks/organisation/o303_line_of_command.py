@@ -3,7 +3,7 @@
 ## Vad kontrolleras
 
 Att varje befattnings kedja av chefer når en befattning som lyder direkt under ett organ (normalt
-kommundirektören under kommunstyrelsen), utan cirklar; att exakt en befattning lyder direkt under ett
+direktören under styrelsen), utan cirklar; att exakt en befattning lyder direkt under ett
 organ och att det organet är styrelsen; att den befattningen har nivån direktör.
 
 ## Varför
@@ -20,8 +20,8 @@ styrelsen.
 ## Exempel som godkänns
 
 ```yaml
-- {id: kommundirektor, level: direktor, reports_to: {body: kommunstyrelsen}, ...}
-- {id: kanslichef, level: avdelningschef, reports_to: {position: kommundirektor}, ...}
+- {id: direktor, level: direktor, reports_to: {body: styrelsen}, ...}
+- {id: kanslichef, level: avdelningschef, reports_to: {position: direktor}, ...}
 ```
 
 ## Exempel som underkänns
@@ -61,7 +61,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 yield RULE.at(position.source.at("reports_to"), f"Linjeorganisationen går i cirkel: {names}. Varje kedja av chefer måste sluta hos direktören.")
     for top in tops:
         body = org.bodies.get(top.reports_to.id)
-        if body is not None and body.kind != "styrelse":
+        if body is not None and body.kind not in ("styrelse", "direktion"):
             yield RULE.at(top.reports_to.source or top.source, f"{top.title} lyder direkt under {body.name}. Bara direktören lyder direkt under ett organ, och det organet är styrelsen (KL 7 kap. 1 §).")
         if top.level != "direktor":
             yield RULE.at(top.source.at("level"), f"{top.title} lyder direkt under ett organ men har inte nivån direktör. Bara direktören lyder direkt under styrelsen; övriga befattningar har en chef.")
@@ -70,4 +70,5 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             yield RULE.at(extra.reports_to.source or extra.source, f"Både {tops[0].title} och {extra.title} lyder direkt under ett organ. Linjeorganisationen ska ha en enda topp: direktören.")
     if not tops and org.positions:
         first = next(iter(org.positions.values()))
-        yield RULE.at(first.source, "Ingen befattning lyder direkt under styrelsen. Direktören ska ha reports_to: {body: kommunstyrelsen}.")
+        styrelse = next((b.id for b in org.bodies.values() if b.kind in ("direktion", "styrelse")), "styrelsen")
+        yield RULE.at(first.source, f"Ingen befattning lyder direkt under styrelsen. Direktören ska ha reports_to: {{body: {styrelse}}}.")

@@ -3,7 +3,7 @@
 ## Vad kontrolleras
 
 Att den befattning som anges som chef (head) för en förvaltning hör till den förvaltningen och har
-nivån förvaltningschef (för kommunstyrelsens förvaltning: direktör), och att varje styrelse och nämnd
+nivån förvaltningschef (för styrelsens förvaltning: direktör), och att varje styrelse och nämnd
 betjänas av exakt en förvaltning.
 
 ## Varför

@@ -25,7 +25,7 @@ samordningsnummer får behandlas bara när det är klart motiverat).
 ## Exempel som godkänns
 
 ```yaml
-text: Kommunens organisationsnummer är 212000-2468.
+text: Organisationens organisationsnummer är 212000-2468.
 ```
 
 ## Exempel som underkänns

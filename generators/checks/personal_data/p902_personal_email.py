@@ -21,13 +21,13 @@ dataskydd); KL (2017:725) 7 kap. 5 § (uppdrag knyts till befattningar, inte per
 ## Exempel som godkänns
 
 ```yaml
-text: Frågor besvaras av upphandling@ekbacka.se.   # står i undantagslistan
+text: Frågor besvaras av upphandling@example.se.   # står i undantagslistan
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-text: Frågor besvaras av anna.andersson@ekbacka.se.
+text: Frågor besvaras av anna.andersson@example.se.
 ```
 """
 

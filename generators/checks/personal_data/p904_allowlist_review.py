@@ -21,13 +21,13 @@ uppgifter).
 ## Exempel som godkänns
 
 ```yaml
-- {id: upphandling-epost, kind: email, value: upphandling@ekbacka.se, reviewed_by: {position: dataskyddsombud}, reviewed: "2025-10-01", ...}
+- {id: upphandling-epost, kind: email, value: upphandling@example.se, reviewed_by: {position: dataskyddsombud}, reviewed: "2025-10-01", ...}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {id: upphandling-epost, kind: email, value: upphandling@ekbacka.se, reviewed_by: {position: dataskyddsombudet}, reviewed: "2031-10-01", ...}
+- {id: upphandling-epost, kind: email, value: upphandling@example.se, reviewed_by: {position: dataskyddsombudet}, reviewed: "2031-10-01", ...}
 ```
 """
 

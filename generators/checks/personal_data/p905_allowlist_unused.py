@@ -19,13 +19,13 @@ Dataskyddsförordningen (EU) 2016/679 art. 5.1 c (uppgiftsminimering) och 5.1 e 
 ## Exempel som godkänns
 
 ```yaml
-- {id: upphandling-epost, kind: email, value: upphandling@ekbacka.se, ...}   # står i upphandlingspolicyn
+- {id: upphandling-epost, kind: email, value: upphandling@example.se, ...}   # står i upphandlingspolicyn
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {id: bygglov-epost, kind: email, value: bygglov@ekbacka.se, ...}   # nämns inte i något dokument
+- {id: bygglov-epost, kind: email, value: bygglov@example.se, ...}   # nämns inte i något dokument
 ```
 """
 

@@ -14,7 +14,7 @@ Meddelandet anger gränsen i kronor, sedan när den gäller, lagrummet och var i
 ## Varför
 
 Direktupphandling över gränsen är en otillåten direktupphandling: avtalet kan ogiltigförklaras och
-kommunen kan få betala upphandlingsskadeavgift. En policy som tillåter det leder köpare rätt in i
+organisationen kan få betala upphandlingsskadeavgift. En policy som tillåter det leder köpare rätt in i
 felet, och det är just så flera av de granskade kommunerna hamnade där.
 
 ## Lagrum

@@ -12,7 +12,7 @@ värdet *uppgår till* gränsen. Kontrolleras på varje dag då gränsen ändras
 
 En direktupphandling för 100 000 kr eller mer ska dokumenteras: skälen för beslutet och annat av
 betydelse, senast 30 dagar efter att avtalet ingicks. Utan dokumentation går det inte att i
-efterhand visa att kommunen jämförde leverantörer, och det är där otillåtna direktupphandlingar
+efterhand visa att organisationen jämförde leverantörer, och det är där otillåtna direktupphandlingar
 brukar upptäckas.
 
 ## Lagrum

@@ -37,9 +37,9 @@ KL (2017:725) 6 kap. 37 § och 7 kap. 5 § (delegation till utskott och anställ
 
 ```yaml
 # policies/procurement.yaml
-- {id: lou-vot-direkt-ks, body: kommunstyrelsen, basis: delegation, matter: ks-upphandling-direktupphandling,
+- {id: lou-vot-direkt-ks, body: styrelsen, basis: delegation, matter: ks-upphandling-direktupphandling,
    decided_by: {role_type: chef_kommunledning}}   # intervallet går under 100 000 kr
-# policies/delegation/kommunstyrelsen.yaml, ärende 5.4
+# policies/delegation/styrelsen.yaml, ärende 5.4
 - {up_to: {amount: 3, unit: prisbasbelopp}, delegate: {role_type: chef_kommunledning}}   # 177 600 kr 2026
 ```
 
@@ -47,7 +47,7 @@ KL (2017:725) 6 kap. 37 § och 7 kap. 5 § (delegation till utskott och anställ
 
 ```yaml
 # intervallet går under 700 000 kr, men delegatens gräns är 3 prisbasbelopp (177 600 kr)
-- {id: lou-vot-direkt-dokumenterad-ks, body: kommunstyrelsen, basis: delegation,
+- {id: lou-vot-direkt-dokumenterad-ks, body: styrelsen, basis: delegation,
    matter: ks-upphandling-direktupphandling, decided_by: {role_type: chef_kommunledning}}
 ```
 """

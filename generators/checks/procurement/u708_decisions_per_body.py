@@ -19,18 +19,18 @@ KL (2017:725) 6 kap. 37 § och 7 kap. 5 § (delegationens omfattning ska vara be
 ## Exempel som godkänns
 
 ```yaml
-bodies: [kommunstyrelsen, socialnamnden]
+bodies: [styrelsen, socialnamnden]
 decisions:
-  - {id: lou-vot-eu-ks, body: kommunstyrelsen, basis: delegation, matter: ks-upphandling-tilldelning}
+  - {id: lou-vot-eu-ks, body: styrelsen, basis: delegation, matter: ks-upphandling-tilldelning}
   - {id: lou-vot-eu-sn, body: socialnamnden, basis: delegation, matter: soc-upphandling-tilldelning}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-bodies: [kommunstyrelsen, socialnamnden]
+bodies: [styrelsen, socialnamnden]
 decisions:
-  - {id: lou-vot-eu-ks, body: kommunstyrelsen, basis: delegation, matter: ks-upphandling-tilldelning}
+  - {id: lou-vot-eu-ks, body: styrelsen, basis: delegation, matter: ks-upphandling-tilldelning}
 ```
 """
 

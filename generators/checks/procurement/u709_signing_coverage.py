@@ -19,7 +19,7 @@ beslutanderätt.
 ## Lagrum
 
 KL (2017:725) 6 kap. 6 § (nämndens ansvar), 6 kap. 37 § och 7 kap. 5 § (beslut på delegation);
-kommunens reglemente om firmateckning.
+organisationens reglemente om firmateckning.
 
 ## Exempel som godkänns
 

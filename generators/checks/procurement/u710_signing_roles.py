@@ -20,7 +20,7 @@ nämnden. Att underteckna är verkställighet och ger aldrig egen beslutanderät
 
 ## Lagrum
 
-KL (2017:725) 6 kap. 6 §; kommunens reglemente om firmateckning.
+KL (2017:725) 6 kap. 6 §; organisationens reglemente om firmateckning.
 
 ## Exempel som godkänns
 
@@ -32,8 +32,8 @@ KL (2017:725) 6 kap. 6 §; kommunens reglemente om firmateckning.
 ## Exempel som underkänns
 
 ```yaml
-- {id: firmateckning-sn, applies_to: {body: socialnamnden}, signed_by: {seat: ordforande, body: kommunstyrelsen},
-   countersigned_by: {seat: ordforande, body: kommunstyrelsen}, ...}
+- {id: firmateckning-sn, applies_to: {body: socialnamnden}, signed_by: {seat: ordforande, body: styrelsen},
+   countersigned_by: {seat: ordforande, body: styrelsen}, ...}
 ```
 """
 
@@ -79,7 +79,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 elif counter.kind not in ("position", "role_type"):
                     yield RULE.at(counter.source or rule.source, f"Firmateckningsregeln {rule.id}: kontrasignationen görs av {name(counter)}, "
                                                                  "som inte är en anställd. Kontrasignation görs av en befattning, till exempel "
-                                                                 "förvaltningschefen eller kommundirektören.")
+                                                                 f"förvaltningschefen eller {org.words.direktor}.")
             if rule.substitute is not None and signer is not None and rule.substitute.same_as(signer):
                 yield RULE.at(rule.substitute.source or rule.source, f"Firmateckningsregeln {rule.id}: ersättaren är samma som den ordinarie "
                                                                      f"({name(signer)}).")

@@ -12,12 +12,12 @@ attesterar. (Att befattningarna finns i organisationen kontrolleras av X807.)
 ## Varför
 
 Överprissatta avtal upptäcks inte när ingen äger avtalet. Ett organ kan inte följa upp ett avtal i
-vardagen, och en extern part kan inte ansvara för kommunens avtal. Den tredje attesten är en
+vardagen, och en extern part kan inte ansvara för organisationens avtal. Den tredje attesten är en
 kontroll av avtalsägarens fakturor mot avtalet; gör ägaren den själv är det ingen kontroll.
 
 ## Lagrum
 
-KL (2017:725) 6 kap. 6 § (nämndens ansvar för intern kontroll); kommunens attestreglemente.
+KL (2017:725) 6 kap. 6 § (nämndens ansvar för intern kontroll); organisationens attestreglemente.
 
 ## Exempel som godkänns
 

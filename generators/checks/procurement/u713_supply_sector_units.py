@@ -1,4 +1,4 @@
-"""LUF gäller bara den verksamhet inom vatten eller energi som kommunen faktiskt bedriver.
+"""LUF gäller bara den verksamhet inom vatten eller energi som organisationen faktiskt bedriver.
 
 ## Vad kontrolleras
 

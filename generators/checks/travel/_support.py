@@ -46,7 +46,7 @@ def matters_on(model: Model, matter_id: str, day: date) -> list[tuple[Delegation
 
 
 def place(source: SourceRef) -> str:
-    """'policies/delegation/kommunstyrelsen.yaml:718': where something stands, for a message naming another file."""
+    """'policies/delegation/styrelsen.yaml:718': where something stands, for a message naming another file."""
     return str(source.location())
 
 

@@ -15,7 +15,7 @@ zonindelningen ser hel ut fast den inte är det.
 
 ## Lagrum
 
-Ingen lag; ISO 3166-1 är standarden för landkoder som kommunens styrdokument och EU:s
+Ingen lag; ISO 3166-1 är standarden för landkoder som organisationens styrdokument och EU:s
 landgrupper i referensdatan använder.
 
 ## Exempel som godkänns

@@ -17,7 +17,7 @@ någon som saknar mandat, som när en studieresa utanför EU godkändes på fel 
 
 ## Lagrum
 
-Ingen lag; kommunens rese- och mötespolicy (KL 6 kap. 37 § och 7 kap. 5 § för de resor som är
+Ingen lag; organisationens rese- och mötespolicy (KL 6 kap. 37 § och 7 kap. 5 § för de resor som är
 delegerade ärenden).
 
 ## Exempel som godkänns

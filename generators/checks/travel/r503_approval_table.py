@@ -14,7 +14,7 @@ beslutsfattare för samma resa, så att den som söker kan välja den mest tillm
 
 ## Lagrum
 
-Ingen lag; kommunens rese- och mötespolicy. Där cellen är ett delegerat ärende gäller KL 6 kap.
+Ingen lag; organisationens rese- och mötespolicy. Där cellen är ett delegerat ärende gäller KL 6 kap.
 37 § och 7 kap. 5 §.
 
 ## Exempel som godkänns

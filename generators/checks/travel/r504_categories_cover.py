@@ -15,7 +15,7 @@ får godkänna dess resor; en befattning i två kategorier har två.
 
 ## Lagrum
 
-Ingen lag; kommunens rese- och mötespolicy.
+Ingen lag; organisationens rese- och mötespolicy.
 
 ## Exempel som godkänns
 

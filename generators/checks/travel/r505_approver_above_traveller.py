@@ -9,18 +9,18 @@ chefen för resenärens förvaltning, överordnad chef är närmaste chefens che
 
 - en godkännare som är resenären själv (om cellen inte anger `own_trip_approver` som då beslutar),
 - en godkännare som står under resenären, eller bredvid i en annan gren av linjen,
-- närmaste chef för kommundirektören, som inte har någon chef i linjen utan svarar inför
-  kommunstyrelsen: cellen måste då ange en godkännare uttryckligen,
+- närmaste chef för direktören, som inte har någon chef i linjen utan svarar inför
+  styrelsen: cellen måste då ange en godkännare uttryckligen,
 - en förtroendevald (ett organ eller en politisk post) som godkänner som arbetsledning för en
   anställd under direktören. Ett politiskt organ eller en politisk post står ovanför en anställd bara
-  när resenären är direktören (toppen av linjen svarar inför kommunstyrelsen, dess utskott och
+  när resenären är direktören (toppen av linjen svarar inför styrelsen, dess utskott och
   presidium och dess ordförande) eller när beslutet vilar på delegation (`basis: delegation`),
 - en extern part.
 
 ## Varför
 
 Ingen ska godkänna sin egen resa, och den som godkänner ska ha ledningsrätt över resenären.
-Kommundirektörens egna resor måste gå till någon annan, till exempel kommunstyrelsens ordförande.
+Direktörens egna resor måste gå till någon annan, till exempel styrelsens ordförande.
 
 ## Lagrum
 
@@ -31,15 +31,15 @@ arbetsledningen är ren verkställighet och ingen delegation.
 ## Exempel som godkänns
 
 ```yaml
-- {id: anstallda-kommundirektor-sverige, category: anstallda-kommundirektor, zone: sverige,
-   approver: {seat: ordforande, body: kommunstyrelsen}, basis: line_management}
+- {id: anstallda-direktor-sverige, category: anstallda-direktor, zone: sverige,
+   approver: {seat: ordforande, body: styrelsen}, basis: line_management}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {id: anstallda-kommundirektor-sverige, category: anstallda-kommundirektor, zone: sverige,
-   approver: {relative: narmaste_chef}, basis: line_management}   # kommundirektören har ingen chef
+- {id: anstallda-direktor-sverige, category: anstallda-direktor, zone: sverige,
+   approver: {relative: narmaste_chef}, basis: line_management}   # direktören har ingen chef
 ```
 """
 
@@ -97,7 +97,7 @@ def _message(org: Organisation, approval: Approval, relation: str, items: list[R
         top = org.top_body(first.traveller)
         answers = in_running_text(org.bodies[top].name) if top in org.bodies else "ett organ"
         return (f"{prefix} {named.lower()} finns inte för {travellers}, som inte har någon chef i linjeorganisationen utan svarar inför "
-                f"{answers}. Ange godkännaren uttryckligen, t.ex. {{seat: ordforande, body: {top or 'kommunstyrelsen'}}}.")
+                f"{answers}. Ange godkännaren uttryckligen, t.ex. {{seat: ordforande, body: {top or org.words.styrelse}}}.")
     if relation == "political_line":
         return (f"{prefix} {actor} är förtroendevald och utövar inte arbetsledning över {travellers}, som har en chef i "
                 f"linjeorganisationen ({chain_text(org, first.traveller)}). Ett politiskt organ eller en politisk post får godkänna en "

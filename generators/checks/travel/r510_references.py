@@ -18,7 +18,7 @@ mandatet, eller zonen är tom.
 
 ## Lagrum
 
-Ingen lag; kommunens rese- och mötespolicy.
+Ingen lag; organisationens rese- och mötespolicy.
 
 ## Exempel som godkänns
 

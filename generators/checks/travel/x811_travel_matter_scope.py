@@ -6,7 +6,7 @@ För varje cell med `basis: delegation` och varje delegationsordning där ärend
 policyns giltighetstid:
 
 - att ärendet är av slaget `tjansteresa` (Tjänsteresor), så att det ger mandat att besluta om resor,
-- att det delegerande organet kan besluta om kategorins resor: för anställda kommunstyrelsen (för alla
+- att det delegerande organet kan besluta om kategorins resor: för anställda styrelsen (för alla
   anställda) eller den nämnd vars förvaltning resenärerna arbetar i; för förtroendevalda det organ
   vars ledamöter reser, eller en nämnd för sitt eget utskott och presidium.
 
@@ -95,7 +95,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                                 approval.source.at("matter"),
                                 f"{head}, men {in_running_text(body.name)} beslutar bara om resor för anställda i "
                                 f"{administration.name if administration else 'sin egen förvaltning'}. Kategorin {category.name} omfattar också "
-                                f"{titles(org, outside)}. Hänvisa till ett ärende i kommunstyrelsens delegationsordning eller i rätt nämnds.",
+                                f"{titles(org, outside)}. Hänvisa till ett ärende i {org.words.styrelse_genitive} delegationsordning eller i rätt nämnds.",
                             ), there)
                     elif category.kind == "elected":
                         family = org.body_family(order.body)

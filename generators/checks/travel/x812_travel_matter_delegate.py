@@ -23,9 +23,9 @@ KL 6 kap. 37 §, 7 kap. 5 och 6 §§ (delegation och vidaredelegation), 6 kap. 2
 
 ```yaml
 # travel.yaml
-- {id: anstallda-medarbetare-varlden, ..., approver: {position: kommundirektor}, basis: delegation, matter: ks-resor-utanfor-eu-anstallda}
-# delegation/kommunstyrelsen.yaml
-- {id: ks-resor-utanfor-eu-anstallda, delegate: {position: kommundirektor}, ...}
+- {id: anstallda-medarbetare-varlden, ..., approver: {position: direktor}, basis: delegation, matter: ks-resor-utanfor-eu-anstallda}
+# delegation/styrelsen.yaml
+- {id: ks-resor-utanfor-eu-anstallda, delegate: {position: direktor}, ...}
 ```
 
 ## Exempel som underkänns

@@ -11,7 +11,7 @@ Befattningar och kategorier som ingen regel täcker räknas upp.
 ## Varför
 
 En rapport som ingen regel täcker har ingen handläggare. Den blir liggande, eller hamnar hos någon
-som inte är oberoende. Reglementet ska svara för alla, också för kommundirektören, HR-direktören och
+som inte är oberoende. Reglementet ska svara för alla, också för direktören, HR-direktören och
 funktionens egna ledamöter.
 
 ## Lagrum
@@ -23,7 +23,7 @@ rapporteringskanaler och förfaranden för rapportering och uppföljning).
 
 ```yaml
 routes:
-  - {id: om-kommundirektor, concerns: {position: kommundirektor}, handler: {external: lindsjo_kommun}}
+  - {id: om-direktor, concerns: {position: direktor}, handler: {external: lindsjo_kommun}}
   - {id: om-ovriga, concerns: {default: true}, handler: {function: visselblasarfunktionen}}
 ```
 
@@ -31,7 +31,7 @@ routes:
 
 ```yaml
 routes:
-  - {id: om-kommundirektor, concerns: {position: kommundirektor}, handler: {external: lindsjo_kommun}}
+  - {id: om-direktor, concerns: {position: direktor}, handler: {external: lindsjo_kommun}}
   # ingen standardregel: rapporter om alla andra saknar handläggare
 ```
 """

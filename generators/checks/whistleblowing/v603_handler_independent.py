@@ -22,7 +22,7 @@ till (`handover_to`), beräknat på organisationens linje, aldrig utifrån en up
 ## Varför
 
 Lagen kräver att de som följer upp rapporter är oberoende och självständiga. Den som utreder sin
-egen chef kan inte vara det, och en rapport om kommundirektören måste därför gå till någon utanför
+egen chef kan inte vara det, och en rapport om direktören måste därför gå till någon utanför
 förvaltningen: ett politiskt organ, revisorerna eller en extern mottagare.
 
 ## Lagrum
@@ -34,13 +34,13 @@ förvaltningslagen (2017:900) 16 § (jäv).
 ## Exempel som godkänns
 
 ```yaml
-- {id: om-kommundirektor, concerns: {position: kommundirektor}, handler: {external: lindsjo_kommun}, handover_to: {body: ks_presidium}}
+- {id: om-direktor, concerns: {position: direktor}, handler: {external: lindsjo_kommun}, handover_to: {body: ks_presidium}}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {id: om-kommundirektor, concerns: {position: kommundirektor}, handler: {position: hr_direktor}}   # HR-direktören är underställd kommundirektören
+- {id: om-direktor, concerns: {position: direktor}, handler: {position: hr_direktor}}   # HR-direktören är underställd direktören
 ```
 """
 

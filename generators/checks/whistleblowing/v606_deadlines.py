@@ -16,7 +16,7 @@ identiteten) är de enda som schemat tillåter.
 
 ## Varför
 
-En längre frist än lagens gör att kommunen bryter mot lagen i varje ärende som tar den tiden.
+En längre frist än lagens gör att organisationen bryter mot lagen i varje ärende som tar den tiden.
 Fristerna hämtas ur referensdatan och skrivs aldrig in i koden, så att en lagändring bara kräver ett
 nytt daterat värde.
 

@@ -1,4 +1,4 @@
-"""Kommunen har interna rapporteringskanaler när den hade minst 50 arbetstagare vid årets början.
+"""Organisationen har interna rapporteringskanaler när den hade minst 50 arbetstagare vid årets början.
 
 ## Vad kontrolleras
 
@@ -11,7 +11,7 @@ senare år som redan har ett antal inlagt. Saknas antalet för innevarande år b
 ## Varför
 
 Lagen kräver interna rapporteringskanaler av varje verksamhetsutövare med 50 eller fler
-arbetstagare; antalet bedöms vid kalenderårets början. En kommun som tar bort eller låter bli att
+arbetstagare; antalet bedöms vid kalenderårets början. En organisation som tar bort eller låter bli att
 anta reglementet bryter mot lagen, och de som vill rapportera har ingen intern kanal.
 
 ## Lagrum
@@ -30,7 +30,7 @@ workers: [{year: 2026, count: 2412, source: "Personalsystemet, antal anställda 
 ## Exempel som underkänns
 
 ```text
-policies/whistleblowing.yaml saknas, men kommunen hade 2 412 arbetstagare den 1 januari 2026
+policies/whistleblowing.yaml saknas, men organisationen hade 2 412 arbetstagare den 1 januari 2026
 ```
 """
 
@@ -45,7 +45,7 @@ from generators.model import Model
 from generators.model.reference import DatedValue
 from generators.model.whistleblowing import WORKERS_SERIES, regulation_on
 
-RULE = Rule("V609", "internal-channel-required", "error", "Kommunen har interna rapporteringskanaler när lagen kräver det.",
+RULE = Rule("V609", "internal-channel-required", "error", "Organisationen har interna rapporteringskanaler när lagen kräver det.",
             needs=("organisation", "reference", "whistleblowing"))
 
 
@@ -56,7 +56,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         return
     workers = org.municipality.get("workers", [])
     years = sorted({ctx.today.year} | {int(w["year"]) for w in workers if int(w["year"]) > ctx.today.year})
-    name = org.municipality.get("name", "Kommunen")
+    name = org.municipality.get("name", org.words.definite_capitalised)
     for year in years:
         index = next((i for i, w in enumerate(workers) if int(w["year"]) == year), None)
         if index is None:

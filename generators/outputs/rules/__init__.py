@@ -24,6 +24,7 @@ from typing import Any
 from generators.model import Model
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.decision_parts import PARTS_INDEX_SCHEMA, render_parts
+from generators.outputs.rules.feed import render_feeds
 from generators.outputs.rules.index import COMMON_SCHEMA, INDEX_PATH, INDEX_SCHEMA, build_index
 from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import RULES_SITE_DIR, SCHEMAS_DIR
@@ -66,6 +67,8 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_ur
     if "decisions.json" in published:
         published.update(render_parts(ctx, published["decisions.json"]))
         published[f"schemas/{PARTS_INDEX_SCHEMA}"] = _schema_bytes(PARTS_INDEX_SCHEMA, base_url)
+    rules_base = f"{base_url.rstrip('/')}/{RULES_SITE_DIR}/" if base_url else None
+    published.update(render_feeds(ctx, published, rules_base))
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA, base_url)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA, base_url)
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))

@@ -34,6 +34,10 @@ def build_index(
         "decision_parts": None
         if "decisions/index.json" not in published
         else {"path": "decisions/index.json", "schema": "schemas/rules-decisions-index.schema.json", **digest(published["decisions/index.json"])},
+        "feeds": {
+            name: {"path": path, **digest(published[path])}
+            for name, path in (("atom", "changes.atom"), ("json", "changes.json")) if path in published
+        },
         "schemas": [
             {"path": path, **digest(data)} for path, data in sorted(published.items()) if path.startswith("schemas/")
         ],

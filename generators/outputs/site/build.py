@@ -9,13 +9,27 @@ The site's address is the environment variable SITE_URL when set (the publish wo
 GitHub Pages' base URL) and becomes mkdocs' `site_url`: the JSON rules' schemas then get their own
 address as `$id`. Without it the build is the same, with relative schema ids.
 
+Builds are atomic. mkdocs writes in place, so the site is built into a fresh folder next to the
+output (`.site.bygge-<pid>-…` beside `site/`), and only when the build and the scan have passed is
+it switched into place: with Linux's `renameat2(RENAME_EXCHANGE)` the new folder and the old one
+trade names in one step (a rename over a non-empty folder is not possible, and removing the old one
+first would leave a moment with no site or half a site). Readers of the output folder see the old
+site or the new one, never a mix. A failed build removes its own folder; a killed one leaves it
+behind, and the next build removes it (only folders whose process is gone). Where the exchange is not
+available (another kernel or file system) the old site is renamed away just before the new one is
+renamed in: no half site then either, only a moment with none.
+
 mkdocs is imported only here and in the hook, so the command line stays fast for other commands.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,8 +81,83 @@ def _quiet_mkdocs() -> Iterator[list[logging.LogRecord]]:
         logger.propagate = previous_propagate
 
 
+STAGING_MARK = ".bygge-"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def _switch_into_place(staging: Path, target: Path) -> None:
+    """Make `staging` the site at `target`; afterwards `staging` holds the previous site, if any."""
+    if not os.path.lexists(target):
+        try:
+            os.rename(staging, target)  # atomic; fails rather than merge if a site appeared meanwhile
+            return
+        except OSError as error:
+            if error.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                raise
+    if _exchange(staging, target):
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING_MARK}{os.getpid()}-", dir=target.parent))
+    os.rename(target, aside / target.name)
+    os.rename(staging, target)
+    os.rename(aside / target.name, staging)
+    aside.rmdir()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale(target: Path) -> None:
+    """Folders left by builds that were killed (their process is gone); a running build's stays."""
+    prefix = f".{target.name}{STAGING_MARK}"
+    for leftover in target.parent.glob(f"{prefix}*"):
+        pid = leftover.name[len(prefix):].split("-", 1)[0]
+        if leftover.is_dir() and not leftover.is_symlink() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def build_site(policies_dir: Path, site_dir: Path) -> None:
-    """Build the site from `policies_dir` into `site_dir`. Raises SiteBuildError on any problem."""
+    """Build the site from `policies_dir` into `site_dir`, atomically: `site_dir` is replaced only
+    by a site whose build and scan passed. Raises SiteBuildError on any problem."""
+    target = Path(site_dir).parent.resolve() / Path(site_dir).name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING_MARK}{os.getpid()}-", dir=target.parent))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)  # mkdtemp's 0700 would hide the published folder
+        _build(policies_dir, staging)
+        _switch_into_place(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(policies_dir: Path, site_dir: Path) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

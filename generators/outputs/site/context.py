@@ -103,6 +103,20 @@ class SiteContext:
         org = self.model.organisation
         return str(org.municipality.get("name", "")) if org is not None else ""
 
+    @property
+    def publication(self) -> dict[str, Any]:
+        """The organisation's `publication:` settings (site title, accessibility statement)."""
+        org = self.model.organisation
+        return org.publication if org is not None else {}
+
+    @property
+    def site_title(self) -> str:
+        """The site's title: `publication.site_title`, else "Styrdokument – <the organisation's name>"."""
+        title = self.publication.get("site_title")
+        if title:
+            return str(title)
+        return f"Styrdokument – {self.municipality_name}" if self.municipality_name else "Styrdokument"
+
     # -- urls ---------------------------------------------------------------------------------
     def page_url(self, path: str) -> str:
         """A page's URL relative to the site root, as mkdocs will write it."""

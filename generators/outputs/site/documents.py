@@ -114,7 +114,7 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
                 "info",
                 f"Ny version antagen, gäller från {long_date(starts)}",
                 Safe(
-                    f"{text(ctx.body_name(later.meta.adopted_by.body) if later.meta.adopted_by else 'Kommunen')} har antagit "
+                    f"{text(ctx.body_name(later.meta.adopted_by.body) if later.meta.adopted_by else ctx.organisation.words.name)} har antagit "
                     f"en ny version ({text(later.meta.version)}). Den här sidan visar version {text(meta.version)}, som gäller "
                     f"till och med {text(long_date(starts - timedelta(days=1)))}. {new_page}."
                 ),

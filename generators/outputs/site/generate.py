@@ -7,8 +7,8 @@ mkdocs loads `hook.py` from its path as a separate module; everything with state
 - `post_build(config)` (on_post_build): scan the built HTML; any finding fails the build.
 
 The policies folder comes from the environment variable STYRDOKUMENT_POLICIES (set by `build_site`),
-defaulting to the repository's policies/. The build's date comes from SOURCE_DATE_EPOCH or the commit
-date (`generators.clock.build_date`), never the wall clock when either is available.
+defaulting to the repository's policies/. The build's date comes from SOURCE_DATE_EPOCH or the last
+commit touching the policies (`generators.clock.build_date`), never the wall clock when either is available.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.styrdokument")
 POLICIES_ENV = "STYRDOKUMENT_POLICIES"
 # Hand-written pages under site/ that other pages link to by name, and where they sit in the nav.
 HANDWRITTEN_SECTION = "Om webbplatsen"
-HANDWRITTEN_NAMES = {"tillganglighet.md": "tillganglighet", "sok.md": "sok"}
+HANDWRITTEN_NAMES = {"sok.md": "sok"}
 
 
 class SiteProblem(Exception):
@@ -87,7 +87,7 @@ def prepare(config: Any) -> None:
     policies = policies_dir()
     if not policies.is_dir():
         _fail(f"Mappen med styrdokument finns inte: {policies}")
-    as_of = build_date(REPO_ROOT)
+    as_of = build_date(REPO_ROOT, policies)
     checked = load_and_check(policies, as_of)
     if checked.result.failed():
         report = render_report(checked.result, "text", False)
@@ -96,6 +96,7 @@ def prepare(config: Any) -> None:
         _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
     ctx = SiteContext(checked.model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT),
                       site_url=config.site_url or None)
+    _publish_settings(config, ctx)
     handwritten = handwritten_pages(Path(config.docs_dir))
     for path in handwritten:
         if path in HANDWRITTEN_NAMES:
@@ -112,6 +113,23 @@ def prepare(config: Any) -> None:
     config.nav = build_nav(nav_pages)
     STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, checked.model, ctx.commit
     STATE.rules = ctx.rules
+
+
+def _publish_settings(config: Any, ctx: SiteContext) -> None:
+    """The site's title, description and footer belong to the organisation (`publication:` in
+    organisation.yaml), not to mkdocs.yml, so an adopting organisation changes only policies/."""
+    words = ctx.organisation.words
+    config.site_name = _plain(ctx.site_title)
+    config.site_description = _plain(
+        str(ctx.publication.get("site_description") or f"Vem beslutar om vad i {words.name} – delegationsordningar, roller och styrdokument.")
+    )
+    config.copyright = _plain(str(ctx.publication.get("copyright") or words.name))
+
+
+def _plain(value: str) -> str:
+    """Policy text for the theme, which prints these settings as HTML in places without escaping:
+    no markup characters at all ("&" becomes "och"), and no line breaks."""
+    return " ".join(value.replace("&", " och ").translate({ord(c): None for c in "<>\"'`"}).split())
 
 
 def _rules(model: Any, as_of: date, commit: str | None, base_url: str | None) -> dict[str, bytes]:

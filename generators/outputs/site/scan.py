@@ -10,7 +10,10 @@ reports, with file and line:
   variable part, a relative base URL, must be a plain path); and the theme's configuration block
   `<script id="__config" type="application/json">` when it is valid JSON;
 - any event-handler attribute (`onclick=`, `onerror=` … every attribute whose name starts with `on`);
-- any `javascript:`/`vbscript:` URL, and any `data:` URL outside images, in any attribute;
+- any `javascript:`/`vbscript:` URL, and any `data:` URL outside images, in any attribute that can
+  hold an address. The scan judges what can execute: attributes that are never an address or a
+  handler (`title=`, `alt=`, `aria-*`, `data-*`, `class=`, `id=` … see `TEXT_ATTRIBUTES`) are text,
+  so a statute named "javascript:alert(1)", which only ever becomes a tooltip, builds;
 - any `<iframe>`, `<object>`, `<embed>`, `<frame>`, `<frameset>`, `<applet>`, `<base>` and
   `<meta http-equiv="refresh">`;
 - any resource loaded from another host at view time (`<script src>`, `<img src>`, `<link>` other than
@@ -42,6 +45,13 @@ RESOURCE_ATTRIBUTES = {
     "input": ("src",),
     "link": ("href",),
 }
+# Attributes a browser never reads as an address or runs as script: their values are text.
+TEXT_ATTRIBUTES = frozenset({
+    "title", "alt", "class", "id", "lang", "dir", "role", "placeholder", "label", "abbr", "name",
+    "for", "headers", "scope", "colspan", "rowspan", "datetime", "tabindex", "hidden", "translate",
+    "width", "height", "type", "rel", "target", "hreflang", "aria-label", "aria-hidden",
+})
+TEXT_ATTRIBUTE_PREFIXES = ("aria-", "data-")
 NON_LOADING_LINK_RELS = frozenset({"canonical", "alternate", "prev", "next", "author", "license", "search"})
 _STRIP_FOR_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _CSS_EXTERNAL = re.compile(r"@import|url\(\s*['\"]?\s*(https?:|//)", re.IGNORECASE)
@@ -151,6 +161,8 @@ class _PageScanner(HTMLParser):
                 self.ids.add(value)
             if name == "style" and _CSS_EXTERNAL.search(value):
                 self._report(f"extern resurs i style-attribut på <{tag}>")
+            if name in TEXT_ATTRIBUTES or name.startswith(TEXT_ATTRIBUTE_PREFIXES):
+                continue  # never an address: text, whatever it says
             scheme_probe = _STRIP_FOR_SCHEME.sub("", value).lower()
             if scheme_probe.startswith(("javascript:", "vbscript:")):
                 self._report(f"{scheme_probe.split(':', 1)[0]}:-adress i {name}= på <{tag}>")

@@ -84,6 +84,8 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             has_decisions="decisions.json" in ctx.rules,
             rules_dir=RULES_SITE_DIR,
             parts_link=_rules_link(ctx, "decisions/index.json"),
+            atom_link=_rules_link(ctx, "changes.atom"),
+            json_feed_link=_rules_link(ctx, "changes.json"),
             schema_base=f"{ctx.site_url.rstrip('/')}/{RULES_SITE_DIR}/schemas/" if ctx.site_url else None,
             example_base=f"{ctx.site_url.rstrip('/')}/" if ctx.site_url else EXAMPLE_BASE,
         ),

@@ -55,6 +55,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
         title="Vem beslutar?",
         content=render(
             "decide.md.j2",
+            genitive=ctx.organisation.words.genitive,
             as_of=long_date(ctx.as_of),
             headings=_headings(ctx),
             rules_url=ctx.asset_href(PATH, f"{RULES_SITE_DIR}/{PARTS_INDEX}"),

@@ -153,6 +153,7 @@ def _overview(ctx: SiteContext, rows: list[Row]) -> str:
     pbb = ctx.model.reference.value_on("prisbasbelopp", ctx.as_of)
     return render(
         "delegation_index.md.j2",
+        styrelse=ctx.organisation.words.styrelse,
         table=table("Delegationsordningar per organ", ["Organ", "Giltighet", "Ärenden", "Status"], rows),
         as_of=long_date(ctx.as_of),
         year=ctx.as_of.year,
@@ -212,7 +213,7 @@ def _page(ctx: SiteContext, order: DelegationOrder, path: str, versions: Version
         retired_anchor=RETIRED_ANCHOR,
         provisions_anchor=PROVISIONS_ANCHOR,
         as_of=long_date(day),
-        site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
+        site_name=ctx.site_title,
     )
 
 

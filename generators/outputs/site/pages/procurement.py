@@ -178,7 +178,7 @@ def _page(ctx: SiteContext, policy: ProcurementPolicy, versions: Versions, page:
     return render(
         "procurement.md.j2",
         title=f"{policy.meta.title} från {long_date(policy.meta.valid_from)}" if later else policy.meta.title,
-        site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
+        site_name=ctx.site_title,
         as_of=long_date(day),
         meta_box=documents.metadata_box(ctx, policy, page),
         notices=[n.html() for n in documents.notices(ctx, policy, page, versions.current, versions.upcoming)],

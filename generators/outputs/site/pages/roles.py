@@ -1,6 +1,6 @@
 """Role pages: one per position, role type, body, external party (and relative actor with entries).
 
-"Kommundirektör: vad rollen beslutar, godkänner och hanterar" – assembled from the role-page registry
+"Regiondirektör: vad rollen beslutar, godkänner och hanterar" – assembled from the role-page registry
 (`generators.outputs.site.roles`), which every document kind contributes to. The registry is built
 once per build; each page then only looks up its own entries, so the work is linear in the model.
 """

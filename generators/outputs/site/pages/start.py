@@ -32,6 +32,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
         content=render(
             "start.md.j2",
             municipality=name,
+            genitive=ctx.organisation.words.genitive,
             entries=entries,
             as_of=long_date(ctx.as_of),
             catalogue=_named(ctx, "kontroller", "kontrollkatalogen"),

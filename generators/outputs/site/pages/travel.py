@@ -108,13 +108,13 @@ def _page(ctx: SiteContext, policy: TravelPolicy, versions: Versions, page: str)
     return render(
         "travel.md.j2",
         title=f"{policy.meta.title} från {long_date(policy.meta.valid_from)}" if later else policy.meta.title,
-        site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
+        site_name=ctx.site_title,
         as_of=long_date(day),
         meta_box=documents.metadata_box(ctx, policy, page),
         notices=[n.html() for n in documents.notices(ctx, policy, page, versions.current, versions.upcoming)],
         summary=documents.summary_html(policy.meta),
         scope=policy.scope_text,
-        scope_who=_scope_who(policy),
+        scope_who=_scope_who(ctx, policy),
         matrices=matrices,
         legend=[(label, explanation) for basis, label, explanation in BASIS_LEGEND if any(a.basis == basis for a in policy.approvals)],
         zones=[_zone(ctx, policy, zone, day) for zone in policy.zones],
@@ -127,11 +127,11 @@ def _page(ctx: SiteContext, policy: TravelPolicy, versions: Versions, page: str)
     )
 
 
-def _scope_who(policy: TravelPolicy) -> str:
+def _scope_who(ctx: SiteContext, policy: TravelPolicy) -> str:
     if policy.scope_employees and policy.scope_elected:
         return "Policyn gäller både anställda och förtroendevalda."
     if policy.scope_employees:
-        return "Policyn gäller kommunens anställda."
+        return f"Policyn gäller {ctx.organisation.words.genitive} anställda."
     return "Policyn gäller förtroendevalda."
 
 
@@ -186,7 +186,7 @@ def _category_cell(ctx: SiteContext, category: TravellerCategory) -> Safe:
 
 
 def matter_reference(ctx: SiteContext, matter_id: str | None, day: date) -> tuple[str | None, str, str | None]:
-    """(page, 'ärende 7.2 i kommunstyrelsens delegationsordning', anchor) for a delegated approval."""
+    """(page, 'ärende 7.2 i styrelsens delegationsordning', anchor) for a delegated approval."""
     found = ctx.model.matters_by_id(day).get(matter_id or "")
     if found is None:
         return None, f"ärende {matter_id}", None
@@ -196,7 +196,7 @@ def matter_reference(ctx: SiteContext, matter_id: str | None, day: date) -> tupl
 
 
 def basis_html(ctx: SiteContext, approval: Approval, page: str, day: date) -> Safe:
-    """'Arbetsledning', 'Delegation: ärende 7.2 i kommunstyrelsens delegationsordning' (linked) …"""
+    """'Arbetsledning', 'Delegation: ärende 7.2 i styrelsens delegationsordning' (linked) …"""
     if approval.basis == "line_management":
         return text("Arbetsledning")
     if approval.basis == "delegation":

@@ -141,7 +141,7 @@ def position_titles(ctx: SiteContext, positions: list[str]) -> list[str]:
 
 
 def concerns_html(ctx: SiteContext, regulation: WhistleblowingRegulation, route: Route, page: str) -> Safe:
-    """'Kommundirektör', 'Förvaltningschef: Socialchef, Utbildningschef …', 'Förtroendevalda' …"""
+    """'Direktör', 'Förvaltningschef: Socialchef, Utbildningschef …', 'Förtroendevalda' …"""
     org = ctx.organisation
     kind, value = route.concerns.kind, route.concerns.value or ""
     covered = regulation.concerned_positions(org, route)
@@ -196,8 +196,8 @@ def _page(ctx: SiteContext, regulation: WhistleblowingRegulation, versions: Vers
         "whistleblowing.md.j2",
         heading=f"Visselblåsning: så rapporterar du missförhållanden{' från ' + long_date(regulation.meta.valid_from) if later else ''}",
         title=regulation.meta.title,
-        municipality=ctx.municipality_name or "kommunen",
-        site_name=f"Styrdokument – {ctx.municipality_name}" if ctx.municipality_name else "Styrdokument",
+        municipality=ctx.municipality_name or ctx.organisation.words.definite,
+        site_name=ctx.site_title,
         as_of=long_date(day),
         meta_box=documents.metadata_box(ctx, regulation, page),
         notices=[n.html() for n in documents.notices(ctx, regulation, page, versions.current, versions.upcoming)],
@@ -284,12 +284,13 @@ def _channel(ctx: SiteContext, channel: Any, intake_receiver: Actor, page: str) 
 
 def _press_freedom(ctx: SiteContext) -> Safe:
     """Meddelarfrihet, briefly and correctly for a municipal employee (project text, not policy text)."""
+    words = ctx.organisation.words
     tf = _statute(ctx, "1949:105", "tryckfrihetsförordningen")
     ygl = _statute(ctx, "1991:1469", "yttrandefrihetsgrundlagen")
     return Safe(
-        f"<p>Som anställd i kommunen har du också meddelarfrihet enligt {tf} och {ygl}. Du får lämna uppgifter "
+        f"<p>Som anställd i {text(words.definite)} har du också meddelarfrihet enligt {tf} och {ygl}. Du får lämna uppgifter "
         "till en journalist, en redaktion eller en nyhetsbyrå för att de ska publiceras, och du har rätt att "
-        "vara anonym. Kommunen får inte efterforska vem som har lämnat uppgifterna och får inte ingripa mot dig "
+        f"vara anonym. {text(words.definite_capitalised)} får inte efterforska vem som har lämnat uppgifterna och får inte ingripa mot dig "
         "för att du har använt meddelarfriheten.</p>"
         "<p>Meddelarfriheten har gränser: den gäller inte uppgifter som omfattas av en så kallad kvalificerad "
         "tystnadsplikt, och den ger inte rätt att lämna ut hemliga handlingar. Den gäller vid sidan av "

@@ -1,6 +1,6 @@
 """The role-page registry: what each kind of document says a role decides, approves or handles.
 
-A role page ("Kommundirektör: vad rollen beslutar, godkänner och hanterar") is assembled from
+A role page ("Regiondirektör: vad rollen beslutar, godkänner och hanterar") is assembled from
 *contributions*. Each document kind has one module in this package that defines
 
     def contribute(ctx: SiteContext) -> Iterable[RoleEntry]: ...

@@ -196,7 +196,7 @@ def _tasks(ctx: SiteContext, regulation: WhistleblowingRegulation) -> Iterator[R
     page = ctx.document_page(regulation)
     yield RoleEntry(
         regulation.intake_receiver, TASKS,
-        (PageLink(page, "Tar emot alla anmälningar i kommunens kanaler", slug("Vem tar emot rapporten?")), regulation.intake_text),
+        (PageLink(page, f"Tar emot alla anmälningar i {ctx.organisation.words.genitive} kanaler", slug("Vem tar emot rapporten?")), regulation.intake_text),
         (1,), doc,
     )
     for index, channel in enumerate(regulation.channels):

@@ -1,0 +1,42 @@
+"""En faktura från en leverantör utan avtal i registret (signal).
+
+## Vad kontrolleras
+
+Där styrdokumenten har ett avtalsregister: fakturor utan avtalsreferens från en leverantör som inget
+aktivt avtal i registret har fakturadagen. En signal och ingen avvikelse ännu: undantagen
+(myndighetsavgifter, betalningar till andra offentliga organ, bidrag, LOV, avrop under ett
+registrerat ramavtal) är inte data i styrdokumenten än, och enstaka köp under
+direktupphandlingsgränsen är lagliga. Summan per år prövas i AU701.
+
+## Varför
+
+Köp utan avtal är den vanligaste vägen förbi upphandlingsreglerna och förbi avtalsuppföljningen.
+
+## Lagrum
+
+LOU (2016:1145) 19 a kap.; KL 6 kap. 6 § (intern kontroll).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generators.audit.findings import AuditContext, AuditRule, Finding
+from generators.model.contracts import contracts_model
+
+RULE = AuditRule("AU902", "invoice-without-contract", "signal", "Fakturor från leverantörer utan avtal i registret är värda en titt.")
+
+
+def check(ctx: AuditContext) -> Iterator[Finding]:
+    contracts = contracts_model(ctx.model)
+    if not contracts.registers:
+        return
+    for invoice in ctx.invoices:
+        if not invoice.checkable or invoice.credit or invoice.contract_ref is not None or invoice.issued is None or not invoice.supplier:
+            continue
+        day = invoice.issued
+        if any(c.in_force_on(day) for _, c in contracts.find_by_supplier(invoice.supplier)):
+            continue
+        yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, day, invoice.amount,
+                      f"Faktura {invoice.id} från leverantör {invoice.supplier} har ingen avtalsreferens, och avtalsregistret har inget "
+                      f"aktivt avtal med leverantören {day.isoformat()}.", {"supplier": invoice.supplier})

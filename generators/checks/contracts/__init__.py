@@ -1,0 +1,1 @@
+"""Avtalsregister checks (AR1xx): the contracts against the organisation, the delegationsordningar, the procurement policy and the law."""
