@@ -23,12 +23,32 @@ from generators.audit.findings import SEVERITY_LABELS, Finding
 from generators.audit.rules import audit_rules_by_code
 from generators.audit.run import AuditResult
 from generators.audit.sample import Sample
+from generators.checks.personal_data.detect import find_identity_numbers
 from generators.serialize import to_json_bytes
 
 REPORT_VERSION = "1.0.0"
 FINDINGS_COLUMNS = ("code", "severity", "transaction", "id", "file", "line", "period", "amount_sek", "message",
                     "acted_by", "actor_id", "should_have", "rule", "source")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def scrub(text: str) -> str:
+    """Personnummer and samordningsnummer masked (a sole trader's organisationsnummer is one):
+    reports name positions and ids, never a person's identity number."""
+    found = find_identity_numbers(text)
+    for hit in reversed(found):
+        text = text[:hit.start] + hit.masked + text[hit.end:]
+    return text
+
+
+def _scrubbed(data: Any) -> Any:
+    if isinstance(data, str):
+        return scrub(data)
+    if isinstance(data, dict):
+        return {key: _scrubbed(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_scrubbed(value) for value in data]
+    return data
 
 
 def neutralise(cell: str) -> str:
@@ -71,7 +91,7 @@ def findings_csv(result: AuditResult) -> bytes:
         acted, actor_id = _acted(f)
         row = [f.code, f.severity, f.transaction, f.id, f.file, str(f.line), f.period, _amount(f.amount), f.message,
                acted, actor_id, f.facts.get("should_have", ""), f.facts.get("rule", ""), f.facts.get("source", "")]
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([neutralise(scrub(cell)) for cell in row])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -102,7 +122,7 @@ def _sample_json(sample: Sample | None) -> dict[str, Any] | None:
 
 
 def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict[str, Any]:
-    return {
+    return _scrubbed({
         "report_version": REPORT_VERSION,
         "as_of": as_of.isoformat(),
         "inputs": [{"kind": i.kind, "file": i.file, "sha256": i.sha256, "rows": i.rows} for i in result.inputs],
@@ -111,7 +131,7 @@ def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict
         "findings": [finding_json(f) for f in result.findings],
         "problems": [{"code": p.code, "file": p.file, "row": p.row, "column": p.column, "message": p.message} for p in result.problems],
         "sample": _sample_json(sample),
-    }
+    })
 
 
 def summary_json(result: AuditResult, as_of: date) -> dict[str, Any]:
@@ -143,7 +163,7 @@ TRANSACTION_LABELS = {"trip": "resa", "decision": "delegationsbeslut", "invoice"
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(scrub(str(value)), quote=True)
 
 
 def _table(caption: str, head: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:

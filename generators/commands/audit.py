@@ -88,7 +88,7 @@ def _scan_report(name: str, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generators.audit.report import write_outputs
+    from generators.audit.report import scrub, write_outputs
     from generators.audit.run import AuditInputs, AuditSetupError, run_audit
     from generators.audit.sample import candidates_of, draw
     from generators.cli import UsageError
@@ -117,9 +117,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands) if args.sample else None
     for problem in result.problems:
-        print(problem.text())
+        print(scrub(problem.text()))
     for finding in result.findings:
-        print(finding.text())
+        print(scrub(finding.text()))
     try:
         written = write_outputs(args.out, result, as_of, sample, args.title, args.summary, vet=_scan_report)
     except ReportRefused as error:
