@@ -33,6 +33,7 @@ REGISTERED: list[str] = [
     "generators.kinds.attest",
     "generators.kinds.contracts",
     "generators.kinds.internkontroll",
+    "generators.kinds.egenvardering",
 ]
 
 _LOADED: dict[tuple[str, ...], tuple[Kind, ...]] = {}
