@@ -22,6 +22,7 @@ NEEDS_AMOUNT = "needs_amount"  # tiered: the answer depends on the amount, which
 UNKNOWN_VALUE = "unknown_value"  # a kronor value the answer needs is not known on that date
 RETIRED = "retired"  # the matter has been taken out of the delegationsordning
 UNDETERMINED = "undetermined"  # the policy itself gives no single answer (see the explanation)
+NOT_ALLOWED = "not_allowed"  # the law forbids what was asked (a direct procurement above the limit)
 
 STATUS_LABELS = {
     ANSWERED: "besvarad",
@@ -32,6 +33,7 @@ STATUS_LABELS = {
     UNKNOWN_VALUE: "beloppet kan inte räknas om den dagen",
     RETIRED: "upphört",
     UNDETERMINED: "kan inte avgöras",
+    NOT_ALLOWED: "inte tillåtet enligt lag",
 }
 
 

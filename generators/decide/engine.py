@@ -24,6 +24,7 @@ import itertools
 from generators.decide.answers import (
     ANSWERED,
     NEEDS_AMOUNT,
+    NOT_ALLOWED,
     NOT_FOUND,
     NOT_IN_FORCE,
     OTHER_BODY,
@@ -40,6 +41,14 @@ _END = "9999-12-31"
 
 def day_text(day: date | str) -> str:
     return day if isinstance(day, str) else day.isoformat()
+
+
+def _direct_allowed(period: dict[str, Any], amount: float) -> bool:
+    """Whether a direct procurement of `amount` kronor is within the law's limit (always, for other matters)."""
+    direct = period.get("direct_procurement")
+    if not direct:
+        return True
+    return amount < direct["limit"] if direct["comparison"] == "below" else amount <= direct["limit"]
 
 
 class _Piece:
@@ -120,6 +129,8 @@ class _DelegationDecider:
             question = {"kind": "delegation", "body": body, "matter": None, "matter_kind": kind, "amount": amount, "date": day}
             return self._delegation_by_kind(question, body, kind, amount, day)
         status, tier, piece = self.delegate(matter, amount, day)
+        if status == ANSWERED and piece is not None and amount is not None and not _direct_allowed(piece.period, amount):
+            status = NOT_ALLOWED
         if piece is not None and body is not None and piece.body != body:
             status = OTHER_BODY
         elif status == NOT_FOUND and matter in self._retired_ids:
@@ -166,6 +177,16 @@ class _DelegationDecider:
                           f"Ärende {info['number']} ({info['id']}) hör till {lower_first(body_name)}s delegationsordning, "
                           f"inte till {lower_first(bodies.get(question['body'], question['body']))}s.",
                           facts, lambda: self._delegation_explanation(piece, None, None))
+        if status == NOT_ALLOWED:
+            limit = piece.period["direct_procurement"]
+            return Answer("delegation", question, NOT_ALLOWED,
+                          f"Direktupphandling på grund av lågt värde är inte tillåten för {kronor(amount)}. Annonserad upphandling "
+                          "krävs om inte ett undantag gäller (LOU 19 a kap., 6 kap., 3 kap.).",
+                          facts, lambda: [*self._delegation_explanation(piece, None, None), limit["text"],
+                                          sentence(f"Ärende {info['number']} gäller direktupphandling och ger ingen beslutanderätt för "
+                                                   f"{kronor(amount)}: på eller över gränsen krävs ett annonserat förfarande (LOU 6 kap.) eller "
+                                                   "ett undantag, till exempel direktupphandling på annan grund (LOU 6 kap. 12–19 §§) "
+                                                   "eller ett kontrakt som är undantaget från lagen (LOU 3 kap.)")])
         if status == UNKNOWN_VALUE:
             return Answer("delegation", question, UNKNOWN_VALUE,
                           f"Vem som beslutar om ärende {info['number']} {day} kan inte avgöras: ett belopp i kronor är inte känt.",

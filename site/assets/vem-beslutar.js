@@ -123,6 +123,7 @@
   var UNKNOWN_VALUE = "unknown_value";
   var RETIRED = "retired";
   var UNDETERMINED = "undetermined";
+  var NOT_ALLOWED = "not_allowed";
 
   function answer(kind, status, summary, facts, explanation, steps) {
     return { kind: kind, status: status, summary: summary, facts: facts, explanation: explanation, steps: steps || [] };
@@ -299,6 +300,15 @@
     return [UNDETERMINED, null, piece];
   };
 
+  // _direct_allowed(): a direct procurement within the law's limit (always, for other matters).
+  function directAllowed(period, amount) {
+    var direct = period.direct_procurement;
+    if (!direct) {
+      return true;
+    }
+    return direct.comparison === "below" ? amount < direct.limit : amount <= direct.limit;
+  }
+
   // Decider.delegation(): who may decide `matter` (or every matter of `kind` in `body`).
   Decider.prototype.delegation = function (matter, amount, day, body, kind) {
     if (matter === null) {
@@ -307,6 +317,9 @@
     var found = this.delegate(matter, amount, day);
     var status = found[0];
     var piece = found[2];
+    if (status === ANSWERED && piece !== null && amount !== null && !directAllowed(piece.period, amount)) {
+      status = NOT_ALLOWED;
+    }
     if (piece !== null && body !== null && piece.body !== body) {
       status = OTHER_BODY;
     } else if (status === NOT_FOUND && has(this.retiredIds, matter)) {
@@ -354,6 +367,17 @@
         "Ärende " + info.number + " (" + info.id + ") hör till " + lowerFirst(bodyName) + "s delegationsordning, " +
         "inte till " + lowerFirst(get(bodies, questionBody, questionBody)) + "s.",
         facts, self.delegationExplanation(piece, null, null));
+    }
+    if (status === NOT_ALLOWED) {
+      var limit = piece.period.direct_procurement;
+      return answer("delegation", NOT_ALLOWED,
+        "Direktupphandling på grund av lågt värde är inte tillåten för " + kronor(amount) + ". Annonserad upphandling " +
+        "krävs om inte ett undantag gäller (LOU 19 a kap., 6 kap., 3 kap.).",
+        facts, self.delegationExplanation(piece, null, null).concat([limit.text,
+          sentence("Ärende " + info.number + " gäller direktupphandling och ger ingen beslutanderätt för " +
+            kronor(amount) + ": på eller över gränsen krävs ett annonserat förfarande (LOU 6 kap.) eller " +
+            "ett undantag, till exempel direktupphandling på annan grund (LOU 6 kap. 12–19 §§) " +
+            "eller ett kontrakt som är undantaget från lagen (LOU 3 kap.)")]));
     }
     if (status === UNKNOWN_VALUE) {
       return answer("delegation", UNKNOWN_VALUE,

@@ -16,7 +16,7 @@ file the command line reads for the one question; the JSON answers must be ident
           amount: 30000                  # kronor
           date: "2026-11-23"             # always given, so a case never depends on the clock
         expect:
-          status: answered               # answered | not_found | not_in_force | other_body | needs_amount |
+          status: answered               # answered | not_found | not_in_force | other_body | needs_amount | not_allowed |
                                          # unknown_value | retired | undetermined
           decided_by.key: role_type:enhetschef_soc      # any other key: a dotted path into the answer's
           tier: 0                                       # facts (`answer` in `decide --format json`);
@@ -57,7 +57,7 @@ from tests.test_rule_cases import apply_edits
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "decisions"
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
-STATUSES = {"answered", "not_found", "not_in_force", "other_body", "needs_amount", "unknown_value", "retired", "undetermined"}
+STATUSES = {"answered", "not_found", "not_in_force", "other_body", "needs_amount", "unknown_value", "retired", "undetermined", "not_allowed"}
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,13 @@ from generators.decide.tables.common import (
     periods,
     unit_value,
 )
-from generators.decide.text import join, lower_first, sentence
+from generators.decide.text import join, kronor, lower_first, sentence
 from generators.model import Model
 from generators.model.common import Actor, Amount
 from generators.model.delegation import DelegationOrder, Matter, SubstitutionRule, further_delegation_bounds
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.model.organisation import Organisation
+from generators.model.procurement import comparison_of
 from generators.wording.labels import label
 
 VICE_CHAIR_SEATS = ("vice_ordforande", "forste_vice_ordforande")
@@ -182,6 +183,41 @@ def _matter_units(matter: Matter, order: DelegationOrder) -> set[str]:
     return {a.unit for a in amounts if a is not None}
 
 
+def _direct_procurement_series(model: Model, matter: Matter, day: date) -> tuple[str, str] | None:
+    """(series id, statute short name) of the direct-procurement limit when the matter is a direct
+    procurement: an upphandling matter citing the regime's direct-procurement chapter (LOU 19 a kap.)."""
+    if matter.kind != "upphandling":
+        return None
+    for policy in model.procurement:
+        if not policy.meta.in_force_on(day):
+            continue
+        for regime in policy.regimes.values():
+            if any(ref.sfs == regime.sfs and ref.chapter == "19 a" for ref in matter.legal_basis):
+                statute = model.reference.statutes.get(regime.sfs)
+                return regime.direct_procurement_limit, statute.short if statute else f"SFS {regime.sfs}"
+    return None
+
+
+def _direct_procurement(model: Model, matter: Matter, day: date) -> dict[str, Any] | None:
+    """The law's limit for direct procurement on `day` when the matter is a direct procurement; None otherwise."""
+    found = _direct_procurement_series(model, matter, day)
+    if found is None:
+        return None
+    series_id, short = found
+    value = model.reference.value_on(series_id, day)
+    if value is None or value.value is None:
+        return None
+    comparison = comparison_of(value) or "below"
+    limit = value.value
+    wording = "under" if comparison == "below" else "upp till och med"
+    return {
+        "limit": limit,
+        "comparison": comparison,
+        "text": sentence(f"Direktupphandling på grund av lågt värde får bara användas {wording} direktupphandlingsgränsen, "
+                         f"{kronor(Decimal(str(limit)))} ({short} 19 a kap.; {value.source_title})"),
+    }
+
+
 def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: dict[str, UnitValue], period: Period) -> list[dict[str, Any]]:
     org = model.organisation
     assert org is not None
@@ -298,6 +334,9 @@ def _versions_entry(model: Model, order: DelegationOrder, matter: Matter) -> dic
     meta = order.meta
     units = _matter_units(matter, order)
     extra = [f.decided for f in order.further_delegations if f.matter == matter.id]
+    direct = _direct_procurement_series(model, matter, meta.valid_from)
+    if direct is not None and (series := model.reference.get(direct[0])) is not None:
+        extra += [d for d in series.change_dates() if d > meta.valid_from and (meta.valid_to is None or d <= meta.valid_to)]
     built = []
     for period in periods(model.reference, meta.valid_from, meta.valid_to, units, extra):
         values = {unit: unit_value(model.reference, unit, period) for unit in units}
@@ -309,6 +348,7 @@ def _versions_entry(model: Model, order: DelegationOrder, matter: Matter) -> dic
             "reference_values": [v.reference_json() for v in values.values() if v.unit != "sek" and v.per_unit is not None],
             "tiers": [],
             "further": [],
+            "direct_procurement": _direct_procurement(model, matter, period.start),
         }
         if not unknown:
             entry["tiers"] = _period_tiers(model, order, matter, values, period)
