@@ -38,6 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")
     parser.add_argument("--seed", default="1", metavar="S", help="frö för stickprovet (standard: 1); samma frö ger samma urval")
+    parser.add_argument("--sample-method", choices=("strata", "belopp"), default="strata",
+                        help="strata: lika chans inom ett stratum; belopp: beloppsviktat urval (monetary-unit sampling)")
     parser.add_argument("--bands", default="10000,100000", metavar="LÅG,HÖG",
                         help="beloppsgränser i kronor för stickprovets strata (standard: 10000,100000)")
     parser.add_argument("--title", default="Internkontroll: resor, delegationsbeslut och fakturor", metavar="TEXT", help="rapportens rubrik")
@@ -115,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
         for line in error.details:
             print(f"  {line}", file=sys.stderr)
         return 2
-    sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands) if args.sample else None
+    sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands,
+                  args.sample_method) if args.sample else None
     for problem in result.problems:
         print(scrub(problem.text()))
     for finding in result.findings:
