@@ -44,17 +44,6 @@ def previous_site(site: Path) -> str:
     return tree_hash(site)
 
 
-def newer_files(out: Path, since: float) -> bool:
-    """Has a build written a file under `out` since `since`?"""
-    for path in out.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime > since:
-                return True
-        except OSError:
-            continue  # a folder switched or removed while we looked
-    return False
-
-
 def leftovers(out: Path, pid: int | None = None) -> list[str]:
     """Unfinished build folders in the output's parent (of one process, or of any)."""
     mark = f"{STAGING_MARK}{pid}-" if pid is not None else STAGING_MARK
@@ -119,25 +108,16 @@ def test_killed_builds_never_leave_a_partial_site(tmp_path: Path) -> None:
     outcomes: list[str] = []
     for number in range(kills):
         how = signal.SIGTERM if number % 2 == 0 else signal.SIGKILL
-        # Half the kills at any moment of a build; the other half once pages are being written
-        # (the first new file under the output's parent), where a build in place is half done.
-        writing = number % 4 >= 2
-        started = time.time()
+        moment = chooser.uniform(0.05, duration * 1.1)
         process = subprocess.Popen([*command, "--out", str(out)], cwd=REPO, env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if writing:
-            while process.poll() is None and not newer_files(out, started):
-                time.sleep(0.05)
-        moment = chooser.uniform(0.0, duration * (0.5 if writing else 1.1))
         try:
             process.wait(timeout=moment)
         except subprocess.TimeoutExpired:
             process.send_signal(how)
             process.wait(timeout=60)
-        elapsed = time.time() - started
         state = tree_hash(out / "site")
-        phase = "while writing" if writing else "at a random moment"
-        where = f"kill {number + 1} ({how.name} {phase}, {elapsed:.2f} s into a build of about {duration:.1f} s, seed {seed})"
+        where = f"kill {number + 1} ({how.name} after {moment:.2f} s of about {duration:.1f} s, seed {seed})"
         assert state in (before, complete), f"{where}: the output folder holds a partial site"
         outcomes.append("förra" if state == before else "nya")
         if how is signal.SIGTERM:
