@@ -54,12 +54,14 @@ def test_every_page_rules_and_role_module_is_the_cores_or_a_kinds() -> None:
     from generators.outputs.site.pages import CORE_PAGE_MODULES
     from generators.outputs.site.roles import CORE_CONTRIBUTORS
 
-    machinery = {"generators.outputs.rules.common", "generators.outputs.rules.registry", "generators.outputs.rules.index"}
-    for package, core, field in (
-        ("generators.outputs.rules", CORE_RULES_MODULES, "rules"),
-        ("generators.outputs.site.pages", CORE_PAGE_MODULES, "pages"),
-        ("generators.outputs.site.roles", CORE_CONTRIBUTORS, "roles"),
+    # A module is a part when it defines what the registry resolves (a rules file, pages, role rows);
+    # shared machinery beside them (common, registry, index, decision_parts, feed …) is not.
+    for package, core, field, marker in (
+        ("generators.outputs.rules", CORE_RULES_MODULES, "rules", "RULES_FILE"),
+        ("generators.outputs.site.pages", CORE_PAGE_MODULES, "pages", "pages"),
+        ("generators.outputs.site.roles", CORE_CONTRIBUTORS, "roles", "contribute"),
     ):
-        found = {f"{package}.{info.name}" for info in pkgutil.iter_modules(importlib.import_module(package).__path__)} - machinery
+        names = [f"{package}.{info.name}" for info in pkgutil.iter_modules(importlib.import_module(package).__path__)]
+        found = {name for name in names if hasattr(importlib.import_module(name), marker)}
         claimed = set(core) | {module for kind in KINDS for module in getattr(kind, field)}
         assert found == claimed, package

@@ -465,14 +465,15 @@ class Decider(_DelegationDecider):
         if len(facts_list) == 1:
             facts = facts_list[0]
             handler = facts["handler"]["label"] if facts["handler"] else None
-            summary = (f"{handler} handlägger en rapport om {lower_first(facts['concerned']['label'])}"
-                       + (f" och lämnar slutsatserna till {lower_first(facts['handover_to']['label'])}" if facts["handover_to"] else "")
+            concerned_text = table.get("concerned_text", {}).get(facts["concerned"]["key"]) or lower_first(facts["concerned"]["label"])
+            summary = (f"{upper_first(facts['handler']['text'])} handlägger en rapport om {concerned_text}"
+                       + (f" och lämnar slutsatserna till {facts['handover_to']['text']}" if facts["handover_to"] else "")
                        + f" ({day})." if handler else f"Reglementet anger inte vem som handlägger en rapport om {facts['concerned']['label']}.")
         else:
             role_key = concerns if (concerns or "").startswith("role_type:") else f"role_type:{concerns}"
             role_label = table["concerned"].get(role_key) or concerns
             facts = {"concerned": {"key": role_key, "label": role_label}, "by_concerned": facts_list}
-            handlers = sorted({f["handler"]["label"] for f in facts_list if f["handler"]})
+            handlers = sorted({f["handler"]["text"] for f in facts_list if f["handler"]})
             summary = (f"En rapport om {lower_first(str(role_label))} handläggs av " + join(handlers)
                        + (", beroende på befattning" if len(handlers) > 1 else "") + f" ({day}).")
 
@@ -482,7 +483,7 @@ class Decider(_DelegationDecider):
                 lines += entry["lines"]
             return lines
 
-        return Answer("whistleblowing", question, status, summary, facts, explain)
+        return Answer("whistleblowing", question, status, summary, facts, explain, list(version.get("steps", [])))
 
     @staticmethod
     def _concerned_keys(table: dict[str, Any], version: dict[str, Any], concerns: str) -> list[str]:

@@ -33,6 +33,8 @@ REGISTERED: list[str] = [
     "generators.kinds.attest",
     "generators.kinds.contracts",
     "generators.kinds.internkontroll",
+    "generators.kinds.egenvardering",
+    "generators.kinds.jav",
 ]
 
 _LOADED: dict[tuple[str, ...], tuple[Kind, ...]] = {}

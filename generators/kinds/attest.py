@@ -24,4 +24,5 @@ KIND = Kind(
     pages=("generators.outputs.site.pages.attest",),
     roles=("generators.outputs.site.roles.attest",),
     decide=DecidePart(table="generators.decide.attest_table:build", question="generators.decide.attest_question"),
+    synth="generators.synth.attest:attest_files",
 )

@@ -138,6 +138,10 @@ _ENTRIES: list[tuple[str, str, str, str]] = [
         "Att årtalet i ett datum är 1900 eller senare.",
         "Ett styrdokument gäller inte före 1900; år 0000 är ett skrivfel som annars inte går att räkna med.",
         "valid_from: \"2026-01-01\"", "valid_from: \"0000-01-01\"")),
+    ("S212", "thousands-separator", "Ett belopp i kronor har högst två decimaler.", _doc(
+        "Att ett belopp i kronor (unit: sek) inte är skrivet med tre decimaler, som 50.000.",
+        "I YAML är punkten decimaltecken: 50.000 är femtio kronor, inte femtiotusen. Den som skriver tusentalsavgränsare som i en tabell får en gräns som är tusen gånger för låg, och inget annat fel syns. Kronor har högst två decimaler (öre).",
+        "limit: {amount: 50000, unit: sek}", "limit: {amount: 50.000, unit: sek}")),
     ("S209", "alternatives", "Värdet passar ett av de tillåtna alternativen.", _doc(
         "Att värden som kan skrivas på flera sätt (till exempel en aktör: position, body, seat + body …) är skrivna på precis ett av dem.",
         "En aktör som både är en befattning och ett organ är tvetydig: vem beslutar?",

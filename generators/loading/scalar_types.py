@@ -37,6 +37,8 @@ class TypedDocument:
     # Paths already reported by the reader (a refused alias): no schema error is added there.
     silenced: set[JsonPath] = field(default_factory=set)
     problems: list[tuple[JsonPath, LoadProblem]] = field(default_factory=list)
+    # Amounts written with exactly three decimals ("50.000"): a thousands separator if the unit is kronor.
+    three_decimals: list[tuple[JsonPath, RawScalar]] = field(default_factory=list)
 
 
 class SchemaTyper:
@@ -52,6 +54,16 @@ class SchemaTyper:
         schema = self.store.by_name[schema_name]
         result = TypedDocument(None)
         result.data = self._walk(raw, self._flatten(((schema, schema["$id"]),)), (), result)
+        for path, node in result.three_decimals:
+            parent: Any = result.data
+            for step in path[:-1]:
+                try:
+                    parent = parent[step]
+                except (KeyError, IndexError, TypeError):
+                    parent = None
+                    break
+            if isinstance(parent, dict) and parent.get("unit") == "sek":
+                result.problems.append((path, _thousands_separator(node)))
         return result
 
     # -- schema navigation (cached by the identity of the candidate schema nodes) -------------
@@ -150,6 +162,8 @@ class SchemaTyper:
                     out.untyped.add(path)
                     out.problems.append((path, _too_many_digits(node)))
                     return text
+                if not integer and path and path[-1] == "amount" and len(text.partition(".")[2]) == 3:
+                    out.three_decimals.append((path, node))
                 return int(text) if integer else float(text)
         if "string" in types or not types:
             return text
@@ -199,6 +213,18 @@ def _too_many_digits(node: RawScalar) -> LoadProblem:
         node.col,
         f"Talet {shown} har fler än {MAX_NUMBER_DIGITS} siffror. Så stora eller så exakta tal förekommer inte i ett "
         "styrdokument och kan inte räknas med exakt: kontrollera värdet.",
+    )
+
+
+def _thousands_separator(node: RawScalar) -> LoadProblem:
+    whole, _, decimals = node.text.partition(".")
+    return LoadProblem(
+        "S212",
+        node.line,
+        node.col,
+        f"Beloppet {node.text} kr har tre decimaler och läses som {whole},{decimals} kronor, inte som "
+        f"{whole} {decimals} kronor. Punkten är decimaltecken i YAML: skriv {whole}{decimals} om du menar "
+        f"{whole} {decimals} kr (utan tusentalsavgränsare), eller högst två decimaler (öre).",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -93,11 +94,12 @@ class LegalRef:
     source: SourceRef
     eu: str | None = None  # an EU regulation, e.g. 2016/679
     article: str | None = None
+    transitional: str | None = None  # the övergångsbestämmelse that keeps a repealed statute applicable
 
     @classmethod
     def parse(cls, data: dict[str, str], source: SourceRef) -> LegalRef:
         return cls(data.get("sfs"), data.get("chapter"), data.get("section"), data.get("local"), source,
-                   data.get("eu"), data.get("article"))
+                   data.get("eu"), data.get("article"), data.get("transitional"))
 
     def label(self, short_names: dict[str, str] | None = None) -> str:
         if self.local:
@@ -197,3 +199,38 @@ def version_in_force(documents: Iterable[V], day: date) -> V | None:
             found = document
     return found
 
+
+# -- Swedish organisation numbers (ten digits, NNNNNN-NNNN, Luhn check digit) ----------------------
+_ORGNR = re.compile(r"^(\d{6})-?(\d{4})$")
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn check over all digits (the last one is the check digit)."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2 == 1:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+def check_orgnr(text: str) -> str | None:
+    """Why `text` is not a valid Swedish organisation number (Swedish), or None when it is."""
+    match = _ORGNR.match(text)
+    if match is None:
+        if re.sub(r"[\s-]", "", text).isdigit() and len(re.sub(r"[\s-]", "", text)) == 10:
+            return "ska skrivas med tio siffror som NNNNNN-NNNN, utan mellanslag"
+        return "ska vara tio siffror, NNNNNN-NNNN"
+    digits = match.group(1) + match.group(2)
+    if not luhn_ok(digits):
+        return "kontrollsiffran (den sista siffran) stämmer inte"
+    return None
+
+
+def is_personnummer(text: str) -> bool:
+    """An organisation number whose "month" digits are 01–12 is a sole trader's personnummer."""
+    match = _ORGNR.match(text)
+    return match is not None and 1 <= int(match.group(1)[2:4]) <= 12

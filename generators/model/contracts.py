@@ -20,7 +20,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from generators.model.common import Actor, LegalRef, SourceRef, version_in_force
+from generators.model.common import Actor, LegalRef, SourceRef, check_orgnr, is_personnummer, luhn_ok, version_in_force
+
+__all__ = ["check_orgnr", "is_personnummer", "luhn_ok"]
 
 if TYPE_CHECKING:
     from generators.model import Model
@@ -43,42 +45,6 @@ PROCEDURE_LABELS = {
     "forhandlat_utan_annonsering": "förhandlat förfarande utan föregående annonsering",
 }
 STATUS_LABELS = {"active": "Gäller", "ended": "Avslutat", "terminated": "Uppsagt"}
-
-_ORGNR = re.compile(r"^(\d{6})-?(\d{4})$")
-
-
-# -- supplier identity ----------------------------------------------------------------------------
-def luhn_ok(digits: str) -> bool:
-    """The Luhn check over all digits (the last one is the check digit)."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch)
-        if i % 2 == 1:
-            n *= 2
-            if n > 9:
-                n -= 9
-        total += n
-    return total % 10 == 0
-
-
-def check_orgnr(text: str) -> str | None:
-    """Why `text` is not a valid Swedish organisation number (Swedish), or None when it is."""
-    match = _ORGNR.match(text)
-    if match is None:
-        if re.sub(r"[\s-]", "", text).isdigit() and len(re.sub(r"[\s-]", "", text)) == 10:
-            return "ska skrivas med tio siffror som NNNNNN-NNNN, utan mellanslag"
-        return "ska vara tio siffror, NNNNNN-NNNN"
-    digits = match.group(1) + match.group(2)
-    if not luhn_ok(digits):
-        return "kontrollsiffran (den sista siffran) stämmer inte"
-    return None
-
-
-def is_personnummer(text: str) -> bool:
-    """An organisation number whose "month" digits are 01–12 is a sole trader's personnummer."""
-    match = _ORGNR.match(text)
-    return match is not None and 1 <= int(match.group(1)[2:4]) <= 12
-
 
 @dataclass(frozen=True, slots=True)
 class Supplier:
@@ -478,14 +444,14 @@ def build_register(document: Any) -> ContractRegister:
 
 def contracts_model(model: Model) -> ContractsModel:
     """The model's contract registers (an empty model when the policies have none)."""
-    found = model.of("contracts")
+    found = model.of("contract")
     if found is None:
         found = ContractsModel([])
-        model.kind_data["contracts"] = found
+        model.kind_data["contract"] = found
     assert isinstance(found, ContractsModel)
     return found
 
 
 def build(model: Model, documents: list[Any]) -> None:
     """The kind's model builder (registered in generators/kinds/contracts.py)."""
-    model.kind_data["contracts"] = ContractsModel([build_register(d) for d in documents])
+    model.kind_data["contract"] = ContractsModel([build_register(d) for d in documents])

@@ -308,6 +308,8 @@ class Organisation:
             body = self.bodies.get(actor.body or "")
             seat = SEAT_DEFINITE.get(actor.id, actor.id)
             return f"{seat} i {lower_first(body.name)}" if body else seat
+        if actor.kind == "external":
+            return self.label(actor)  # a proper name ("Lindsjö kommun"), kept as written
         return lower_first(self.label(actor))
 
 

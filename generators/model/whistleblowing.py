@@ -445,8 +445,7 @@ class WhistleblowingRegulation:
         route = self.route_for(org, who)
         if route is None:
             return f"Ingen regel i {self.meta.title} anger vem som handlägger en rapport om {subject}."
-        level = route_level_label(route)
-        text = (f"En rapport om {subject} handläggs enligt regeln {route.id} ({level}) av "
+        text = (f"En rapport om {subject} handläggs enligt reglementets regel {route_text(org, self, route)} av "
                 f"{self.handler_label(org, route.handler)}")
         if route.handover_to is not None:
             text += f", som lämnar sina slutsatser till {self.handler_label(org, route.handover_to)}"
@@ -478,6 +477,27 @@ def concerned_label(org: Organisation, regulation: WhistleblowingRegulation, who
         return external.name if external else who.id
     function = regulation.function(who.id)
     return in_running_text(function.name) if function else who.id
+
+
+def route_text(org: Organisation, regulation: WhistleblowingRegulation, route: Route) -> str:
+    """The route in the regulation's words, for staff (its id is for developers): 'för rolltypen
+    Förvaltningschef', 'för befattningen Direktör', 'för alla andra' (the default route)."""
+    concerns = route.concerns
+    if concerns.kind == "default" or concerns.value is None:
+        return "för alla andra"
+    if concerns.kind == "position":
+        return f"för befattningen {org.label(Actor('position', concerns.value))}"
+    if concerns.kind == "role_type":
+        return f"för rolltypen {org.label(Actor('role_type', concerns.value))}"
+    if concerns.kind == "unit":
+        names = [a.units[concerns.value] for a in org.administrations.values() if concerns.value in a.units]
+        return f"för enheten {names[0] if names else concerns.value}"
+    if concerns.kind == "category":
+        return f"för {CATEGORY_LABELS.get(concerns.value, concerns.value)}"
+    if concerns.kind == "external":
+        external = org.externals.get(concerns.value)
+        return f"för {external.name if external else concerns.value}"
+    return f"för {concerned_label(org, regulation, Concerned(concerns.kind, concerns.value))}"
 
 
 def route_level_label(route: Route) -> str:

@@ -671,15 +671,16 @@
     if (factsList.length === 1) {
       facts = factsList[0];
       var handler = facts.handler ? facts.handler.label : null;
+      var concernedText = get(table.concerned_text || {}, facts.concerned.key, null) || lowerFirst(facts.concerned.label);
       summary = handler
-        ? handler + " handlägger en rapport om " + lowerFirst(facts.concerned.label) +
-          (facts.handover_to ? " och lämnar slutsatserna till " + lowerFirst(facts.handover_to.label) : "") + " (" + day + ")."
+        ? upperFirst(facts.handler.text) + " handlägger en rapport om " + concernedText +
+          (facts.handover_to ? " och lämnar slutsatserna till " + facts.handover_to.text : "") + " (" + day + ")."
         : "Reglementet anger inte vem som handlägger en rapport om " + facts.concerned.label + ".";
     } else {
       var roleKey = (concerns || "").indexOf("role_type:") === 0 ? concerns : "role_type:" + concerns;
       var roleLabel = get(table.concerned, roleKey, null) || concerns;
       facts = { concerned: { key: roleKey, label: roleLabel }, by_concerned: factsList };
-      var handlers = sorted(unique(factsList.filter(function (f) { return f.handler; }).map(function (f) { return f.handler.label; })));
+      var handlers = sorted(unique(factsList.filter(function (f) { return f.handler; }).map(function (f) { return f.handler.text; })));
       summary = "En rapport om " + lowerFirst(String(roleLabel)) + " handläggs av " + join(handlers) +
         (handlers.length > 1 ? ", beroende på befattning" : "") + " (" + day + ").";
     }
@@ -687,7 +688,7 @@
     entries.forEach(function (entry) {
       lines.push.apply(lines, entry.lines);
     });
-    return answer("whistleblowing", status, summary, facts, lines);
+    return answer("whistleblowing", status, summary, facts, lines, (version.steps || []).slice());
   };
 
   function concernedKeys(table, version, concerns) {

@@ -44,6 +44,8 @@ def test_every_planted_invoice_case_and_nothing_else(result: AuditResult) -> Non
         ("AU501", "LR-0002", "violation"),  # paid twice
         ("AU601", "LR-0004", "signal"),  # 15 000 kr
         ("AU602", "5596953173/PB-2026-118", "signal"),  # decision attest on a Saturday
+        ("AU603", "LR-0015", "signal"),  # 248 950 + 251 330 kr within 30 days: each under the third step's 500 000 kr
+        ("AU604", "LR-0009", "signal"),  # a new supplier's first invoice of 312 450 kr, from the documentation limit
         ("AU701", "LR-0011", "signal"),  # the category material_och_tjanster without contract over 700 000 kr
         ("AU701", "LR-0011", "signal"),  # supplier 5560000005 paid 900 300 kr in 2026 without a contract
         ("AU801", "LR-0007", "violation"),  # decided by u2001, who declared a bisyssla with the supplier from 2026-03-18
@@ -56,7 +58,7 @@ def test_every_planted_invoice_case_and_nothing_else(result: AuditResult) -> Non
         ("AU903", "LR-0013", "signal"),  # 151 480 kr against a contract worth 150 000 kr
     ]
     assert [(p.code, p.row, p.column) for p in result.problems] == [("AU108", 9, 6)]
-    assert len(result.invoices) == 15 and result.unchecked == 1
+    assert len(result.invoices) == 17 and result.unchecked == 1
 
 
 def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
@@ -140,8 +142,28 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
             "--sample", "4", "--seed", "9", "--out", str(out)]
     assert main(args) == 1
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
-    assert report["counts"]["transactions"]["invoices"] == 15
+    assert report["counts"]["transactions"]["invoices"] == 17
     assert {i["transaction"] for i in report["sample"]["items"]} == {"invoice"}
     assert any(i["stratum"] == "avvikelse" for i in report["sample"]["items"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Familjehemsstöd" not in html and "sekretess" not in html
+
+
+def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -> None:
+    """A sole trader's organisationsnummer is their personnummer: masked in every output."""
+    import json
+
+    from generators.cli import main
+
+    invoices = tmp_path / "r.csv"
+    invoices.write_text("invoice_id;supplier_id;invoice_number;invoice_date;amount_excl_vat;ansvar;account\n"
+                        "LR-1;811228-9874;7;2026-03-10;12 345,50;5110;5460\nLR-2;811228-9874;7;2026-03-11;12 345,50;5110;5460\n", encoding="utf-8")
+    out = tmp_path / "o"
+    main(["audit", "--policies", str(POLICIES), "--users", str(DATA / "users.csv"), "--invoices", str(invoices), "--today", "2026-12-01",
+          "--out", str(out)])
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert any(f["code"] == "AU501" for f in report["findings"])
+    for name in ("findings.json", "findings.csv", "report.html", "summary.json"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "811228-9874" not in text and "8112289874" not in text, name
+    assert "811228-••••" in (out / "findings.csv").read_text(encoding="utf-8")

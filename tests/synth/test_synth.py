@@ -143,3 +143,23 @@ def test_region_size_organisation() -> None:
     assert len(plan.positions) >= 300
     assert len(plan.bodies) == 20
     assert sum(1 for p in plan.positions if p["reports_to"].get("body")) == 1  # one direktör at the top
+
+
+def test_small_tree_has_an_attestreglemente_and_a_list_per_body_without_attest_findings(small_tree: Path) -> None:
+    from datetime import date
+
+    assert (small_tree / "attestreglemente.yaml").exists()
+    assert len(list((small_tree / "attest").glob("*.yaml"))) == 3
+    checked = load_and_check(small_tree, date(2026, 11, 23))
+    attest = [f"{d.file}:{d.line}: {d.code} {d.message}" for d in checked.result.diagnostics if d.code.startswith("AT")]
+    assert attest == []
+
+
+def test_region_size_attest_lists_have_about_two_thousand_ansvar() -> None:
+    from generators.synth.attest import cost_centres_per_unit, forteckning_document
+
+    plan = build_plan(20, 2500)
+    lists = [forteckning_document(plan, body, n, cost_centres_per_unit(2500)) for n, body in enumerate(plan.bodies)]
+    codes = [row["code"] for document in lists for row in document["ansvar"]]
+    assert 1_500 <= len(codes) <= 3_000
+    assert len(set(codes)) == len(codes)

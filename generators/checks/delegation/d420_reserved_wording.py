@@ -6,7 +6,7 @@ Att ett ärende vars rubrik beskriver något som KL 6 kap. 38 § 1 eller 2 undan
 är registrerat under en delegerbar ärendetyp, om inte raden säger varför ärendet ändå inte är ett
 sådant ärende (`not_reserved_because`). Kontrollen känner igen:
 
-- framställningar och yttranden **till fullmäktige** ("Yttrande till kommunfullmäktige över …",
+- framställningar och yttranden **till fullmäktige** ("Yttrande till fullmäktige över …",
   yttranden över motioner, som alltid lämnas till fullmäktige);
 - yttranden med anledning av att **nämndens eget beslut eller fullmäktiges beslut har överklagats**
   ("Yttrande till förvaltningsrätten när nämndens beslut har överklagats");
@@ -21,7 +21,7 @@ av fel organ. Den som skriver raden måste ta ställning, antingen genom att byt
 D405 till och ärendet tas bort ur delegationsordningen) eller genom att ange skälet:
 
 ```yaml
-not_reserved_because: "Yttrandet lämnas till kommunstyrelsen som remissinstans, inte till fullmäktige."
+not_reserved_because: "Yttrandet lämnas till styrelsen som remissinstans, inte till fullmäktige."
 ```
 
 ## Varför
@@ -38,13 +38,13 @@ KL 6 kap. 38 § 1 och 2.
 
 ```yaml
 - {kind: yttrande, title: Yttrande till förvaltningsdomstol i mål där ett delegationsbeslut har överklagats, ...}
-- {kind: yttrande, title: Yttrande till kommunfullmäktige över revisionsberättelsen, not_reserved_because: "…", ...}
+- {kind: yttrande, title: Yttrande till fullmäktige över revisionsberättelsen, not_reserved_because: "…", ...}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {kind: yttrande, title: Yttrande till kommunfullmäktige över motioner, delegate: {position: kommundirektor}, ...}
+- {kind: yttrande, title: Yttrande till fullmäktige över motioner, delegate: {position: direktor}, ...}
 - {kind: ovrigt, title: Fastställa verksamhetens mål och inriktning, delegate: {position: socialchef}, ...}
 ```
 """

@@ -6,16 +6,16 @@ Att ett ärende som rör en viss befattning eller förtroendepost inte är deleg
 som delegat, som delegat i en beloppsnivå eller som ersättare. Vem ärendet rör anges med `concerns`:
 
 ```yaml
-- id: ks-personal-villkor-kommundirektor
-  title: "Lön och övriga anställningsvillkor för kommundirektören"
-  concerns: {position: kommundirektor}
+- id: ks-personal-villkor-direktor
+  title: "Lön och övriga anställningsvillkor för direktören"
+  concerns: {position: direktor}
   delegate: {body: ks_presidium}
 ```
 
 Är `concerns` angivet och delegaten (eller ersättaren) är samma befattning, post eller en rolltyp som
 omfattar befattningen, är det ett **fel**. Saknas `concerns` men rubriken nämner delegatens egen
-befattning på ett sätt som tyder på att ärendet gäller den ("för kommundirektören",
-"kommundirektörens …"), är det en **varning**: ange `concerns`, eller byt delegat. Ett organ som
+befattning på ett sätt som tyder på att ärendet gäller den ("för direktören",
+"direktörens …"), är det en **varning**: ange `concerns`, eller byt delegat. Ett organ som
 delegat (ett utskott, ett presidium) fångas inte: en jävig ledamot deltar inte, men organet kan
 besluta.
 
@@ -33,13 +33,13 @@ KL 6 kap. 28 § 1 och 7 kap. 4 §.
 ## Exempel som godkänns
 
 ```yaml
-- {title: Lön och övriga anställningsvillkor för kommundirektören, concerns: {position: kommundirektor}, delegate: {body: ks_presidium}, ...}
+- {title: Lön och övriga anställningsvillkor för direktören, concerns: {position: direktor}, delegate: {body: ks_presidium}, ...}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {title: Lön och övriga anställningsvillkor för kommundirektören, concerns: {position: kommundirektor}, delegate: {position: kommundirektor}, ...}
+- {title: Lön och övriga anställningsvillkor för direktören, concerns: {position: direktor}, delegate: {position: direktor}, ...}
 ```
 """
 

@@ -4,7 +4,7 @@
 
 Att den som de allmänna bestämmelserna anger som mottagare av anmälan om beslut som fattats på
 vidaredelegation (`further_delegation_reported_to`) är en förvaltningschef inom organets område: för
-kommunstyrelsen kommundirektören, för en nämnd chefen för den förvaltning som betjänar den (har
+styrelsen direktören, för en nämnd chefen för den förvaltning som betjänar den (har
 organet flera förvaltningar, någon av deras chefer). En rolltyp godkänns om alla dess befattningar är
 sådana förvaltningschefer.
 

@@ -3,7 +3,7 @@
 ## Vad kontrolleras
 
 Att rapportdatumet (`report`) för varje kontrollaktivitet ligger inom planåret eller senast den dag
-reglementet för intern kontroll anger för uppföljningen (`reporting.latest`, i Ekbackas exempel
+reglementet för intern kontroll anger för uppföljningen (`reporting.latest`, i exemplet
 den 28 februari året efter). Kontrollen görs bara när reglementet anger en sådan dag.
 
 ## Varför
@@ -13,7 +13,7 @@ efter uppföljningen, kommer aldrig med i nämndens bedömning av den interna ko
 
 ## Lagrum
 
-Lokal regel: reglementet för intern kontroll (i Ekbackas exempel 7 §). Lagen (KL 6 kap. 6 §) anger
+Lokal regel: reglementet för intern kontroll (i exemplet 7 §). Lagen (KL 6 kap. 6 §) anger
 ingen tidpunkt.
 
 ## Exempel som godkänns

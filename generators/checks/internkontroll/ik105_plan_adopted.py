@@ -2,8 +2,8 @@
 
 ## Vad kontrolleras
 
-När reglementet för intern kontroll anger en sista dag för antagandet (`adoption.latest`, i Ekbackas
-exempel den 31 december året före planåret): att planen är antagen (`document.status: antagen`) av
+När reglementet för intern kontroll anger en sista dag för antagandet (`adoption.latest`, i
+exemplet den 31 december året före planåret): att planen är antagen (`document.status: antagen`) av
 organet som planen gäller (`document.adopted_by.body` är planens `body`, inte ett utskott eller
 någon annan) och senast den dagen. En plan som fortfarande är ett förslag när dagen har passerat ger
 också en varning. Ger varningar; utan reglemente görs ingen kontroll.
@@ -15,7 +15,7 @@ tjänsteperson. En plan som antas sent lämnar en del av året utan beslutade ko
 
 ## Lagrum
 
-Lokal regel: reglementet för intern kontroll (i Ekbackas exempel 5 §). Lagen (KL 6 kap. 6 §) anger
+Lokal regel: reglementet för intern kontroll (i exemplet 5 §). Lagen (KL 6 kap. 6 §) anger
 inget datum.
 
 ## Exempel som godkänns

@@ -14,7 +14,7 @@ det första revisorerna frågar efter.
 
 ## Lagrum
 
-Lokal regel: reglementet för intern kontroll (i Ekbackas exempel 4 §), som bygger på kommunallagen
+Lokal regel: reglementet för intern kontroll (i exemplet 4 §), som bygger på kommunallagen
 (2017:725) 6 kap. 6 §.
 
 ## Exempel som godkänns

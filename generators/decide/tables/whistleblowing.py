@@ -13,8 +13,9 @@ from datetime import date
 from typing import Any
 
 from generators.decide.tables.common import document_info, included
-from generators.decide.text import sentence
+from generators.decide.text import join, sentence
 from generators.model import Model
+from generators.model.common import Actor
 from generators.model.organisation import Organisation
 from generators.model.whistleblowing import (
     CATEGORY_LABELS,
@@ -24,6 +25,7 @@ from generators.model.whistleblowing import (
     concerned_label,
     join_titles,
     route_level_label,
+    route_text,
 )
 
 
@@ -31,7 +33,10 @@ def _handler_json(org: Organisation, regulation: WhistleblowingRegulation, handl
     if handler is None:
         return None
     kind = "function" if handler.function is not None else handler.actor.kind if handler.actor else "unknown"
-    return {"key": handler.key, "kind": kind, "label": regulation.handler_label(org, handler)}
+    label = regulation.handler_label(org, handler)
+    # Inside a sentence: a position or body in definite, lower-case form; a named function keeps its name.
+    running = org.running_label(handler.actor) if handler.function is None and handler.actor is not None else label
+    return {"key": handler.key, "kind": kind, "label": label, "text": running}
 
 
 def concerned_parties(org: Organisation, regulation: WhistleblowingRegulation) -> dict[str, Concerned]:
@@ -58,7 +63,7 @@ def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concer
     if route.note:
         lines.append(sentence(f"Regelns motivering: {route.note}"))
     for other in regulation.routes_for(org, who)[1:]:
-        lines.append(sentence(f"Regeln {other.id} ({route_level_label(other)}) gäller inte: en regel för "
+        lines.append(sentence(f"Reglementets regel {route_text(org, regulation, other)} gäller inte: en regel för "
                               f"{route_level_label(route)} går före"))
     return {
         "status": "answered" if assessment.passes else "undetermined",
@@ -73,6 +78,22 @@ def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concer
         "independent": assessment.passes,
         "lines": lines,
     }
+
+
+def steps(org: Organisation, regulation: WhistleblowingRegulation) -> list[str]:
+    """'Så här gör du': where to report, one step per channel (with whether it takes anonymous reports,
+    the regulation's own choice), the competent authorities' external channels, and the protection."""
+    found = []
+    for channel in regulation.channels:
+        contact = channel.url or channel.phone or channel.email
+        where = f": {contact}" if contact else (f", inom {channel.within_days} dagar" if channel.within_days else "")
+        anonymous = {True: " Du kan vara anonym.", False: " Den här kanalen tar inte emot anonyma rapporter.", None: ""}[channel.anonymous]
+        found.append(sentence(f"{channel.name}{where}") + anonymous)
+    authorities = [a.name for a in regulation.external_channels.authorities]
+    if authorities:
+        found.append(sentence(f"Du kan också rapportera till en behörig myndighet genom dess externa kanal, till exempel {join(authorities[:3])}"))
+    found.append(sentence(regulation.protection.strip()))
+    return found
 
 
 def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:
@@ -93,12 +114,15 @@ def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:
             "document": document_info(model, meta),
             "valid_from": meta.valid_from.isoformat(),
             "valid_to": meta.valid_to.isoformat() if meta.valid_to else None,
+            "steps": steps(org, regulation),
             "answers": answers,
         })
     role_types = {f"role_type:{r}": [f"position:{m}" for m in org.positions_of_role_type(r)] for r in org.role_types}
     labels.update({f"role_type:{r.id}": r.title for r in org.role_types.values()})
+    running = {f"position:{pid}": org.running_label(Actor("position", pid)) for pid in org.positions}
     return {
         "versions": built,
         "concerned": dict(sorted(labels.items())),
+        "concerned_text": {key: running.get(key, labels[key]) for key in sorted(labels)},
         "role_types": dict(sorted(role_types.items())),
     }

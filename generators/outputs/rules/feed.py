@@ -149,7 +149,7 @@ def render_feeds(ctx: RulesContext, published: dict[str, bytes], rules_base: str
     files = {path: json.loads(data) for path, data in published.items() if path.endswith(".json") and not path.startswith("schemas/")}
     items = feed_items(files)
     org = ctx.organisation
-    name = org.municipality["name"] if org is not None else "Kommunen"
+    name = org.municipality["name"] if org is not None else "Organisationen"
     key = org.municipality["id"] if org is not None else "kommun"
     title = f"Ändringar i styrdokumenten – {name}"
     updated = max((i["date"] for i in items), default="1970-01-01")

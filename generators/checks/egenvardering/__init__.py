@@ -1,0 +1,1 @@
+"""Egenvärdering checks (EV1xx): the statements, their areas and answers."""
