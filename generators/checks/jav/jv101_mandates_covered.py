@@ -16,7 +16,7 @@ riktlinjerna ska täppa till.
 
 ## Lagrum
 
-Lokal regel: riktlinjerna mot jäv (deklarationsplikten är kommunens eget val). Jäv: KL (2017:725)
+Lokal regel: riktlinjerna mot jäv (deklarationsplikten är organisationens eget val). Jäv: KL (2017:725)
 6 kap. 28–32 §§ och 7 kap. 4 §; bisysslor: LOA 7 c §.
 
 ## Exempel som godkänns

@@ -19,13 +19,13 @@ Lokal regel: riktlinjerna mot jäv. Jäv: KL (2017:725) 6 kap. 28–32 §§ och 
 ## Exempel som godkänns
 
 ```yaml
-- {id: kommundirektoren, paragraph: "3 §", declarants: [{position: kommundirektor}], what: "…", to: {seat: ordforande, body: kommunstyrelsen}}
+- {id: direktoren, paragraph: "3 §", declarants: [{position: direktor}], what: "…", to: {seat: ordforande, body: styrelsen}}
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-- {id: kommundirektoren, paragraph: "3 §", declarants: [{position: kommundirektor}], what: "…", to: {position: hr_direktor}}
+- {id: direktoren, paragraph: "3 §", declarants: [{position: direktor}], what: "…", to: {position: hr_direktor}}
 ```
 """
 
