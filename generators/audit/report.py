@@ -113,6 +113,7 @@ def _sample_json(sample: Sample | None) -> dict[str, Any] | None:
     return {
         "size": sample.size,
         "seed": sample.seed,
+        "method_id": sample.method,
         "bands_sek": [_amount(b) for b in sample.bands],
         "method": sample.method_text(),
         "strata": [{"name": s.name, "label": s.label, "weight": s.weight, "population": s.population, "drawn": s.drawn} for s in sample.strata],
@@ -179,21 +180,22 @@ def _table(caption: str, head: list[str], rows: list[list[str]], numeric: frozen
     return "".join(out)
 
 
-def _bar_chart(title: str, counts: list[tuple[str, int]]) -> str:
+def _bar_chart(title: str, counts: list[tuple[str, int]], chart_id: str = "chart-codes", label_w: int = 90,
+               value: Callable[[int], str] = str) -> str:
     """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative."""
     if not counts:
         return ""
-    width, bar_h, label_w = 640, 22, 90
+    width, bar_h = 640 + label_w - 90, 22
     top = max(n for _, n in counts) or 1
     height = bar_h * len(counts) + 10
-    parts = [f"<figure><svg role=\"img\" aria-labelledby=\"chart-title\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
-             f"<title id=\"chart-title\">{_e(title)}</title>"]
+    parts = [f"<figure><svg role=\"img\" aria-labelledby=\"{chart_id}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
+             f"<title id=\"{chart_id}\">{_e(title)}</title>"]
     for index, (label, n) in enumerate(counts):
         y = 5 + index * bar_h
-        w = int((width - label_w - 60) * n / top)
+        w = int((width - label_w - 120) * n / top)
         parts.append(f"<text x=\"0\" y=\"{y + 15}\">{_e(label)}</text>"
                      f"<rect x=\"{label_w}\" y=\"{y + 3}\" width=\"{max(w, 1)}\" height=\"{bar_h - 6}\" fill=\"#3a5a99\"></rect>"
-                     f"<text x=\"{label_w + w + 6}\" y=\"{y + 15}\">{n}</text>")
+                     f"<text x=\"{label_w + w + 6}\" y=\"{y + 15}\">{_e(value(n))}</text>")
     parts.append(f"</svg><figcaption class=\"muted\">{_e(title)}</figcaption></figure>")
     return "".join(parts)
 
@@ -216,6 +218,22 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     per_code = Counter(f.code for f in result.findings)
     body.append("<h2>Fynd per regel</h2>")
     body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))
+    per_month = Counter(f.period for f in result.findings if f.severity == "violation")
+    if per_month:
+        body.append("<h2>Avvikelser per månad</h2>")
+        body.append(_bar_chart("Antal avvikelser per månad (transaktionens dag)", sorted(per_month.items()), "chart-months"))
+    without: Counter[str] = Counter()
+    for invoice in result.invoices:
+        if invoice.checkable and not invoice.credit and invoice.contract_ref is None and invoice.amount is not None and invoice.supplier:
+            without[invoice.supplier] += int(invoice.amount)
+    if without:
+        top = sorted(without.items(), key=lambda item: (-item[1], item[0]))[:10]
+        body.append("<h2>Leverantörer utan avtalsreferens</h2>")
+        body.append(_bar_chart("Belopp exklusive moms på fakturor utan avtalsreferens, de tio största leverantörerna", top, "chart-suppliers", 130,
+                               lambda n: f"{n:,}".replace(",", "\u00a0") + "\u00a0kr"))
+        with_contract = sum(1 for i in result.invoices if i.checkable and not i.credit and i.contract_ref is not None)
+        payable = sum(1 for i in result.invoices if i.checkable and not i.credit)
+        body.append(f"<p>{with_contract} av {payable} granskade fakturor har en avtalsreferens.</p>")
     body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
                        [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
                         for c, n in sorted(per_code.items())], frozenset({3})))

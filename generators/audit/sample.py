@@ -6,17 +6,23 @@ population × weight (largest remainder, at least one from every stratum that ha
 sample is large enough, never more than a stratum holds). Within a stratum the items are ordered by
 SHA-256 of `seed|kind|id`, and the first ones are drawn: the draw depends only on the seed and the
 transactions' ids and amounts, never on the order of the rows in the export.
+
+With `method="belopp"` (beloppsviktat urval, monetary-unit sampling) a transaction's chance within
+its stratum grows with its amount: the order key is −ln(u)/belopp with u taken from the same SHA-256
+(weighted sampling without replacement, Efraimidis–Spirakis), still independent of the row order.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generators.audit.findings import Finding
 
-METHOD_NAME = "riskstratifierat urval, SHA-256-ordning per stratum"
+METHOD_NAMES = {"strata": "riskstratifierat urval, SHA-256-ordning per stratum",
+                "belopp": "riskstratifierat beloppsviktat urval (monetary-unit sampling), viktad SHA-256-ordning per stratum"}
 WEIGHTS = {"avvikelse": 4, "signal": 2, "belopp_hogt": 2, "belopp_mellan": 1, "belopp_lagt": 1, "utan_belopp": 1}
 
 
@@ -56,13 +62,17 @@ class Sample:
     bands: tuple[Decimal, Decimal]
     strata: tuple[Stratum, ...]
     items: tuple[SampledItem, ...]
+    method: str = "strata"
 
     def method_text(self) -> str:
         low, high = (_kr(b) for b in self.bands)
         parts = ", ".join(f"{s.label}: {s.drawn} av {s.population} (vikt {s.weight})" for s in self.strata)
-        return (f"Metod: {METHOD_NAME}. Frö: {self.seed}. Begärd storlek: {self.size}. Beloppsgränser: {low} och {high}. "
+        order = ("ordnas posterna efter SHA-256 av 'frö|typ|id' och de första dras" if self.method == "strata" else
+                 "får varje post nyckeln −ln(u)/belopp, där u är SHA-256 av 'frö|typ|id' som tal mellan 0 och 1, och posterna med de "
+                 "minsta nycklarna dras: en större post har större chans (en post utan belopp räknas som 1 kr)")
+        return (f"Metod: {METHOD_NAMES[self.method]}. Frö: {self.seed}. Begärd storlek: {self.size}. Beloppsgränser: {low} och {high}. "
                 f"Varje stratum får en andel av urvalet i proportion till antal × vikt (största rest), minst en post där stratumet "
-                f"har poster och urvalet räcker. Inom ett stratum ordnas posterna efter SHA-256 av 'frö|typ|id' och de första dras. "
+                f"har poster och urvalet räcker. Inom ett stratum {order}. "
                 f"Urvalet beror bara på fröet och transaktionernas id, inte på radernas ordning. Strata: {parts}.")
 
 
@@ -124,13 +134,23 @@ def _allocate(size: int, populations: dict[str, int]) -> dict[str, int]:
     return allocation
 
 
-def draw(candidates: list[Candidate], size: int, seed: str, bands: tuple[Decimal, Decimal]) -> Sample:
+def weighted_key(key: str, candidate: Candidate) -> float:
+    """−ln(u)/amount, u in (0, 1) from the hash: smaller keys are drawn first."""
+    u = (int(key[:15], 16) + 1) / (16 ** 15 + 1)
+    amount = float(abs(candidate.amount)) if candidate.amount else 1.0
+    return -math.log(u) / max(amount, 1.0)
+
+
+def draw(candidates: list[Candidate], size: int, seed: str, bands: tuple[Decimal, Decimal], method: str = "strata") -> Sample:
     labels = _labels(bands)
     by_stratum: dict[str, list[tuple[str, Candidate]]] = {name: [] for name in WEIGHTS}
     for candidate in candidates:
         by_stratum[stratum_of(candidate, bands)].append((order_key(seed, candidate), candidate))
     for members in by_stratum.values():
-        members.sort(key=lambda item: (item[0], item[1].transaction, item[1].id))
+        if method == "belopp":
+            members.sort(key=lambda item: (weighted_key(item[0], item[1]), item[0], item[1].transaction, item[1].id))
+        else:
+            members.sort(key=lambda item: (item[0], item[1].transaction, item[1].id))
     allocation = _allocate(size, {name: len(members) for name, members in by_stratum.items()})
     items: list[SampledItem] = []
     strata: list[Stratum] = []
@@ -138,11 +158,11 @@ def draw(candidates: list[Candidate], size: int, seed: str, bands: tuple[Decimal
         drawn = allocation.get(name, 0)
         strata.append(Stratum(name, labels[name], WEIGHTS[name], len(members), drawn))
         for rank, (key, candidate) in enumerate(members[:drawn], start=1):
-            why = f"stratum {labels[name]}, plats {rank} av {len(members)} i SHA-256-ordningen"
+            why = f"stratum {labels[name]}, plats {rank} av {len(members)} i {'SHA-256-ordningen' if method == 'strata' else 'den beloppsviktade ordningen'}"
             if candidate.codes:
                 why += f"; koder {', '.join(candidate.codes)}"
             items.append(SampledItem(candidate.transaction, candidate.id, name, rank, key, why))
-    return Sample(size, seed, bands, tuple(strata), tuple(items))
+    return Sample(size, seed, bands, tuple(strata), tuple(items), method)
 
 
 def candidates_of(trips: list, decisions: list, findings: list[Finding], invoices: list | None = None) -> list[Candidate]:

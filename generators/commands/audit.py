@@ -33,11 +33,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--invoices", type=Path, action="append", default=[], metavar="FIL",
                         help="fakturor: reskontran som CSV, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
     parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV)")
+    parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV: body, meeting_date)")
     parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV)")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")
     parser.add_argument("--seed", default="1", metavar="S", help="frö för stickprovet (standard: 1); samma frö ger samma urval")
+    parser.add_argument("--sample-method", choices=("strata", "belopp"), default="strata",
+                        help="strata: lika chans inom ett stratum; belopp: beloppsviktat urval (monetary-unit sampling)")
     parser.add_argument("--bands", default="10000,100000", metavar="LÅG,HÖG",
                         help="beloppsgränser i kronor för stickprovets strata (standard: 10000,100000)")
     parser.add_argument("--title", default="Internkontroll: resor, delegationsbeslut och fakturor", metavar="TEXT", help="rapportens rubrik")
@@ -98,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sample is not None and args.sample < 1:
         raise UsageError("--sample måste vara minst 1.")
     bands = _bands(args.bands)
-    for name in ("users", "trips", "decisions", "attest_log", "interests"):
+    for name in ("users", "trips", "decisions", "attest_log", "interests", "meetings"):
         path = getattr(args, name)
         if path is not None and not path.is_file():
             raise UsageError(f"--{name.replace('_', '-')} {path} finns inte.")
@@ -109,13 +112,15 @@ def run(args: argparse.Namespace) -> int:
         print("Obs: utan --users kan bara rader med befattningar (position:ID, body:ID, seat:POST@ORGAN) prövas.", file=sys.stderr)
     as_of = today(args)
     try:
-        result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests), as_of)
+        result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
+                                        args.meetings), as_of)
     except AuditSetupError as error:
         print(f"Fel: {error}", file=sys.stderr)
         for line in error.details:
             print(f"  {line}", file=sys.stderr)
         return 2
-    sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands) if args.sample else None
+    sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands,
+                  args.sample_method) if args.sample else None
     for problem in result.problems:
         print(scrub(problem.text()))
     for finding in result.findings:

@@ -94,11 +94,12 @@ class LegalRef:
     source: SourceRef
     eu: str | None = None  # an EU regulation, e.g. 2016/679
     article: str | None = None
+    transitional: str | None = None  # the övergångsbestämmelse that keeps a repealed statute applicable
 
     @classmethod
     def parse(cls, data: dict[str, str], source: SourceRef) -> LegalRef:
         return cls(data.get("sfs"), data.get("chapter"), data.get("section"), data.get("local"), source,
-                   data.get("eu"), data.get("article"))
+                   data.get("eu"), data.get("article"), data.get("transitional"))
 
     def label(self, short_names: dict[str, str] | None = None) -> str:
         if self.local:

@@ -444,14 +444,14 @@ def build_register(document: Any) -> ContractRegister:
 
 def contracts_model(model: Model) -> ContractsModel:
     """The model's contract registers (an empty model when the policies have none)."""
-    found = model.of("contracts")
+    found = model.of("contract")
     if found is None:
         found = ContractsModel([])
-        model.kind_data["contracts"] = found
+        model.kind_data["contract"] = found
     assert isinstance(found, ContractsModel)
     return found
 
 
 def build(model: Model, documents: list[Any]) -> None:
     """The kind's model builder (registered in generators/kinds/contracts.py)."""
-    model.kind_data["contracts"] = ContractsModel([build_register(d) for d in documents])
+    model.kind_data["contract"] = ContractsModel([build_register(d) for d in documents])

@@ -36,6 +36,15 @@ class Statute:
     name: str
     url: str
     source: SourceRef
+    valid_from: date | None = None
+    valid_to: date | None = None  # the last day it applied, when repealed
+    replaced_by: str | None = None  # the successor's SFS number
+    source_title: str | None = None
+    source_url: str | None = None
+
+    def repealed_on(self, day: date) -> bool:
+        """Whether the statute no longer applied on `day` (its successor had taken effect)."""
+        return self.valid_to is not None and day > self.valid_to
 
 
 @dataclass
@@ -107,8 +116,14 @@ def build_reference(documents: list[Any]) -> ReferenceData:
         source = SourceRef(document, ())
         if raw["kind"] == "statutes":
             for index, entry in enumerate(raw["entries"]):
+                origin = entry.get("source") or {}
                 data.statutes[entry["sfs"]] = Statute(
-                    entry["sfs"], entry["short"], entry["name"], entry["url"], source.at("entries", index)
+                    entry["sfs"], entry["short"], entry["name"], entry["url"], source.at("entries", index),
+                    valid_from=date.fromisoformat(entry["valid_from"]) if entry.get("valid_from") else None,
+                    valid_to=date.fromisoformat(entry["valid_to"]) if entry.get("valid_to") else None,
+                    replaced_by=entry.get("replaced_by"),
+                    source_title=origin.get("title"),
+                    source_url=origin.get("url"),
                 )
             continue
         values = []

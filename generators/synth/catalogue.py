@@ -17,7 +17,7 @@ from dataclasses import dataclass
 SFS = {
     "TF": "1949:105", "FB": "1949:381", "SkL": "1972:207", "MBL": "1976:580", "LAS": "1982:80",
     "LVM": "1988:870", "LVU": "1990:52", "ArkL": "1990:782", "LSS": "1993:387", "LOA": "1994:260",
-    "FtjL": "1997:736", "MB": "1998:808", "FMH": "1998:899", "TrF": "1998:1276", "SoL": "2001:453",
+    "FtjL": "1997:736", "MB": "1998:808", "FMH": "1998:899", "TrF": "1998:1276", "SoL": "2025:400",
     "LSO": "2003:778", "LAV": "2006:412", "LL": "2006:804", "DL": "2008:567", "OSL": "2009:400",
     "SkolL": "2010:800", "PBL": "2010:900", "AL": "2010:1622", "BiblL": "2013:801", "LOU": "2016:1145",
     "LUF": "2016:1146", "KL": "2017:725", "FL": "2017:900", "BAL": "2018:222", "SskL": "2018:585",
@@ -37,8 +37,15 @@ CITED = {
 Ref = dict[str, str]
 
 
+# Statutes cited without chapter and section: socialtjänstlagen (2025:400) replaced SoL (2001:453) on
+# 2025-07-01 with a new structure, and the old paragraph numbers are not carried over unverified.
+WHOLE_STATUTE = frozenset({"SoL"})
+
+
 def law(short: str, chapter: str | None = None, section: str | None = None) -> Ref:
     ref = {"sfs": SFS[short]}
+    if short in WHOLE_STATUTE:
+        return ref
     if chapter:
         ref["chapter"] = chapter
     if section:

@@ -230,3 +230,35 @@ def test_the_report_goes_through_the_sites_html_scan(tmp_path: Path, capsys: pyt
     err = capsys.readouterr().err
     assert "report.html skrevs inte" in err and "händelseattribut onerror=" in err
     assert not (refused / "report.html").exists()
+
+
+def test_monetary_unit_sampling_favours_large_amounts_and_is_reproducible(result: AuditResult, tmp_path: Path) -> None:
+    from generators.audit.sample import Candidate
+
+    bands = (Decimal(10000), Decimal(100000))
+    population = [Candidate("invoice", f"F{i}", Decimal(100 if i % 10 else 9000), (), frozenset(), True) for i in range(400)]
+    drawn = draw(population, 20, "7", bands, "belopp")
+    assert drawn == draw(list(reversed(population)), 20, "7", bands, "belopp")
+    large = sum(1 for item in drawn.items if int(item.id[1:]) % 10 == 0)
+    assert large >= 12  # one stratum (under 10 000 kr): the 40 large items hold 91 % of the money, 10 % of the items
+    assert sum(1 for item in draw(population, 20, "7", bands).items if int(item.id[1:]) % 10 == 0) < 8
+    assert "monetary-unit sampling" in drawn.method_text()
+    out = tmp_path / "m"
+    assert _cli(tmp_path, "--out", str(out), "--sample", "3", "--sample-method", "belopp") == 1
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    _schema_validator("audit-findings.schema.json").validate(report)
+    assert report["sample"]["method_id"] == "belopp"
+
+
+def test_reporting_is_due_at_the_meeting_the_delegationsordning_points_to(tmp_path: Path) -> None:
+    """Socialnämnden reports monthly: a March decision is due at the first meeting after 31 March
+    (2026-04-21). Reported then: lawful; reported at the May meeting: late (AU304)."""
+    decisions = tmp_path / "d.csv"
+    decisions.write_text("decision_id;matter;decider;decided_on;amount_sek;reported_on\n"
+                         "DB-1;soc-ekonomi-avskrivning-fordringar;u2002;2026-03-25;4 100;2026-04-21\n"
+                         "DB-2;soc-ekonomi-avskrivning-fordringar;u2002;2026-03-05;4 200;2026-05-19\n", encoding="utf-8")
+    found = run_audit(AuditInputs(POLICIES, DATA / "users.csv", decisions=decisions, meetings=DATA / "sammantraden.csv"), AS_OF)
+    assert [(f.code, f.id, f.facts["due"]) for f in found.findings] == [("AU304", "DB-2", "2026-04-21")]
+    assert "anmäls beslut månadsvis, alltså senast vid sammanträdet 2026-04-21" in found.findings[0].message
+    without = run_audit(AuditInputs(POLICIES, DATA / "users.csv", decisions=decisions), AS_OF)
+    assert without.findings == []  # no calendar: lateness is not guessed

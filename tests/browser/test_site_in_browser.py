@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "vem-beslutar/": "the Vem beslutar? page",
     "attest/": "the attestreglemente page",
     "attest/attestforteckning-socialnamnden/": "a nämnd's Vem attesterar? page",
+    "intern-kontroll/": "the Intern kontroll page",
 }
 # Folders of the built site that hold no pages for staff.
 NOT_PAGES = {"assets", "pagefind", "rules"}

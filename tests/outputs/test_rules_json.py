@@ -116,7 +116,7 @@ def test_every_published_file_validates_against_its_schema(published: dict[str, 
     pairs += [("decisions/index.json", "schemas/rules-decisions-index.schema.json")]
     pairs += [(e["path"], "schemas/rules-decisions.schema.json") for e in files["decisions/index.json"]["parts"]]
     feeds = {entry["path"] for entry in files["index.json"]["feeds"].values()}
-    assert {p for p, _ in pairs} | feeds == {p for p in published if not p.startswith("schemas/")}
+    assert {p for p, _ in pairs} | feeds | {"openapi.json"} == {p for p in published if not p.startswith("schemas/")}
     for path, schema_path in pairs:
         errors = sorted(_validator(published, schema_path).iter_errors(files[path]), key=lambda e: list(e.absolute_path))
         assert not errors, f"{path}: " + "; ".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
@@ -198,7 +198,7 @@ def test_index_matches_the_published_bytes(published: dict[str, bytes], files: d
     assert index["municipality"] == {"id": model.organisation.municipality["id"], "name": model.organisation.municipality["name"]}
     listed = index["files"] + index["schemas"] + [index["decision_parts"], *index["feeds"].values()]
     parts = [entry["path"] for entry in json.loads(published["decisions/index.json"])["parts"]]
-    assert sorted([entry["path"] for entry in listed] + parts) == sorted(p for p in published if p != "index.json")
+    assert sorted([entry["path"] for entry in listed] + parts) == sorted(p for p in published if p not in ("index.json", "openapi.json"))
     for entry in listed:
         data = published[entry["path"]]
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
@@ -589,3 +589,4 @@ def test_change_feed_names_the_changed_limit_and_is_the_same_whatever_the_build_
     ids = [e.findtext("a:id", namespaces=ns) for e in atom.findall("a:entry", ns)]
     assert ids == [i["id"] for i in feed["items"]]
     assert atom.findtext("a:updated", namespaces=ns) == max(dates)
+

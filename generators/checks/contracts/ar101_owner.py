@@ -40,7 +40,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import contracts_model
 
-RULE = Rule("AR101", "contract-owner", "error", "Varje avtal har en avtalsägare som är en befattning.", needs=("organisation", "contracts"))
+RULE = Rule("AR101", "contract-owner", "error", "Varje avtal har en avtalsägare som är en befattning.", needs=("organisation", "contract"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

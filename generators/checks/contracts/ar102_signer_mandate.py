@@ -50,7 +50,7 @@ from generators.model import Model
 from generators.model.contracts import contracts_model, signer_mandate
 
 RULE = Rule("AR102", "signer-mandate", "error", "Den som undertecknade avtalet hade mandat den dagen.",
-            needs=("organisation", "delegation", "procurement", "contracts"))
+            needs=("organisation", "delegation", "procurement", "contract"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

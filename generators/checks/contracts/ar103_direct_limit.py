@@ -47,7 +47,7 @@ from generators.model.contracts import below_limit, contracts_model, direct_limi
 from generators.wording.swedish import kronor
 
 RULE = Rule("AR103", "low-value-below-limit", "error", "Ett avtal som direktupphandlats som lågt värde understiger gränsen.",
-            needs=("reference", "procurement", "contracts"))
+            needs=("reference", "procurement", "contract"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

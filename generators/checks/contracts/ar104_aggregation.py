@@ -49,7 +49,7 @@ from generators.model.contracts import aggregation_groups, below_limit, contract
 from generators.wording.swedish import kronor
 
 RULE = Rule("AR104", "same-kind-aggregation", "warning", "Direktupphandlingar av samma slag under räkenskapsåret håller sig under gränsen.",
-            needs=("reference", "procurement", "contracts"))
+            needs=("reference", "procurement", "contract"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -43,7 +43,7 @@ from generators.model.contracts import contracts_model, documentation_limit, rea
 from generators.wording.swedish import kronor
 
 RULE = Rule("AR105", "direct-procurement-documented", "error", "En direktupphandling från dokumentationsgränsen är dokumenterad.",
-            needs=("reference", "procurement", "contracts"))
+            needs=("reference", "procurement", "contract"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

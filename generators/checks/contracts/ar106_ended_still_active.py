@@ -38,7 +38,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import contracts_model
 
-RULE = Rule("AR106", "ended-still-active", "warning", "Ett avtal vars löptid gått ut är inte markerat som gällande.", needs=("contracts",))
+RULE = Rule("AR106", "ended-still-active", "warning", "Ett avtal vars löptid gått ut är inte markerat som gällande.", needs=("contract",))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

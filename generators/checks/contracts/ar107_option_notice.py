@@ -39,7 +39,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import contracts_model, notice_deadline
 
-RULE = Rule("AR107", "option-notice", "warning", "En option om förlängning bevakas innan uppsägningstiden börjar.", needs=("contracts",))
+RULE = Rule("AR107", "option-notice", "warning", "En option om förlängning bevakas innan uppsägningstiden börjar.", needs=("contract",))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

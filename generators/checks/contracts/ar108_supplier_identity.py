@@ -43,7 +43,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.contracts import check_orgnr, contracts_model
 
-RULE = Rule("AR108", "supplier-identity", "error", "Leverantörens organisationsnummer är giltigt.", needs=("contracts",))
+RULE = Rule("AR108", "supplier-identity", "error", "Leverantörens organisationsnummer är giltigt.", needs=("contract",))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -43,7 +43,7 @@ from generators.model import Model
 from generators.model.contracts import contracts_model
 
 RULE = Rule("AR109", "register-references", "error", "Allt avtalsregistret hänvisar till finns, och inget avtalsnummer står två gånger.",
-            needs=("organisation", "contracts"))
+            needs=("organisation", "contract"))
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -7,8 +7,9 @@ Att en rad som är markerad som ren verkställighet (`execution_only: true`) int
 
 - ärendetypen är myndighetsutövning (beslut mot enskild som fattas med stöd av lag och kan överklagas
   enligt förvaltningslagen eller speciallagen), eller
-- rubriken beskriver en prövning: avslag, bifall eller beviljande, en ansökan, bistånd, bidrag till
-  någon, tillstånd, föreläggande, förbud, återkrav eller avvisning.
+- rubriken beskriver en prövning: avslag, en ansökan, bistånd, bidrag till någon, tillstånd,
+  föreläggande, förbud, återkrav eller avvisning. ("Beviljande av ledighet enligt lag och
+  kollektivavtal" godkänns: där finns inget att pröva.)
 
 Rader om utbetalning eller verkställighet av ett redan fattat beslut ("Utbetalning av beviljat
 bidrag") godkänns.
@@ -55,7 +56,7 @@ RULE = Rule(
 
 _APPEALABLE_KINDS = ("myndighetsutovning", "myndighetsutovning_principiell")
 _JUDGEMENT = re.compile(
-    r"\b(?:avslag|avslå\w*|bifall|bifalla|bevilja\w*|ansökan|ansökningar|bistånd|bidrag till|bidrag \([^)]*\) till|"
+    r"\b(?:avslag|avslå\w*|ansökan|ansökningar|bistånd|bidrag till|bidrag \([^)]*\) till|"
     r"tillstånd|föreläggande\w*|förbud|återkrav|avvisning|avvisa)\b"
 )
 _EXECUTION = re.compile(r"^(?:utbetalning|verkställighet|verkställande|debitering|fakturering)\b")

@@ -26,6 +26,7 @@ from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.decision_parts import PARTS_INDEX_SCHEMA, render_parts
 from generators.outputs.rules.feed import render_feeds
 from generators.outputs.rules.index import COMMON_SCHEMA, INDEX_PATH, INDEX_SCHEMA, build_index
+from generators.outputs.rules.openapi import render_openapi
 from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import RULES_SITE_DIR, SCHEMAS_DIR
 from generators.serialize import to_json_bytes
@@ -72,4 +73,6 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_ur
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA, base_url)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA, base_url)
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))
+    # The OpenAPI description covers index.json too, so it is written last and not listed in it.
+    published.update(render_openapi(ctx, published, rules_base))
     return dict(sorted(published.items()))

@@ -86,6 +86,8 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             parts_link=_rules_link(ctx, "decisions/index.json"),
             atom_link=_rules_link(ctx, "changes.atom"),
             json_feed_link=_rules_link(ctx, "changes.json"),
+            openapi_link=_rules_link(ctx, "openapi.json"),
+            example_is_real=bool(ctx.site_url),
             schema_base=f"{ctx.site_url.rstrip('/')}/{RULES_SITE_DIR}/schemas/" if ctx.site_url else None,
             example_base=f"{ctx.site_url.rstrip('/')}/" if ctx.site_url else EXAMPLE_BASE,
         ),

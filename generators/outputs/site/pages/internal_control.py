@@ -28,6 +28,8 @@ NAV_ORDER = 35
 COLOURS = {"helt": "#2e7d32", "delvis": "#a15c00", "inte_alls": "#c62828", "ej_besvarat": "#616161"}
 # Shown inside the slices beside the colour, so the chart reads without it.
 SYMBOLS = {"helt": "✓", "delvis": "½", "inte_alls": "✗", "ej_besvarat": "?"}
+# Slices narrower than this carry no text of their own (it would not fit).
+_LABELLED_SHARE = 0.15
 _OVERDUE_LABELS = {"review": "Översyn", "plan": "Internkontrollplan", "attest": "Attestförteckning", "contract": "Avtal"}
 
 
@@ -73,6 +75,8 @@ def pie(title: str, counts: dict[str, int]) -> Safe:
                          f'stroke="#ffffff" stroke-width="1"/>')
             mid = (start + end) / 2
             start = end
+        if share < _LABELLED_SHARE:
+            continue  # too narrow for its label: the aria-label and the table beside give the count
         lx, ly = cx + r * 0.6 * math.cos(mid), cy + r * 0.6 * math.sin(mid)
         parts.append(f'<text x="{lx:.2f}" y="{ly:.2f}" text-anchor="middle" dominant-baseline="central" fill="#ffffff" '
                      f'font-size="12" font-weight="bold">{text(SYMBOLS[answer])} {n}</text>')
