@@ -70,3 +70,12 @@ def test_title_footer_and_accessibility_statement_are_the_organisations(kind: st
     assert "md-copyright__highlight" in start and name in start.split("md-copyright__highlight", 1)[1][:200]
     statement = (kind_sites[kind] / "tillganglighet" / "index.html").read_text(encoding="utf-8")
     assert f"{name} står bakom den här webbplatsen, där {genitive} styrdokument publiceras" in statement
+
+
+def test_rule_docs_and_titles_name_neither_ekbacka_nor_a_kommun() -> None:
+    """The check catalogue is published on every organisation's site: its pages say "fullmäktige",
+    "styrelsen", "direktören" and "organisationen" (the fast guard for the site test above)."""
+    from generators.checks.registry import all_rules
+
+    found = [f"{r.rule.code}: {m.group(0)}" for r in all_rules() for m in FORBIDDEN.finditer(f"{r.rule.summary}\n{r.doc}")]
+    assert found == []

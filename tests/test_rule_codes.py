@@ -65,4 +65,4 @@ def test_the_scheme(code: str, prefix: str | None) -> None:
 
 def test_every_code_belongs_to_a_registered_family() -> None:
     assert [r.rule.code for r in all_rules() if family_of(r.rule.code) is None] == []
-    assert [f.prefix for f in families()] == ["L1", "S2", "O3", "D4", "R5", "V6", "U7", "AT", "AR", "IK", "EV", "X8", "P9", "AU"]
+    assert [f.prefix for f in families()] == ["L1", "S2", "O3", "D4", "R5", "V6", "U7", "AT", "AR", "IK", "EV", "JV", "X8", "P9", "AU"]

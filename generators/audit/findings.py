@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from generators.audit.interests import Interests
     from generators.audit.invoices import AttestEntry, Invoice
+    from generators.audit.meetings import Meetings
     from generators.audit.transactions import Decision, Trip
     from generators.decide.engine import Decider
     from generators.model import Model
@@ -59,6 +60,7 @@ class AuditContext:
     invoices: list[Invoice] = field(default_factory=list)
     attest: dict[str, list[AttestEntry]] = field(default_factory=dict)  # by invoice id
     interests: Interests | None = None  # declared interests, when the export was given
+    meetings: Meetings | None = None  # the nämnders' meeting days, when the calendar was given
     memo: dict[object, object] = field(default_factory=dict)  # answers several checks ask for (one per key)
 
 

@@ -11,6 +11,7 @@ from generators.audit.findings import AuditContext, Finding
 from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
 from generators.audit.interests import read_interests
 from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
+from generators.audit.meetings import read_meetings
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
 from generators.decide.answers import NOT_FOUND
@@ -39,6 +40,7 @@ class AuditInputs:
     invoices: tuple[Path, ...] = ()  # reskontra CSV files, Peppol XML files, or folders of XML files
     attest_log: Path | None = None
     interests: Path | None = None
+    meetings: Path | None = None
 
 
 @dataclass
@@ -158,7 +160,11 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
     if inputs.interests is not None:
         interests, table = read_interests(inputs.interests)
         _keep(result, table)
-    ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest, interests)
+    meetings = None
+    if inputs.meetings is not None:
+        meetings, table = read_meetings(inputs.meetings, org)
+        _keep(result, table)
+    ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest, interests, meetings)
     for registered in audit_rules():
         if registered.check is not None:
             result.findings.extend(registered.check(ctx))

@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--invoices", type=Path, action="append", default=[], metavar="FIL",
                         help="fakturor: reskontran som CSV, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
     parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV)")
+    parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV: body, meeting_date)")
     parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV)")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sample is not None and args.sample < 1:
         raise UsageError("--sample måste vara minst 1.")
     bands = _bands(args.bands)
-    for name in ("users", "trips", "decisions", "attest_log", "interests"):
+    for name in ("users", "trips", "decisions", "attest_log", "interests", "meetings"):
         path = getattr(args, name)
         if path is not None and not path.is_file():
             raise UsageError(f"--{name.replace('_', '-')} {path} finns inte.")
@@ -111,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
         print("Obs: utan --users kan bara rader med befattningar (position:ID, body:ID, seat:POST@ORGAN) prövas.", file=sys.stderr)
     as_of = today(args)
     try:
-        result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests), as_of)
+        result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
+                                        args.meetings), as_of)
     except AuditSetupError as error:
         print(f"Fel: {error}", file=sys.stderr)
         for line in error.details:

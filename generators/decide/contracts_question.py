@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 HELP = "finns ett avtal med leverantören, och vem äger det"
-DESCRIPTION = ("Kommunens avtal med en leverantör, sökt på organisationsnummer eller momsregistreringsnummer: vilka avtal som gäller "
+DESCRIPTION = ("Organisationens avtal med en leverantör, sökt på organisationsnummer eller momsregistreringsnummer: vilka avtal som gäller "
                "den dagen, vad de gäller, till när, och vem som är avtalsägare och avtalsförvaltare.")
 
 
@@ -47,10 +47,10 @@ def answer(tables: dict[str, Any], args: argparse.Namespace, day: str) -> Answer
     name = found[0]["supplier"]["name"]
     if in_force:
         owners = ", ".join(dict.fromkeys(f"{c['owner']['label']}" for c in in_force if c["owner"]))
-        summary = (f"Kommunen har {len(in_force)} avtal med {name} som gäller {day}. "
+        summary = (f"Organisationen har {len(in_force)} avtal med {name} som gäller {day}. "
                    f"Avtalsägare: {owners or 'saknas'}.")
     else:
-        summary = f"Kommunen har inget avtal med {name} som gäller {day}; registret har {len(found)} äldre eller senare avtal."
+        summary = f"Organisationen har inget avtal med {name} som gäller {day}; registret har {len(found)} äldre eller senare avtal."
 
     def explain() -> list[str]:
         lines = []

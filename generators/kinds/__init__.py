@@ -34,6 +34,7 @@ REGISTERED: list[str] = [
     "generators.kinds.contracts",
     "generators.kinds.internkontroll",
     "generators.kinds.egenvardering",
+    "generators.kinds.jav",
 ]
 
 _LOADED: dict[tuple[str, ...], tuple[Kind, ...]] = {}

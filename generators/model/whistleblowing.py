@@ -481,7 +481,7 @@ def concerned_label(org: Organisation, regulation: WhistleblowingRegulation, who
 
 def route_text(org: Organisation, regulation: WhistleblowingRegulation, route: Route) -> str:
     """The route in the regulation's words, for staff (its id is for developers): 'för rolltypen
-    Förvaltningschef', 'för befattningen Kommundirektör', 'för alla andra' (the default route)."""
+    Förvaltningschef', 'för befattningen Direktör', 'för alla andra' (the default route)."""
     concerns = route.concerns
     if concerns.kind == "default" or concerns.value is None:
         return "för alla andra"

@@ -1043,7 +1043,26 @@
       }, failed);
     });
     form.elements.arendetyp.addEventListener("change", function () { fillDelegationMatters(form); });
+    form.elements.arende.addEventListener("change", function () { showAmountUnit(form); });
     fillDelegationKinds(form);
+  }
+
+  // Where the amount is asked, say what the chosen matter's limits count per (per år, per avtal …):
+  // the sentence is the page's (data-med-enhet), the unit the table's (matter.amount_unit).
+  function showAmountUnit(form) {
+    var help = document.getElementById("vb-d-belopp-hjalp");
+    if (!help) {
+      return;
+    }
+    if (!has(help.dataset, "utanEnhet")) {
+      help.dataset.utanEnhet = help.textContent;
+    }
+    var versions = tables.delegation ? get(tables.delegation.matters, form.elements.arende.value, []) : [];
+    var unit = null;
+    versions.forEach(function (version) {
+      unit = unit || version.matter.amount_unit;
+    });
+    help.textContent = unit ? help.dataset.medEnhet.split("{enhet}").join(unit) : help.dataset.utanEnhet;
   }
 
   function fillDelegationKinds(form) {
@@ -1087,6 +1106,7 @@
       }
     }
     fillSelect(select, groups);
+    showAmountUnit(form);
   }
 
   function fillTravelForm(form) {

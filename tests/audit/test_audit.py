@@ -248,3 +248,17 @@ def test_monetary_unit_sampling_favours_large_amounts_and_is_reproducible(result
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     _schema_validator("audit-findings.schema.json").validate(report)
     assert report["sample"]["method_id"] == "belopp"
+
+
+def test_reporting_is_due_at_the_meeting_the_delegationsordning_points_to(tmp_path: Path) -> None:
+    """Socialnämnden reports monthly: a March decision is due at the first meeting after 31 March
+    (2026-04-21). Reported then: lawful; reported at the May meeting: late (AU304)."""
+    decisions = tmp_path / "d.csv"
+    decisions.write_text("decision_id;matter;decider;decided_on;amount_sek;reported_on\n"
+                         "DB-1;soc-ekonomi-avskrivning-fordringar;u2002;2026-03-25;4 100;2026-04-21\n"
+                         "DB-2;soc-ekonomi-avskrivning-fordringar;u2002;2026-03-05;4 200;2026-05-19\n", encoding="utf-8")
+    found = run_audit(AuditInputs(POLICIES, DATA / "users.csv", decisions=decisions, meetings=DATA / "sammantraden.csv"), AS_OF)
+    assert [(f.code, f.id, f.facts["due"]) for f in found.findings] == [("AU304", "DB-2", "2026-04-21")]
+    assert "anmäls beslut månadsvis, alltså senast vid sammanträdet 2026-04-21" in found.findings[0].message
+    without = run_audit(AuditInputs(POLICIES, DATA / "users.csv", decisions=decisions), AS_OF)
+    assert without.findings == []  # no calendar: lateness is not guessed

@@ -423,3 +423,18 @@ def test_the_page_loads_only_the_parts_it_needs(visit: Visit) -> None:
                                  ".some(o => o.value === 'soc-ekonomi-avskrivning-fordringar')")
     assert [path for path in fetched if path.startswith("decisions/delegation/")] == ["decisions/delegation/socialnamnden.json"]
     visit.assert_clean("parts")
+
+
+def test_the_amount_field_says_what_the_chosen_matters_limits_count_per(visit: Visit) -> None:
+    """A five-year lease is asked per year when the matter's limits are per year (issue: the unit of
+    every limit is shown where the amount is asked)."""
+    open_form(visit)
+    page = visit.page
+    help_text = page.locator("#vb-d-belopp-hjalp")
+    assert "Lämna tomt" in help_text.inner_text()  # no matter chosen: the general help
+    page.select_option("#vb-d-organ", "kommunstyrelsen")
+    page.wait_for_function("() => document.querySelector('#vb-d-arende option[value=\"ks-avtal-ovriga-avtal\"]') !== null")
+    page.select_option("#vb-d-arende", "ks-avtal-ovriga-avtal")
+    assert help_text.inner_text() == "Beloppsgränserna i ärendet gäller per år och samma slag. Till exempel 30 000."
+    page.select_option("#vb-d-arende", "")
+    assert "Lämna tomt" in help_text.inner_text()

@@ -56,7 +56,8 @@ CASES["AR105"] = [
 CASES["AR101"] = [
     {"name": "Avtalsägaren har tagits bort",
      "edits": [edit('    value_sek: 180000\n    owner: {position: kommunikationschef}\n', '    value_sek: 180000\n')],
-     "expect": [exp("AR101", "  - id: AVT-KS-2025-003")]},
+     # The egenvärdering's statement computed from AR101 follows (EV103).
+     "expect": [exp("AR101", "  - id: AVT-KS-2025-003"), exp("EV103", "    computed: avtalsagare", file="egenvardering.yaml")]},
     {"name": "En rolltyp som avtalsägare",
      "edits": [edit('    value_sek: 180000\n    owner: {position: kommunikationschef}\n', '    value_sek: 180000\n    owner: {role_type: chef_kommunledning}\n')],
      "expect": [exp("AR101", "    owner: {role_type: chef_kommunledning}")]},

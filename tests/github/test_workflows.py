@@ -160,9 +160,11 @@ def test_a_step_named_strict_runs_strict(path: Path) -> None:
             assert "--strict" in line.split(), f"{path.name}: steget {step['name']!r} kör {line.strip()!r} utan --strict"
 
 
-def test_the_pull_request_build_is_strict() -> None:
+def test_the_pull_request_build_stops_on_errors_not_on_honest_warnings() -> None:
+    # Errors fail `build` (exit 1). Warnings are lawful or honest (an unpublished 2027 value, V612's
+    # risk note), so a strict build would keep every organisation's pull requests red.
     scripts = runs(load(GITHUB / "workflows" / "pull-request.yml"), "check")
-    assert any(".venv/bin/python -m generators build --strict" in script for script in scripts)
+    assert any(script.strip() == ".venv/bin/python -m generators build" for script in scripts), scripts
 
 
 def test_the_comment_job_is_safe_for_forks() -> None:

@@ -25,6 +25,8 @@ from tests.conftest import KOMMUN, copy_tree
 from tests.site.conftest import EPOCH, REPO, page, parse, source_date
 
 FIXTURE = KOMMUN
+# Whole builds (in process and as subprocesses): left out by `make test-fast`.
+pytestmark = pytest.mark.site
 
 
 def tree_hash(folder: Path) -> str:

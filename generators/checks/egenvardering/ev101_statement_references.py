@@ -14,7 +14,7 @@ då oklart vilket revisorerna ska lita på.
 
 ## Lagrum
 
-Kommunallagen (2017:725) 6 kap. 6 §; egenvärderingen är kommunens eget verktyg.
+Kommunallagen (2017:725) 6 kap. 6 §; egenvärderingen är organisationens eget verktyg.
 
 ## Exempel som godkänns
 

@@ -12,7 +12,7 @@ varje år; egenvärderingen behöver följa samma takt.
 
 ## Lagrum
 
-Kommunallagen (2017:725) 6 kap. 6 § (tillräcklig intern kontroll); ettårsgränsen är kommunens eget
+Kommunallagen (2017:725) 6 kap. 6 § (tillräcklig intern kontroll); ettårsgränsen är organisationens eget
 val för egenvärderingen.
 
 ## Exempel som godkänns

@@ -9,7 +9,7 @@ en delegationsordning vars översyn har passerat (X801) eller en nämnd utan int
 
 ## Varför
 
-Egenvärderingen är kommunens samlade bild av den interna kontrollen. Ett svar som ändras för att ett
+Egenvärderingen är organisationens samlade bild av den interna kontrollen. Ett svar som ändras för att ett
 dokument ändras ska synas direkt, inte först när någon öppnar sidan.
 
 ## Lagrum

@@ -326,8 +326,26 @@ def _matter_json(model: Model, order: DelegationOrder, matter: Matter) -> dict[s
         "reporting": _reporting(model, order, matter),
         "execution_only": matter.execution_only,
         "further_delegation_allowed": matter.further_delegation,
+        "amount_unit": amount_unit(matter),
         "note": matter.note,
     }
+
+
+def amount_unit(matter: Matter) -> str | None:
+    """What the matter's amounts are counted per, for the place where an amount is asked: 'per år och
+    samma slag, exklusive moms' (a five-year lease is then asked per year, not for its whole term).
+    None when the matter has no amount, or its amounts do not say."""
+    amounts = [a for a in ([matter.limit] + [b for t in matter.tiers for b in (t.above, t.up_to)]) if a is not None]
+    pers = sorted({a.per for a in amounts if a.per})
+    if not pers:
+        return None
+    text = " eller ".join(label("per", per) for per in pers)
+    vat = {a.excluding_vat for a in amounts}
+    if vat == {True}:
+        text += ", exklusive moms"
+    elif vat == {False}:
+        text += ", inklusive moms"
+    return text
 
 
 def _versions_entry(model: Model, order: DelegationOrder, matter: Matter) -> dict[str, Any]:

@@ -111,7 +111,7 @@ def render_openapi(ctx: RulesContext, published: dict[str, bytes], rules_base: s
         }
     }
     org = ctx.organisation
-    name = org.municipality["name"] if org is not None else "kommunen"
+    name = org.municipality["name"] if org is not None else "organisationen"
     document = {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
