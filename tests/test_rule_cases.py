@@ -98,6 +98,9 @@ def _baseline() -> frozenset[tuple[str, str, str]]:
     return frozenset((d.code, d.file.removeprefix("policies/"), d.message) for d in result.diagnostics)
 
 
+FOLLOW_ON_CODES = frozenset({"EV103"})
+
+
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.code}-{c.name}" for c in ALL_CASES])
 def test_rule_case(case: Case, policies_copy: Path) -> None:
     apply_edits(policies_copy, case.spec.get("edits", []))
@@ -106,8 +109,13 @@ def test_rule_case(case: Case, policies_copy: Path) -> None:
     prefix = "policies/"
     baseline = _baseline() if today == TODAY else frozenset()
     new = [d for d in result.diagnostics if (d.code, d.file.removeprefix(prefix), d.message) not in baseline]
-    found = sorted((d.code, d.file.removeprefix(prefix), d.line) for d in new)
     expected = sorted((e["code"], e["file"], expected_line(policies_copy, e)) for e in case.spec.get("expect", []))
+    # A summary that restates other checks' findings (EV103: the egenvärdering's computed answer turns
+    # yellow because of them) is compared only where a case asks for it: its own cases and those that
+    # list it. Every other case is about its own rule's finding.
+    wanted_codes = {code for code, _, _ in expected} | {case.code}
+    new = [d for d in new if d.code not in FOLLOW_ON_CODES or d.code in wanted_codes]
+    found = sorted((d.code, d.file.removeprefix(prefix), d.line) for d in new)
     detail = "\n".join(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in new)
     assert found == expected, f"{case.source.name}: {case.name}\n{detail}"
     for d in result.diagnostics:
