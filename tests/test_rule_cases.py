@@ -13,12 +13,18 @@
         today: "2026-11-23"          # optional
         expect:                      # ALL diagnostics the run produces, nothing more
           - {code: D402, file: delegation/socialnamnden.yaml, at: "substitute: {position: socialchef}"}
+        also:                        # optional: other rules' findings the change rightly causes
+          - {code: AR102, file: avtalsregister.yaml, count: 8}
 
 Only what the edits change is compared: diagnostics the unedited example also has (by code, file
 and message: an honest warning such as an unpublished prisbasbelopp) are left out on both sides.
 `at` is text in the edited file; the expected line is the line where it stands (its first
 occurrence, or `at_occurrence`). Files are relative to the policies folder. An edit may also be
 `{file, content}` (write the whole file) or `{file, delete: true}`.
+
+`also` is for consequences in other documents that a case is not about but a policy owner would
+rightly be shown (lowering a limit takes the mandate from contracts already signed: AR102). They are
+compared by code, file and count, so the case keeps its lines for its own rule.
 """
 
 from __future__ import annotations
@@ -115,8 +121,13 @@ def test_rule_case(case: Case, policies_copy: Path) -> None:
     # list it. Every other case is about its own rule's finding.
     wanted_codes = {code for code, _, _ in expected} | {case.code}
     new = [d for d in new if d.code not in FOLLOW_ON_CODES or d.code in wanted_codes]
+    also = {(a["code"], a["file"]): int(a["count"]) for a in case.spec.get("also", [])}
+    consequences = [d for d in new if (d.code, d.file.removeprefix(prefix)) in also]
+    counted = {key: sum(1 for d in consequences if (d.code, d.file.removeprefix(prefix)) == key) for key in also}
+    new = [d for d in new if d not in consequences]
     found = sorted((d.code, d.file.removeprefix(prefix), d.line) for d in new)
     detail = "\n".join(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in new)
     assert found == expected, f"{case.source.name}: {case.name}\n{detail}"
+    assert counted == also, f"{case.source.name}: {case.name}: {counted} != {also}"
     for d in result.diagnostics:
         assert d.message.strip() and d.line >= 1 and d.column >= 1

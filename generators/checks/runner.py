@@ -48,6 +48,10 @@ def run_checks(loaded: LoadResult, model: Model, today: date) -> CheckResult:
                 skipped.setdefault(file, []).append(rule.code)  # the rule still runs on the other files
         if not blocked_by and organisation_broken and rule.needs_kind("organisation"):
             blocked_by = [model.organisation.source.file] if model.organisation else []
+        if not blocked_by and model.organisation is None and rule.needs_kind("organisation"):
+            # X805 reports the missing file once; a rule that resolves references against the
+            # organisation would otherwise report every reference as a follow-on error.
+            blocked_by = [f"{model.policies_display}/organisation.yaml"]
         if blocked_by:
             for file in blocked_by:
                 skipped.setdefault(file, []).append(rule.code)

@@ -57,9 +57,9 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         return
     for mandate in current.mandates:
         for position, where in sorted(mandate_holders(model, mandate).items()):
-            if declaration_for(org, current, position):
-                continue
-            name = org.positions[position].title if position in org.positions else position
+            if position not in org.positions or declaration_for(org, current, position):
+                continue  # an unknown position is X807's finding, not a missing declaration
+            name = org.positions[position].title
             yield RULE.at(where, f"{name} har uppdrag inom {label('conflict_mandate', mandate)} men omfattas inte av någon deklaration "
                                  f"i {current.meta.title} ({current.source.file}). Lägg till befattningen eller dess rolltyp under declarations "
                                  f"(Lokal regel: {current.meta.title}).")
