@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from generators.model import Model
-from tests.kinds.attest.model import attest_rules
+from tests.kinds.attestdemo.model import attest_rules
 
 
 def build(model: Model, versions: str, as_of: date) -> dict[str, Any] | None:

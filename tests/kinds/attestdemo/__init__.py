@@ -13,12 +13,12 @@ from generators.kinds import CodeFamily, DecidePart, FileClaim, Kind
 KIND = Kind(
     name="attestdemo",
     claims=(FileClaim(r"attestdemo\.yaml", "attestdemo.schema.json", "testtypen för attesträtter", editor_glob="policies/attestdemo.yaml"),),
-    builder="tests.kinds.attest.model:build",
+    builder="tests.kinds.attestdemo.model:build",
     governed=False,
-    schemas_dir="tests/kinds/attest/schemas",
-    checks=("tests.kinds.attest.checks",),
+    schemas_dir="tests/kinds/attestdemo/schemas",
+    checks=("tests.kinds.attestdemo.checks",),
     codes=(CodeFamily("ZA", "Attest (testtyp)"),),
-    rules=("tests.kinds.attest.rules",),
-    pages=("tests.kinds.attest.page",),
-    decide=DecidePart(table="tests.kinds.attest.decide:build", question="tests.kinds.attest.question"),
+    rules=("tests.kinds.attestdemo.rules",),
+    pages=("tests.kinds.attestdemo.page",),
+    decide=DecidePart(table="tests.kinds.attestdemo.decide:build", question="tests.kinds.attestdemo.question"),
 )

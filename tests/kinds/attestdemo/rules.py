@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generators.outputs.rules.common import RulesContext
 from generators.outputs.rules.registry import Rendered, RulesFile
-from tests.kinds.attest.model import attest_rules
+from tests.kinds.attestdemo.model import attest_rules
 
 
 def render(ctx: RulesContext) -> Rendered | None:

@@ -1,6 +1,6 @@
-"""The test-only `attestdemo` kind (package tests/kinds/attest) plugs in through one registration line, and every part appears.
+"""The test-only `attestdemo` kind (package tests/kinds/attestdemo) plugs in through one registration line, and every part appears.
 
-The fixture adds `"tests.kinds.attest"` to `generators.kinds.REGISTERED`: the same one line the
+The fixture adds `"tests.kinds.attestdemo"` to `generators.kinds.REGISTERED`: the same one line the
 walkthrough ("Add a document kind", ARCHITECTURE.md) adds for a real kind. Nothing else in the core
 changes; the claimed file loads, its check fires at the exact line, its rules file is published and
 listed in index.json, its page is built and `decide attestdemo` answers.
@@ -44,7 +44,7 @@ attestants:
 @pytest.fixture
 def attest_registered(monkeypatch: pytest.MonkeyPatch) -> None:
     # The one registration line.
-    monkeypatch.setattr(generators.kinds, "REGISTERED", [*generators.kinds.REGISTERED, "tests.kinds.attest"])
+    monkeypatch.setattr(generators.kinds, "REGISTERED", [*generators.kinds.REGISTERED, "tests.kinds.attestdemo"])
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_claimed_file_loads_into_the_model(attest_registered: None, attest_polic
     assert not [d for d in loaded.diagnostics if d.severity == "error"]
     assert [d.kind for d in loaded.documents if d.file.endswith("attestdemo.yaml")] == ["attestdemo"]
     model = build_model(loaded)
-    from tests.kinds.attest.model import attest_rules
+    from tests.kinds.attestdemo.model import attest_rules
 
     rules = attest_rules(model)
     assert rules is not None and [a.id for a in rules.attestants] == ["attest-kommundirektor", "attest-ekonomidirektor", "attest-okand"]
@@ -90,7 +90,7 @@ def test_check_fires_at_the_exact_line(attest_registered: None, attest_policies:
     shown = str((attest_policies / "attestdemo.yaml").resolve().relative_to(attest_policies.resolve().parent))
     assert found == [("ZA101", shown, 10, 15)]
     registered = rules_by_code()["ZA101"]
-    assert registered.module == "tests.kinds.attest.checks.za101_attestant_exists"
+    assert registered.module == "tests.kinds.attestdemo.checks.za101_attestant_exists"
     assert family_of("ZA101") is not None and family_labels()["ZA"] == "Attest (testtyp)"
 
 
@@ -116,7 +116,7 @@ def test_page_is_generated(attest_registered: None, attest_policies: Path) -> No
     _fixed(attest_policies)
     model = build_model(load_policies(attest_policies))
     pages = {page.path: page for page in generate(SiteContext(model, date(2026, 6, 1)))}
-    page = pages["attest/index.md"]
+    page = pages["attestdemo/index.md"]
     assert page.title == "Attest" and "| Kommundirektör | 500\u00a0000\u00a0kr |" in page.content
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from generators.outputs.site.context import GeneratedPage, SiteContext
 from generators.outputs.site.escape import text
 from generators.outputs.site.swedish import kronor
-from tests.kinds.attest.model import attest_rules
+from tests.kinds.attestdemo.model import attest_rules
 
-PATH = "attest/index.md"
+PATH = "attestdemo/index.md"
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
@@ -25,7 +25,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
         path=PATH,
         title="Attest",
         content=f"# {text(rules.title)}\n\n| Attestant | Högsta belopp |\n|---|---|\n{rows}\n",
-        nav=("Attest",),
+        nav=("Attestdemo",),
         nav_order=(20,),
         order=(),
     )

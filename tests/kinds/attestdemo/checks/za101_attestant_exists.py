@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
-from tests.kinds.attest.model import attest_rules
+from tests.kinds.attestdemo.model import attest_rules
 
 RULE = Rule("ZA101", "attestant-exists", "error", "Varje attestant är en befattning som finns.", needs=("organisation", "attestdemo"))
 
