@@ -76,7 +76,8 @@ class Consumer:
 
     def who_decides(self, body: str, matter: str, amount: float | None, day: str) -> tuple[str, int] | None:
         """The page's lookup: matters[M] → the version with valid_from ≤ D ≤ valid_to → the period with
-        from ≤ D ≤ to → the first tier whose up_to is null or ≥ the amount. (decision maker key, tier)."""
+        from ≤ D ≤ to → no answer if the amount is outside the period's direct_procurement limit → the
+        first tier whose up_to is null or ≥ the amount. (decision maker key, tier)."""
         table = self.delegation_table(body)
         if table is None or matter not in table["matters"]:
             return None
@@ -91,6 +92,10 @@ class Consumer:
                 tiers = period["tiers"]
                 if amount is None and len(tiers) != 1:
                     return None  # an amount is needed
+                direct = period["direct_procurement"]  # the schema: outside the law's limit is not_allowed
+                if amount is not None and direct is not None and (
+                        amount >= direct["limit"] if direct["comparison"] == "below" else amount > direct["limit"]):
+                    return None
                 for tier in tiers:
                     if amount is None or ((tier["above"] is None or amount > tier["above"]) and (tier["up_to"] is None or amount <= tier["up_to"])):
                         return tier["decided_by"]["key"], tier["index"]
