@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generators.diagnostics import JsonPath
-from generators.loading.schemas import Schema, SchemaStore, iter_subschemas
+from generators.loading.schemas import Schema, SchemaStore
 from generators.loading.yamlstrict import LoadProblem, RawMap, RawNode, RawScalar, RawSeq
 
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -71,7 +71,7 @@ class SchemaTyper:
         key = tuple(id(node) for node, _ in candidates)
         flat = self._flat.get(key)
         if flat is None:
-            flat = tuple(sub for node, base in candidates for sub in iter_subschemas(self.store, node, base))
+            flat = tuple(sub for node, base in candidates for sub in self.store.subschemas(node, base))
             self._flat[key] = flat
         return flat
 

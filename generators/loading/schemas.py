@@ -20,6 +20,9 @@ class SchemaStore:
     directory: Path
     by_id: dict[str, Schema] = field(default_factory=dict)
     by_name: dict[str, Schema] = field(default_factory=dict)
+    # The schemas never change once loaded, so what a node combines with is worked out once: the
+    # cross-document walks ask it for every value of every document.
+    _subschemas: dict[tuple[int, str], tuple[tuple[Schema, str], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, directory: Path, extra_dirs: tuple[Path, ...] = ()) -> SchemaStore:
@@ -31,6 +34,15 @@ class SchemaStore:
             store.by_id[schema["$id"]] = schema
             store.by_name[path.name] = schema
         return store
+
+    def subschemas(self, schema: Schema, base: str) -> tuple[tuple[Schema, str], ...]:
+        """`iter_subschemas`, remembered per node of this store (keyed by identity: every node is
+        owned by the store, which lives as long as the process)."""
+        key = (id(schema), base)
+        found = self._subschemas.get(key)
+        if found is None:
+            found = self._subschemas[key] = tuple(iter_subschemas(self, schema, base))
+        return found
 
     def resolve(self, ref: str, base: str) -> tuple[Schema, str]:
         """Resolve a `$ref` relative to the schema whose `$id` is `base`."""

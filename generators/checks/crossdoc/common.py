@@ -8,7 +8,7 @@ from typing import Any
 
 from generators.diagnostics import JsonPath
 from generators.loading.documents import SourceDocument, schema_store
-from generators.loading.schemas import Schema, iter_subschemas
+from generators.loading.schemas import Schema
 from generators.model.common import Actor, SourceRef
 
 COMMON_SCHEMA_ID = "https://styrdokument.example/schemas/common.schema.json"
@@ -43,7 +43,7 @@ def actors_in(document: SourceDocument) -> Iterator[tuple[Actor, SourceRef]]:
 
 
 def _flatten(store: Any, candidates: Candidates) -> Candidates:
-    return [sub for node, base in candidates for sub in iter_subschemas(store, node, base)]
+    return [sub for node, base in candidates for sub in store.subschemas(node, base)]
 
 
 def _walk(store: Any, target: Schema, node: Any, candidates: Candidates, path: JsonPath, root: SourceRef) -> Iterator[tuple[Any, SourceRef]]:
