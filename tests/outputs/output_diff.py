@@ -1,4 +1,4 @@
-"""The JSON rules and the site built from the example, before and after: what differs.
+"""The JSON rules and the site built from the kommun fixture (the example), before and after: what differs.
 
     python -m tests.outputs.output_diff [BASE] [--write]
 
@@ -18,6 +18,7 @@ import argparse
 import difflib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -56,8 +57,13 @@ def copy_working_tree(target: Path) -> None:
 
 
 def build(tree: Path, out: Path) -> Path:
+    """The tree's tool, run on the tree's own kommun fixture (never on `policies/`, which belongs to
+    whichever organisation adopted the tool), copied outside the tree so its paths read `policies/`."""
+    fixture = out.parent / f"{out.name}-kommun"
+    shutil.copytree(tree / "tests" / "fixtures" / "kommun", fixture)
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(tree)}
-    result = subprocess.run([sys.executable, "-m", "generators", "build", "--out", str(out), "--today", TODAY],
+    result = subprocess.run([sys.executable, "-m", "generators", "build", "--policies", str(fixture / "policies"),
+                             "--out", str(out), "--today", TODAY],
                             cwd=tree, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"build in {tree} failed:\n{result.stdout}\n{result.stderr}")
