@@ -209,7 +209,8 @@ class _DelegationDecider:
         summary = (f"{who} beslutar i ärende {info['number']} ({info['title']}){what}, {lower_first(body_name)}s delegationsordning, {day}."
                    if tier["delegated"] else
                    f"{body_name} beslutar själv i ärende {info['number']} ({info['title']}){what}: beloppet ligger över delegationen, {day}.")
-        return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day))
+        return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day),
+                      list(tier["steps"]))
 
     def _retired(self, question: dict[str, Any], matter: str, retired: dict[str, Any]) -> Answer:
         replaced = retired.get("replaced_by")
@@ -476,6 +477,7 @@ class Decider(_DelegationDecider):
                 "concerned": {"key": key, "label": table["concerned"].get(key, key)},
                 "route": entry["route"],
                 "route_level": entry["route_level"],
+                "route_text": entry["route_text"],
                 "handler": entry["handler"],
                 "handover_to": entry["handover_to"],
                 "stepping_aside": entry["stepping_aside"],
@@ -591,7 +593,7 @@ class Decider(_DelegationDecider):
             lines.append(sentence(f"Värdet räknas så här: {version['value_basis']}"))
             return lines
 
-        return Answer("procurement", question, status, summary, facts, explain)
+        return Answer("procurement", question, status, summary, facts, explain, list(found["steps"]) if status == ANSWERED else [])
 
 
 def _procedure_words(found: dict[str, Any]) -> str:

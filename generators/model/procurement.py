@@ -597,7 +597,11 @@ def _describe_amount(amount: Amount, sek: Decimal | None) -> str:
     return f"{number} {amount.unit}" + (f" ({kronor(sek)})" if sek is not None else "")
 
 
-def _matter_label(order: DelegationOrder, matter: Matter) -> str:
+def _matter_label(order: DelegationOrder, matter: Matter, where: bool = True) -> str:
+    """'ärende 5.4 (id) i <title> (file:line)'; without the file and line (`where=False`) for the
+    answers staff read, which never name a file in policies/."""
+    if not where:
+        return f"ärende {matter.number} ({matter.id}) i {order.meta.title}"
     line = matter.source.location().line
     return f"ärende {matter.number} ({matter.id}) i {order.meta.title} ({order.source.file}:{line})"
 
@@ -764,7 +768,7 @@ def decision_makers_for(band: Band, body: str, day: date, model: Model) -> list[
                     f"{'över ' + kronor(above) if above is not None else 'från 0 kr'} "
                     f"{'till och med ' + kronor(up_to) if up_to is not None else 'utan övre gräns'}" if known else "okänt belopp")
             makers.append(DecisionMaker(actor, "delegation", decision, order, matter, above, up_to,
-                                        f"Med stöd av {_matter_label(order, matter)}: {part}."))
+                                        f"Med stöd av {_matter_label(order, matter, where=False)}: {part}."))
     return makers
 
 

@@ -404,7 +404,7 @@
     var summary = tier.delegated
       ? who + " beslutar i ärende " + info.number + " (" + info.title + ")" + what + ", " + lowerFirst(bodyName) + "s delegationsordning, " + day + "."
       : bodyName + " beslutar själv i ärende " + info.number + " (" + info.title + ")" + what + ": beloppet ligger över delegationen, " + day + ".";
-    return answer("delegation", ANSWERED, summary, facts, self.delegationExplanation(piece, tier, amount, day));
+    return answer("delegation", ANSWERED, summary, facts, self.delegationExplanation(piece, tier, amount, day), tier.steps.slice());
   };
 
   Decider.prototype.retired = function (matter, retired) {
@@ -683,6 +683,7 @@
         concerned: { key: key, label: get(table.concerned, key, key) },
         route: entry.route,
         route_level: entry.route_level,
+        route_text: entry.route_text,
         handler: entry.handler,
         handover_to: entry.handover_to,
         stepping_aside: entry.stepping_aside,
@@ -809,7 +810,7 @@
       lines.push(decider.signing.text);
     });
     lines.push(sentence("Värdet räknas så här: " + version.value_basis));
-    return answer("procurement", status, summary, facts, lines);
+    return answer("procurement", status, summary, facts, lines, status === ANSWERED ? found.steps.slice() : []);
   };
 
   // ===================================================================================================
@@ -1447,7 +1448,7 @@
         [facts.independent ? "Ja, ingen som handlägger är jävig." : "Nej, se förklaringen."])]));
     }
     if (facts.route) {
-      rows.push(row("Regel i reglementet", [fact("route", facts.route, [facts.route]), facts.route_level ? " (" + facts.route_level + ")" : ""]));
+      rows.push(row("Regel i reglementet", [fact("route_text", facts.route_text, [facts.route_text])]));
     }
     return rows;
   }

@@ -158,7 +158,7 @@ def _range_label(above: str | None, up_to: str | None, per: str) -> str:
 
 
 def _tier(index: int | None, delegated: bool, above: Decimal | None, up_to: Decimal | None, label: str,
-          decided_by: dict[str, Any], substitute: dict[str, Any] | None, body_name: str) -> dict[str, Any]:
+          decided_by: dict[str, Any], substitute: dict[str, Any] | None, body_name: str, steps: list[str]) -> dict[str, Any]:
     if delegated:
         applies = f"ligger i nivån {label}: {decided_by['label']} beslutar."
     else:
@@ -174,7 +174,31 @@ def _tier(index: int | None, delegated: bool, above: Decimal | None, up_to: Deci
         "applies": applies,
         "rejected_if_higher": sentence(f"Nivån {label} gäller inte: beloppet är högre"),
         "rejected_if_lower": sentence(f"Nivån {label} gäller inte: beloppet är lägre"),
+        "steps": steps,
     }
+
+
+def _tier_steps(model: Model, order: DelegationOrder, matter: Matter, delegates: tuple[Actor, ...] | None,
+                substitute: dict[str, Any] | None) -> list[str]:
+    """'Så här gör du' in one tier, finished sentences: the matter's conditions (samråd, yttrande),
+    who takes the decision (on delegation, with the substitute; or the body itself, where the matter
+    is not delegated), and whether the decision is reported to the body. `delegates` None: the body."""
+    org = model.organisation
+    assert org is not None
+    found = conditions(model, matter)
+    body = org.running_label(Actor("body", order.body))
+    if delegates is None:
+        found.append(sentence(f"Ärendet är inte delegerat på den här nivån: {body} beslutar själv"))
+        return found
+    names = [org.running_label(a) for a in delegates]
+    found.append(sentence(f"Beslutet fattas av {names[0]} på delegation från {body}" if len(names) == 1
+                          else f"Beslutet fattas gemensamt av {join(names)} på delegation från {body}"))
+    if substitute is not None and substitute["actors"]:
+        found.append(substitute["text"])
+    reporting = _reporting(model, order, matter)
+    if reporting:
+        found.append(reporting)
+    return found
 
 
 def _matter_units(matter: Matter, order: DelegationOrder) -> set[str]:
@@ -242,7 +266,8 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
         if previous_up_to is not None and start > previous_up_to:
             # A gap the delegationsordning leaves (D412 reports it): the body decides there.
             gap_label = _range_label(previous_text if previous_up_to else None, above_text, "")
-            tiers.append(_tier(None, False, previous_up_to or None, start, gap_label, body_json, None, body_name))
+            tiers.append(_tier(None, False, previous_up_to or None, start, gap_label, body_json, None, body_name,
+                               _tier_steps(model, order, matter, None, None)))
         if len(delegates) == 1:
             decided_by = actor_json(org, delegates[0])
             substitute = substitute_json(org, order, delegates[0], own_substitute)
@@ -250,12 +275,14 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
             decided_by = {"key": None, "kind": "joint", "id": None, "label": "gemensamt " + join([org.label(a) for a in delegates])}
             substitute = None
         label = _range_label(above_text, up_to_text, _per(up_to or above))
-        tiers.append(_tier(index, True, above_sek, up_to_sek, label, decided_by, substitute, body_name))
+        tiers.append(_tier(index, True, above_sek, up_to_sek, label, decided_by, substitute, body_name,
+                           _tier_steps(model, order, matter, delegates, substitute)))
         previous_up_to, previous_text = up_to_sek, up_to_text or ""
     if previous_up_to is not None and tiers and tiers[-1]["up_to"] is not None:
         limit = rows[-1][2]
         label = f"över {previous_text}{_per(limit)}" + (", över delegationens beloppsgräns" if written is None else ", över den högsta nivån")
-        tiers.append(_tier(None, False, previous_up_to, None, label, body_json, None, body_name))
+        tiers.append(_tier(None, False, previous_up_to, None, label, body_json, None, body_name,
+                           _tier_steps(model, order, matter, None, None)))
     return tiers
 
 
@@ -301,19 +328,24 @@ def _reporting(model: Model, order: DelegationOrder, matter: Matter) -> str | No
     return sentence(f"Beslutet anmäls inte.{recorded}")
 
 
-def _matter_json(model: Model, order: DelegationOrder, matter: Matter) -> dict[str, Any]:
+def conditions(model: Model, matter: Matter) -> list[str]:
+    """The matter's conditions as sentences: its own text, or the condition's label and with whom."""
     org = model.organisation
+    found = []
+    for condition in matter.conditions:
+        if condition.text:
+            found.append(sentence(condition.text))
+        elif condition.with_actor is not None and org is not None:
+            found.append(sentence(f"{label('condition', condition.kind)} {org.label(condition.with_actor)}"))
+        else:
+            found.append(sentence(label("condition", condition.kind)))
+    return found
+
+
+def _matter_json(model: Model, order: DelegationOrder, matter: Matter) -> dict[str, Any]:
     short_names = {sfs: s.short for sfs, s in model.reference.statutes.items()}
     kind = MATTER_KINDS.get(matter.kind)
     section_number = next((number for sid, number, _ in order.sections if sid == matter.section_id), "")
-    conditions = []
-    for condition in matter.conditions:
-        if condition.text:
-            conditions.append(sentence(condition.text))
-        elif condition.with_actor is not None and org is not None:
-            conditions.append(sentence(f"{label('condition', condition.kind)} {org.label(condition.with_actor)}"))
-        else:
-            conditions.append(sentence(label("condition", condition.kind)))
     return {
         "id": matter.id,
         "number": matter.number,
@@ -322,7 +354,7 @@ def _matter_json(model: Model, order: DelegationOrder, matter: Matter) -> dict[s
         "kind_label": kind.label if kind else matter.kind,
         "section": f"{section_number} {matter.section_title}".strip(),
         "legal_basis": [ref.label(short_names) for ref in matter.legal_basis],
-        "conditions": conditions,
+        "conditions": conditions(model, matter),
         "reporting": _reporting(model, order, matter),
         "execution_only": matter.execution_only,
         "further_delegation_allowed": matter.further_delegation,

@@ -23,7 +23,7 @@ from typing import Any
 
 from generators.decide.tables.common import Period, document_info, included, periods, unit_value
 from generators.decide.tables.delegation import actor_json
-from generators.decide.text import kronor, lower_first, sentence
+from generators.decide.text import join, kronor, lower_first, sentence
 from generators.model import Model
 from generators.model.common import Actor
 from generators.model.delegation import Matter
@@ -108,7 +108,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
             text = "Beloppet hör inte till något värdeintervall."
         return {"status": "undetermined", "band": None, "band_label": None, "procedure": None,
                 "documentation_required": None, "documentation_required_by_law": required_by_law,
-                "decided_by": [], "lines": [sentence(text)]}
+                "decided_by": [], "lines": [sentence(text)], "steps": []}
     decision = band.decision_for(body)
     makers = known_makers[band.id]
     if decision is not None and decision.decided_by is None:
@@ -119,7 +119,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
                               "som inte kan räknas om till kronor den dagen"), *unknown]
             return {"status": "unknown_value", "band": band.id, "band_label": band.describe(day, reference),
                     "procedure": _procedure_json(org, band), "documentation_required": band.procedure.documentation_required,
-                    "documentation_required_by_law": required_by_law, "decided_by": [], "lines": lines}
+                    "documentation_required_by_law": required_by_law, "decided_by": [], "lines": lines, "steps": []}
         makers = [m for m in makers if (m.above_sek is None or value > m.above_sek) and (m.up_to_sek is None or value <= m.up_to_sek)]
     decided_by = []
     for maker in makers:
@@ -134,6 +134,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
         })
     lines = [sentence(f"Värdeintervallet {band.id}: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
              sentence(band.procedure.text)]
+    steps = _steps(org, policy, band, [m.actor for m in makers]) if decided_by else []
     if not decided_by:
         lines.append(sentence(f"Policyn anger inte vem som beslutar i intervallet för {lower_first(org.label(Actor('body', body)))}"))
     return {
@@ -145,7 +146,32 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
         "documentation_required_by_law": required_by_law,
         "decided_by": decided_by,
         "lines": lines,
+        "steps": steps,
     }
+
+
+def _steps(org: Organisation, policy: ProcurementPolicy, band: Band, deciders: list[Actor]) -> list[str]:
+    """'Så här gör du' for a purchase in the band: the policy's own words for the procedure, who
+    decides, and who signs the contract. Finished sentences; decide and the Vem beslutar? page show
+    them as they stand."""
+    found = [sentence(band.procedure.text)] if band.procedure.text else []
+    if band.procedure.conducted_by is not None and not band.procedure.text:
+        found.append(sentence(f"Genomför upphandlingen med stöd av {org.running_label(band.procedure.conducted_by)}"))
+    found.append(sentence(f"Beslutet fattas av {join([org.running_label(a) for a in deciders], 'eller')}"))
+    signers = []
+    for actor in deciders:
+        rule, _ = signers_for(policy, actor, org)
+        if rule is None:
+            continue
+        signer = actor if rule.signed_by_decision_maker else rule.signed_by
+        if signer is None:
+            continue
+        text = f"Avtalet undertecknas av {org.running_label(signer)}"
+        if rule.countersigned_by is not None:
+            text += f" och kontrasigneras av {org.running_label(rule.countersigned_by)}"
+        if sentence(text) not in signers:
+            signers.append(sentence(text))
+    return found + signers
 
 
 def _unknown_reasons(model: Model, matter: Matter | None, day: date) -> list[str]:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from generators.decide.tables.common import document_info, included
-from generators.decide.text import join, sentence
+from generators.decide.text import join, sentence, upper_first
 from generators.model import Model
 from generators.model.common import Actor
 from generators.model.organisation import Organisation
@@ -55,7 +55,7 @@ def concerned_parties(org: Organisation, regulation: WhistleblowingRegulation) -
 def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concerned) -> dict[str, Any]:
     route = regulation.route_for(org, who)
     if route is None:
-        return {"status": "undetermined", "route": None, "route_level": None, "handler": None, "handover_to": None,
+        return {"status": "undetermined", "route": None, "route_level": None, "route_text": None, "handler": None, "handover_to": None,
                 "stepping_aside": [], "stepping_aside_text": None, "remaining": None, "members": None, "independent": None,
                 "lines": [regulation.explain(org, who)]}
     assessment = regulation.assess(org, route.handler, who)
@@ -69,6 +69,7 @@ def _answer(org: Organisation, regulation: WhistleblowingRegulation, who: Concer
         "status": "answered" if assessment.passes else "undetermined",
         "route": route.id,
         "route_level": route_level_label(route),
+        "route_text": upper_first(route_text(org, regulation, route)),
         "handler": _handler_json(org, regulation, route.handler),
         "handover_to": _handler_json(org, regulation, route.handover_to),
         "stepping_aside": [org.positions[p].title if p in org.positions else p for p in assessment.conflicted],
