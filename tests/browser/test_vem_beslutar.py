@@ -37,8 +37,9 @@ FORMS = {"delegation": "vb-delegation", "travel": "vb-resa", "whistleblowing": "
 # wrong body. Every other case must be askable through the form itself.
 ONLY_BY_ADDRESS = {"not_found", "other_body"}
 # Facts a case may expect that the page does not show as such: the travel approval table's internal
-# cell id (for developers; the explanation names the cell in the policy's words instead).
-NOT_SHOWN = {"approval"}
+# cell id and the whistleblowing route's id (for developers; the page names the cell and the rule in
+# the policy's words instead: the explanation, and route_text).
+NOT_SHOWN = {"approval", "route"}
 # The key facts of each kind of question: the page must show them whenever a case expects them.
 KEY_FACTS = ("decided_by", "approver", "handler", "procedure", "substitute", "handover_to", "named_approver",
              "matters", "tiers", "by_traveller", "by_concerned", "signing")
