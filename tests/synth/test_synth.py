@@ -16,6 +16,9 @@ from generators.synth.plan import build_plan
 from tests.conftest import EXAMPLE_POLICIES
 
 TODAY_TEXT = "2026-11-23"
+# The kommun fixture's reference data (the synth's default is policies/reference, which belongs to
+# whichever organisation adopted the tool).
+REFERENCE = EXAMPLE_POLICIES / "reference"
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
@@ -39,7 +42,7 @@ def _matters(root: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def small_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "policies"
-    generate(out, bodies=3, matters_per_body=20, seed=7)
+    generate(out, bodies=3, matters_per_body=20, seed=7, reference_dir=REFERENCE)
     return out
 
 
@@ -61,10 +64,10 @@ def test_check_command_accepts_the_tree(small_tree: Path, capsys: pytest.Capture
 
 def test_same_seed_gives_byte_identical_tree(tmp_path: Path, small_tree: Path) -> None:
     again = tmp_path / "again"
-    generate(again, bodies=3, matters_per_body=20, seed=7)
+    generate(again, bodies=3, matters_per_body=20, seed=7, reference_dir=REFERENCE)
     assert _tree_digest(again) == _tree_digest(small_tree)
     other = tmp_path / "other"
-    generate(other, bodies=3, matters_per_body=20, seed=8)
+    generate(other, bodies=3, matters_per_body=20, seed=8, reference_dir=REFERENCE)
     changed = {name for name, digest in _tree_digest(other).items() if _tree_digest(small_tree).get(name) != digest}
     assert any(name.startswith("delegation/") for name in changed)
     assert not any(name.startswith("reference/") for name in changed)  # reference data is the example's
@@ -109,7 +112,7 @@ def test_proportions_follow_the_example(tmp_path: Path) -> None:
         return {key: value / n for key, value in count.items()}
 
     out = tmp_path / "city"
-    generate(out, bodies=6, matters_per_body=300, seed=1)
+    generate(out, bodies=6, matters_per_body=300, seed=1, reference_dir=REFERENCE)
     synthetic, example = shares(_matters(out)), shares(_matters(EXAMPLE_POLICIES))
     for key, expected in example.items():
         assert abs(synthetic[key] - expected) <= 0.05, (key, synthetic[key], expected)
