@@ -101,7 +101,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
     if band is None:
         undecided = [b for b in table.bands if b.contains(value, day, reference) is None]
         if undecided:
-            options = " eller ".join(f"{lower_first(b.procedure.label)} ({b.id}, {b.describe(day, reference)})" for b in undecided)
+            options = " eller ".join(f"{lower_first(b.procedure.label)} ({b.describe(day, reference)})" for b in undecided)
             text = (f"Det går inte att avgöra vilket värdeintervall beloppet hör till: {options}. En gräns är inte publicerad i "
                     "kronor; jämför värdet med eurobeloppet enligt den omräkningskurs som gäller för tröskelvärdena.")
         else:
@@ -114,7 +114,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
     if decision is not None and decision.decided_by is None:
         unknown = sorted({reason for m in makers for reason in _unknown_reasons(model, m.matter, day)})
         if unknown:
-            lines = [sentence(f"Värdeintervallet {band.id}: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
+            lines = [sentence(f"Policyns värdeintervall: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
                      sentence(f"Vem som beslutar beror på beloppsgränserna i ärende {makers[0].matter.number} ({makers[0].matter.id}), "
                               "som inte kan räknas om till kronor den dagen"), *unknown]
             return {"status": "unknown_value", "band": band.id, "band_label": band.describe(day, reference),
@@ -132,7 +132,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
             "text": sentence(maker.explanation),
             "signing": _signing_json(org, policy, maker.actor),
         })
-    lines = [sentence(f"Värdeintervallet {band.id}: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
+    lines = [sentence(f"Policyns värdeintervall: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
              sentence(band.procedure.text)]
     steps = _steps(org, policy, band, [m.actor for m in makers]) if decided_by else []
     if not decided_by:
