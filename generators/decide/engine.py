@@ -174,7 +174,7 @@ class _DelegationDecider:
         }
         if status == OTHER_BODY:
             return Answer("delegation", question, OTHER_BODY,
-                          f"Ärende {info['number']} ({info['id']}) hör till {lower_first(body_name)}s delegationsordning, "
+                          f"Ärende {info['number']} ({info['title']}) hör till {lower_first(body_name)}s delegationsordning, "
                           f"inte till {lower_first(bodies.get(question['body'], question['body']))}s.",
                           facts, lambda: self._delegation_explanation(piece, None, None))
         if status == NOT_ALLOWED:
@@ -225,7 +225,7 @@ class _DelegationDecider:
         info = version["matter"]
         period = piece.period
         lines = [document_sentence(version["document"])]
-        matter_line = f"Ärende {info['number']} {info['title']} ({info['id']}), avsnitt {info['section']}"
+        matter_line = f"Ärende {info['number']} {info['title']}, avsnitt {info['section']}"
         lines.append(sentence(matter_line))
         if info["execution_only"]:
             lines.append("Raden är ren verkställighet och ingen delegering; den finns med för tydlighetens skull.")

@@ -598,10 +598,10 @@ def _describe_amount(amount: Amount, sek: Decimal | None) -> str:
 
 
 def _matter_label(order: DelegationOrder, matter: Matter, where: bool = True) -> str:
-    """'ärende 5.4 (id) i <title> (file:line)'; without the file and line (`where=False`) for the
-    answers staff read, which never name a file in policies/."""
+    """'ärende 5.4 (id) i <title> (file:line)' for policy owners; for the answers staff read
+    (`where=False`), which name no file and no internal id: 'ärende 5.4 (<matter title>) i <title>'."""
     if not where:
-        return f"ärende {matter.number} ({matter.id}) i {order.meta.title}"
+        return f"ärende {matter.number} ({matter.title}) i {order.meta.title}"
     line = matter.source.location().line
     return f"ärende {matter.number} ({matter.id}) i {order.meta.title} ({order.source.file}:{line})"
 

@@ -364,7 +364,7 @@
     };
     if (status === OTHER_BODY) {
       return answer("delegation", OTHER_BODY,
-        "Ärende " + info.number + " (" + info.id + ") hör till " + lowerFirst(bodyName) + "s delegationsordning, " +
+        "Ärende " + info.number + " (" + info.title + ") hör till " + lowerFirst(bodyName) + "s delegationsordning, " +
         "inte till " + lowerFirst(get(bodies, questionBody, questionBody)) + "s.",
         facts, self.delegationExplanation(piece, null, null));
     }
@@ -420,7 +420,7 @@
     var info = version.matter;
     var period = piece.period;
     var lines = [documentSentence(version.document)];
-    lines.push(sentence("Ärende " + info.number + " " + info.title + " (" + info.id + "), avsnitt " + info.section));
+    lines.push(sentence("Ärende " + info.number + " " + info.title + ", avsnitt " + info.section));
     if (info.execution_only) {
       lines.push("Raden är ren verkställighet och ingen delegering; den finns med för tydlighetens skull.");
     }

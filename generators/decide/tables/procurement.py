@@ -115,7 +115,7 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
         unknown = sorted({reason for m in makers for reason in _unknown_reasons(model, m.matter, day)})
         if unknown:
             lines = [sentence(f"Policyns värdeintervall: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
-                     sentence(f"Vem som beslutar beror på beloppsgränserna i ärende {makers[0].matter.number} ({makers[0].matter.id}), "
+                     sentence(f"Vem som beslutar beror på beloppsgränserna i ärende {makers[0].matter.number} ({makers[0].matter.title}), "
                               "som inte kan räknas om till kronor den dagen"), *unknown]
             return {"status": "unknown_value", "band": band.id, "band_label": band.describe(day, reference),
                     "procedure": _procedure_json(org, band), "documentation_required": band.procedure.documentation_required,
