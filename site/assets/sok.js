@@ -3,6 +3,11 @@
  * pagefind/ (generators/outputs/site/search.py). Pagefind stems Swedish, so "avskrivningar" finds
  * the pages that say "avskrivning".
  *
+ * Pagefind knows no synonyms: the organisation's (publication.search in organisation.yaml) come with
+ * the page (the form's data-synonyms), and a query that contains one is also searched with each of
+ * the others in its group; the pages found are merged, best score first. Recommended pages
+ * (#sd-best-bets, real links on the page) are shown first when a query word is one of theirs.
+ *
  * Every word shown comes from the page itself (the form's data-* attributes) or from the index; this
  * script writes no text of its own. Excerpts from the index are inserted as text, with only
  * Pagefind's <mark> kept: page text can never become markup here.
@@ -23,8 +28,63 @@
   var status = document.getElementById("sd-search-status");
   var list = document.getElementById("sd-search-results");
   var words = form.dataset;
+  var synonyms = parseList(words.synonyms);
+  var bets = document.getElementById("sd-best-bets");
   var pagefind = null;
   var latest = 0;
+  // Queries run at most: the query itself and this many rewritten with synonyms.
+  var MAX_ALTERNATIVES = 8;
+  var SYNONYM_WEIGHT = 0.5;
+
+  function parseList(raw) {
+    try {
+      var value = JSON.parse(raw || "[]");
+      return Array.isArray(value) ? value : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function normal(query) {
+    return " " + query.toLocaleLowerCase("sv").replace(/\s+/g, " ").trim() + " ";
+  }
+
+  // The query, and the query with each synonym of a word or phrase it contains put in its place.
+  function alternatives(query) {
+    var asked = normal(query);
+    var found = [asked.trim()];
+    synonyms.forEach(function (group) {
+      group.forEach(function (term) {
+        var needle = normal(term);
+        if (asked.indexOf(needle) < 0) {
+          return;
+        }
+        group.forEach(function (other) {
+          // The synonym as the organisation wrote it ("USA"); Pagefind itself ignores case.
+          var rewritten = asked.replace(needle, " " + other.replace(/\s+/g, " ").trim() + " ").trim();
+          if (other !== term && found.indexOf(rewritten) < 0 && found.length <= MAX_ALTERNATIVES) {
+            found.push(rewritten);
+          }
+        });
+      });
+    });
+    return found;
+  }
+
+  // Show the recommended pages whose words are in the query; hide the block when none is.
+  function recommend(query) {
+    if (!bets) {
+      return;
+    }
+    var asked = normal(query);
+    var any = false;
+    bets.querySelectorAll("li[data-words]").forEach(function (item) {
+      var hit = parseList(item.dataset.words).some(function (word) { return asked.indexOf(normal(word)) >= 0; });
+      item.hidden = !hit;
+      any = any || hit;
+    });
+    bets.hidden = !any;
+  }
 
   function say(message) {
     status.textContent = message;
@@ -93,31 +153,52 @@
     });
   }
 
+  // Every query's pages, each page once with its best score, best first. A page found only through
+  // a synonym counts half: what the words asked for themselves comes first.
+  function merged(searches) {
+    var best = {};
+    searches.forEach(function (found, index) {
+      var weight = index === 0 ? 1 : SYNONYM_WEIGHT;
+      found.results.forEach(function (result) {
+        var score = result.score * weight;
+        if (!best[result.id] || best[result.id].score < score) {
+          best[result.id] = { id: result.id, score: score, data: result.data };
+        }
+      });
+    });
+    return Object.keys(best).map(function (id) { return best[id]; }).sort(function (a, b) {
+      return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+  }
+
   function search(query) {
     var ticket = ++latest;
+    recommend(query);
     if (!query.trim()) {
       list.replaceChildren();
       say("");
       return;
     }
     say(words.busy);
+    var queries = alternatives(query);
     load().then(function (module) {
-      return module.search(query);
-    }).then(function (found) {
+      return Promise.all(queries.map(function (q) { return module.search(q); }));
+    }).then(function (searches) {
+      var found = merged(searches);
       // The best 25 are shown; the count is of every page found.
-      return Promise.all(found.results.slice(0, 25).map(function (r) { return r.data(); })).then(function (results) {
-        return { total: found.results.length, results: results };
+      return Promise.all(found.slice(0, 25).map(function (r) { return r.data(); })).then(function (results) {
+        return { total: found.length, results: results };
       });
     }).then(function (answer) {
       if (ticket !== latest) {
         return; // a newer query is on its way
       }
       render(answer.results);
-      if (!answer.total) {
-        say(words.none);
-      } else {
-        say(answer.total === 1 ? words.one : words.many.replace("{count}", String(answer.total)));
+      var message = !answer.total ? words.none : answer.total === 1 ? words.one : words.many.replace("{count}", String(answer.total));
+      if (queries.length > 1 && words.also) {
+        message += " " + words.also.replace("{words}", queries.slice(1).join(", "));
       }
+      say(message);
     }).catch(function () {
       say(words.unavailable);
     });

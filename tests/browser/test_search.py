@@ -37,6 +37,33 @@ def test_an_inflected_form_finds_the_policy(visit: Visit, words: str, expected_t
     visit.assert_clean(f"search {words}")
 
 
+@pytest.mark.parametrize(
+    ("words", "expected_title", "also"),
+    [
+        # The pages say "hyresavtal för lokaler", never "hyra": the organisation's synonyms
+        # (publication.search in organisation.yaml) lead there.
+        ("hyra", "delegationsordning", "hyresavtal"),
+        # The travel policy names the country, not the city.
+        ("New York", "Rese- och mötespolicy", "USA"),
+    ],
+)
+def test_a_synonym_finds_the_pages_that_use_the_other_word(visit: Visit, words: str, expected_title: str, also: str) -> None:
+    status, titles = _search(visit, words)
+    assert "innehåller orden" in status and also in status.split("Sökte också på:", 1)[-1], status
+    assert any(expected_title in title for title in titles[:5]), titles[:5]
+    visit.assert_clean(f"search {words}")
+
+
+def test_a_recommended_page_comes_first_for_its_words(visit: Visit) -> None:
+    _search(visit, "visselblåsare")
+    shown = visit.page.locator("#sd-best-bets:not([hidden]) li:not([hidden]) a")
+    assert shown.all_inner_texts() == ["Reglemente för visselblåsning i Ekbacka kommun"]
+    assert shown.first.get_attribute("href") == "../visselblasning/"
+    _search(visit, "avskrivning")
+    assert visit.page.locator("#sd-best-bets").is_hidden()
+    visit.assert_clean("search with a recommended page")
+
+
 def test_the_check_catalogue_is_not_in_the_staff_search(visit: Visit) -> None:
     """'resa' is in many checks' names; staff get the travel policy first and no check page at all."""
     _status, titles = _search(visit, "resa")

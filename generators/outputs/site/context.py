@@ -75,7 +75,10 @@ class SiteContext:
     # actor key → source path of the actor's page
     actor_pages: dict[str, str] = field(default_factory=dict)
     # id() of a document object (a DelegationOrder, a travel policy …) → source path of its page
+    # (set through `set_document_page`)
     document_pages: dict[int, str] = field(default_factory=dict)
+    # document.id → (page, title) of its first registered version (the one in force, where there is one)
+    document_ids: dict[str, tuple[str, str]] = field(default_factory=dict)
     # pages that other pages may link to by name ("roller", "kontroller", "json-regler" …)
     named_pages: dict[str, str] = field(default_factory=dict)
     # questions on the start page, contributed by the page modules in plan()
@@ -185,6 +188,14 @@ class SiteContext:
 
     def document_page(self, document: Any) -> str | None:
         return self.document_pages.get(id(document))
+
+    def set_document_page(self, document: Any, path: str) -> None:
+        """Give a document version its page; the first version registered under a document.id is the
+        one a link by id (a search recommendation) reaches."""
+        self.document_pages[id(document)] = path
+        meta = getattr(document, "meta", None)
+        if meta is not None:
+            self.document_ids.setdefault(meta.id, (path, meta.title))
 
     def versions(self, documents: Iterable[Any]) -> list[Versions]:
         """Group a kind's documents by `document.id`: the version in force and adopted ones to come.

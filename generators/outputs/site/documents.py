@@ -161,5 +161,5 @@ def plan_version_pages(ctx: SiteContext, docs: list[tuple[Any, Versions]], folde
     """Give each version its page (the first: `folder/index.md`, later ones by id and start date); the main page's path."""
     for index, (document, _versions) in enumerate(docs):
         meta = document.meta
-        ctx.document_pages[id(document)] = f"{folder}/index.md" if index == 0 else f"{folder}/{meta.id}-{meta.valid_from.isoformat()}.md"
+        ctx.set_document_page(document, f"{folder}/index.md" if index == 0 else f"{folder}/{meta.id}-{meta.valid_from.isoformat()}.md")
     return ctx.document_pages[id(docs[0][0])]

@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.styrdokument")
 POLICIES_ENV = "STYRDOKUMENT_POLICIES"
 # Hand-written pages under site/ that other pages link to by name, and where they sit in the nav.
 HANDWRITTEN_SECTION = "Om webbplatsen"
-HANDWRITTEN_NAMES = {"sok.md": "sok"}
+HANDWRITTEN_NAMES: dict[str, str] = {}  # none now: the search page is generated (pages/search.py)
 
 
 class SiteProblem(Exception):

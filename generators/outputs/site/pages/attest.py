@@ -72,7 +72,7 @@ def plan(ctx: SiteContext) -> None:
         meta = forteckning.meta
         first = meta.id not in seen
         seen.add(meta.id)
-        ctx.document_pages[id(forteckning)] = f"{FOLDER}/{meta.id}.md" if first else f"{FOLDER}/{meta.id}-{meta.valid_from.isoformat()}.md"
+        ctx.set_document_page(forteckning, f"{FOLDER}/{meta.id}.md" if first else f"{FOLDER}/{meta.id}-{meta.valid_from.isoformat()}.md")
     ctx.start_entries.append(StartEntry(
         "Vem attesterar fakturan?",
         "Nämndens attestförteckning anger för varje ansvar vem som tar emot, granskar och beslutsattesterar, "

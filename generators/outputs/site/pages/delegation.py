@@ -45,7 +45,7 @@ def plan(ctx: SiteContext) -> None:
     current: list[tuple[str, str]] = []
     for versions in ctx.versions(ctx.model.delegations):
         for order in _published(versions):
-            ctx.document_pages[id(order)] = _path(ctx, order, versions, used)
+            ctx.set_document_page(order, _path(ctx, order, versions, used))
         if versions.current is not None:
             current.append((ctx.body_name(versions.current.body), ctx.document_pages[id(versions.current)]))
     ctx.start_entries.append(StartEntry(

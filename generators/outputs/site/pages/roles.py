@@ -50,7 +50,7 @@ def plan(ctx: SiteContext) -> None:
     if org is None:
         return
     # The organisation document (bodies, positions, line of command) is what this section shows.
-    ctx.document_pages[id(org)] = INDEX
+    ctx.set_document_page(org, INDEX)
     for position_id in org.positions:
         ctx.actor_pages[f"position:{position_id}"] = f"roller/{position_id}.md"
     for role_type_id in org.role_types:
