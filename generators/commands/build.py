@@ -3,6 +3,10 @@
 Kontrollen körs först; finns fel stannar bygget (slutkod 1) och inget publiceras. Sedan byggs
 webbplatsen med mkdocs till OUT/site/ och JSON-reglerna till OUT/site/rules/v1/.
 Samma källor ger byte-identiska filer: datumet tas från SOURCE_DATE_EPOCH eller commit-tiden.
+
+Med --preview byggs en förhandsversion för granskning som fungerar direkt från disken (file://),
+till exempel ur artefakten i ett ändringsförslag: länkarna går till index.html och sidan Vem
+beslutar? har beslutstabellerna inbäddade. Sökningen behöver fortfarande en webbserver.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("build"), metavar="MAPP", help="utdatamapp (standard: build/)")
     parser.add_argument("--format", choices=("text", "json", "github"), default=None, help="form på kontrollens utskrift")
     parser.add_argument("--strict", action="store_true", help="varningar stoppar också bygget")
+    parser.add_argument("--preview", action="store_true",
+                        help="förhandsversion som fungerar direkt från disken (file://), för granskning av ett ändringsförslag")
     add_today_argument(parser)
 
 
@@ -52,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     # SIGTERM (a cancelled CI job) unwinds like Ctrl-C, so the build removes its unfinished folder.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        build_site(policies.resolve(), out / "site")
+        build_site(policies.resolve(), out / "site", preview=args.preview)
     except SiteBuildError as error:
         message = f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.\n"
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -1643,7 +1643,20 @@
   var partLoads = {}; // path → Promise of the merged part
   var DELEGATION_KEYS = ["bodies", "kind_labels", "by_kind", "matters", "retired"];
 
+  // A preview build opened from disk (build --preview) carries the tables in the page, keyed by their
+  // path under rules/v1/: the browser blocks fetch() from file://.
+  var embeddedBlock = document.getElementById("vb-tabeller");
+  var embedded = null;
+
   function fetchJson(address) {
+    if (embeddedBlock) {
+      if (embedded === null) {
+        embedded = JSON.parse(embeddedBlock.textContent);
+      }
+      var rulesRoot = new URL("../", indexAddress).href;
+      var key = String(address.href || address).slice(rulesRoot.length);
+      return has(embedded, key) ? Promise.resolve(embedded[key]) : Promise.reject(new Error(key));
+    }
     return fetch(address, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);

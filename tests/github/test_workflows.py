@@ -121,13 +121,14 @@ def test_pull_request_gate_runs_what_make_and_ci_promise() -> None:
         ".venv/bin/python -m generators check",
         ".venv/bin/python -m generators codeowners --check",
         ".venv/bin/python -m generators build",
+        ".venv/bin/python -m generators build --preview --out build/preview",
         "make test",
         '.venv/bin/python -m generators diff "origin/${BASE_REF}" HEAD > diff.md',
     ]
     positions = [scripts.find(command) for command in in_order]
     assert -1 not in positions and positions == sorted(positions), dict(zip(in_order, positions, strict=False))
     upload = next(step for step in check if step.get("with", {}).get("name") == "webbplats")
-    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"] == "build/site/"
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"] == "build/preview/site/"
     assert workflow["jobs"]["check"]["permissions"] == {"contents": "read"}
 
 

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generators.outputs.site.generate import POLICIES_ENV, STATE
+from generators.outputs.site.generate import POLICIES_ENV, PREVIEW_ENV, STATE
 from generators.paths import REPO_ROOT
 
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
@@ -140,9 +140,13 @@ def _remove_stale(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def build_site(policies_dir: Path, site_dir: Path) -> None:
+def build_site(policies_dir: Path, site_dir: Path, preview: bool = False) -> None:
     """Build the site from `policies_dir` into `site_dir`, atomically: `site_dir` is replaced only
-    by a site whose build and scan passed. Raises SiteBuildError on any problem."""
+    by a site whose build and scan passed. Raises SiteBuildError on any problem.
+
+    `preview`: a site a reviewer opens from disk (file://), where directory URLs do not resolve and
+    the browser blocks fetch(): links go to `…/index.html` and the decision tables are embedded in
+    the Vem beslutar? page (`generate.embed_decision_tables`)."""
     target = Path(site_dir).parent.resolve() / Path(site_dir).name
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(target)
@@ -151,25 +155,27 @@ def build_site(policies_dir: Path, site_dir: Path) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)  # mkdtemp's 0700 would hide the published folder
-        _build(policies_dir, staging)
+        _build(policies_dir, staging, preview)
         _switch_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build(policies_dir: Path, site_dir: Path) -> None:
+def _build(policies_dir: Path, site_dir: Path, preview: bool = False) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-    with _environment(POLICIES_ENV, str(Path(policies_dir).resolve())), _quiet_mkdocs() as records:
+    with _environment(POLICIES_ENV, str(Path(policies_dir).resolve())), _environment(PREVIEW_ENV, "1" if preview else ""), \
+            _quiet_mkdocs() as records:
         STATE.failure = None
         try:
             site_url = os.environ.get(SITE_URL_ENV) or None
             if site_url is not None and not site_url.endswith("/"):
                 site_url += "/"
-            config = load_config(str(CONFIG_FILE), site_dir=str(Path(site_dir).resolve()), strict=True, site_url=site_url)
+            config = load_config(str(CONFIG_FILE), site_dir=str(Path(site_dir).resolve()), strict=True, site_url=site_url,
+                                 use_directory_urls=not preview)
             build(config)
         except (Abort, ConfigurationError, MkDocsException) as error:
             if STATE.failure:

@@ -27,6 +27,8 @@ from generators.paths import DEFAULT_POLICIES, REPO_ROOT, RULES_SITE_DIR
 log = logging.getLogger("mkdocs.styrdokument")
 
 POLICIES_ENV = "STYRDOKUMENT_POLICIES"
+# Set ("1") by build_site for a preview build that works from disk (file://).
+PREVIEW_ENV = "STYRDOKUMENT_PREVIEW"
 # Hand-written pages under site/ that other pages link to by name, and where they sit in the nav.
 HANDWRITTEN_SECTION = "Om webbplatsen"
 HANDWRITTEN_NAMES: dict[str, str] = {}  # none now: the search page is generated (pages/search.py)
@@ -162,6 +164,8 @@ def post_build(config: Any) -> None:
     from generators.outputs.site.scan import format_findings, scan_site
     from generators.outputs.site.search import SearchIndexError, index_site
 
+    if os.environ.get(PREVIEW_ENV) == "1":
+        embed_decision_tables(Path(config.site_dir))
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
@@ -169,3 +173,27 @@ def post_build(config: Any) -> None:
     findings = scan_site(Path(config.site_dir), extra_scripts=list(config.extra_javascript))
     if findings:
         _fail(format_findings(findings))
+
+
+# Where the preview's tables go: just before the page's status line, which the script reads first.
+_STATUS_MARK = '<p id="vb-status"'
+
+
+def embed_decision_tables(site_dir: Path) -> None:
+    """A preview build (file://, where the browser blocks fetch()): the decision tables' parts go into
+    the Vem beslutar? page as one JSON data block, keyed by their path under rules/v1/; the script reads
+    them from there instead of fetching. `<`, `>` and `&` are written as JSON escapes, so the block can
+    never end early or become markup (the scan checks it is valid JSON)."""
+    import json
+
+    parts = {relative: json.loads(content) for relative, content in sorted(STATE.rules.items()) if relative.startswith("decisions/")}
+    if not parts:
+        return
+    data = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    block = f'<script type="application/json" id="vb-tabeller">{data}</script>\n'
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if _STATUS_MARK in html:
+            page.write_text(html.replace(_STATUS_MARK, block + _STATUS_MARK, 1), encoding="utf-8")
+

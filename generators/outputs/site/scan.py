@@ -8,7 +8,9 @@ reports, with file and line:
   `base.html`) and the project's own `extra_javascript` files; the theme's inline scripts, matched
   exactly against the script bodies in the installed theme's `partials/javascripts/*.html` (the only
   variable part, a relative base URL, must be a plain path); and the theme's configuration block
-  `<script id="__config" type="application/json">` when it is valid JSON;
+  `<script id="__config" type="application/json">` and the preview build's decision tables
+  `<script id="vb-tabeller" type="application/json">` when they are valid JSON (a browser never runs
+  a block of that type);
 - any event-handler attribute (`onclick=`, `onerror=` … every attribute whose name starts with `on`);
 - any `javascript:`/`vbscript:` URL, and any `data:` URL outside images, in any attribute that can
   hold an address. The scan judges what can execute: attributes that are never an address or a
@@ -45,6 +47,10 @@ RESOURCE_ATTRIBUTES = {
     "input": ("src",),
     "link": ("href",),
 }
+# Inline JSON data blocks (never run): the theme's configuration, and the decision tables a preview
+# build carries inside the Vem beslutar? page (generate.embed_decision_tables).
+DATA_BLOCKS = frozenset({"__config", "vb-tabeller"})
+
 # Attributes a browser never reads as an address or runs as script: their values are text.
 TEXT_ATTRIBUTES = frozenset({
     "title", "alt", "class", "id", "lang", "dir", "role", "placeholder", "label", "abbr", "name",
@@ -220,11 +226,11 @@ class _PageScanner(HTMLParser):
             elif body.strip():
                 self.findings.append(Finding(self.file, line, column, "skript med både src och innehåll"))
             return
-        if values.get("type") == "application/json" and values.get("id") == "__config":
+        if values.get("type") == "application/json" and values.get("id") in DATA_BLOCKS:
             try:
                 json.loads(body)
             except ValueError:
-                self.findings.append(Finding(self.file, line, column, "temats konfigurationsblock är inte giltig JSON"))
+                self.findings.append(Finding(self.file, line, column, f"datablocket {values.get('id')} är inte giltig JSON"))
             return
         text = body.strip()
         if not any(pattern.fullmatch(text) for pattern in theme_inline_scripts()):
