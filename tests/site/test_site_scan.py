@@ -92,6 +92,17 @@ def test_project_scripts_are_allowed_by_exact_path() -> None:
     assert scan_html(page, "roller/kd/index.html", extra_scripts=["assets/annan.js"]) != []
 
 
+def test_the_404_page_under_a_site_path_loads_the_project_scripts_root_relative(tmp_path: Path) -> None:
+    """The publish workflow builds with site_url https://<org>.github.io/<repo>/: the 404 page then
+    loads every script as /<repo>/assets/…, which are the allowed files; another path is not."""
+    from generators.outputs.site.scan import scan_site
+
+    (tmp_path / "404.html").write_text(_page('<script src="/styrdokument/assets/egen.js"></script>').replace("../../", "/styrdokument/"),
+                                       encoding="utf-8")
+    assert [f for f in scan_site(tmp_path, extra_scripts=["assets/egen.js"], site_root="/styrdokument/") if "skript" in f.message] == []
+    assert [f.message for f in scan_site(tmp_path, extra_scripts=["assets/egen.js"]) if "okänt skript" in f.message]
+
+
 def test_site_scan_finds_planted_script_and_broken_links(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(_page('<a href="a/">A</a> <a href="a/#finns">ok</a>').replace("../../", ""), encoding="utf-8")
@@ -119,6 +130,7 @@ def test_a_planted_script_stops_the_build(tmp_path: Path) -> None:
 
     class Config:
         site_dir = str(tmp_path)
+        site_url = None
         extra_javascript: ClassVar[list[str]] = []
 
     with pytest.raises(PluginError, match="okänt inbäddat skript"):

@@ -170,7 +170,10 @@ def post_build(config: Any) -> None:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         _fail(str(error))
-    findings = scan_site(Path(config.site_dir), extra_scripts=list(config.extra_javascript))
+    from urllib.parse import urlsplit
+
+    site_root = urlsplit(config.site_url).path if config.site_url else "/"
+    findings = scan_site(Path(config.site_dir), extra_scripts=list(config.extra_javascript), site_root=site_root or "/")
     if findings:
         _fail(format_findings(findings))
 

@@ -261,12 +261,15 @@ def scan_html(html: str, file: str = "page.html", extra_scripts: list[str] | Non
     return sorted(scanner.findings)
 
 
-def _allowed_sources(extra_scripts: Sequence[object]) -> frozenset[str]:
-    sources = {theme_bundle()}
+def _allowed_sources(extra_scripts: Sequence[object], site_root: str = "/") -> frozenset[str]:
+    """The scripts a page may load, as paths from the site root. With a site address under a path
+    (`site_url` https://org.github.io/styrdokument/, as the publish workflow builds), the 404 page
+    loads them root-relative, `/styrdokument/assets/…`: those spellings are the same files."""
+    paths = {theme_bundle()}
     for script in extra_scripts:
-        path = str(getattr(script, "path", script))
-        sources.add(posixpath.normpath(path))
-    return frozenset(sources)
+        paths.add(posixpath.normpath(str(getattr(script, "path", script))))
+    prefix = site_root.strip("/")
+    return frozenset(paths | ({f"{prefix}/{path}" for path in paths} if prefix else set()))
 
 
 def _scan_file(task: tuple[str, str, frozenset[str]]) -> tuple[str, list[Finding], set[str], list[tuple[str, int, int]]]:
@@ -281,9 +284,10 @@ def _scan_file(task: tuple[str, str, frozenset[str]]) -> tuple[str, list[Finding
 PARALLEL_FROM = 300
 
 
-def scan_site(site_dir: Path, extra_scripts: list[object] | None = None) -> list[Finding]:
-    """Scan every HTML file of a built site, then check internal links and anchors between pages."""
-    allowed = _allowed_sources(list(extra_scripts or []))
+def scan_site(site_dir: Path, extra_scripts: list[object] | None = None, site_root: str = "/") -> list[Finding]:
+    """Scan every HTML file of a built site, then check internal links and anchors between pages.
+    `site_root`: the path of the site's address (`/` without one)."""
+    allowed = _allowed_sources(list(extra_scripts or []), site_root)
     tasks = [(str(path), path.relative_to(site_dir).as_posix(), allowed) for path in sorted(site_dir.rglob("*.html"))]
     workers = min(os.cpu_count() or 1, 8)
     if len(tasks) >= PARALLEL_FROM and workers > 1:
