@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from generators.model.common import version_in_force
 from generators.model.egenvardering import ANSWERS, Answer, Egenvardering, answer_of, declared_is_old, egenvardering_on, overdue
 from generators.model.internkontroll import Plan, internkontroll_model
-from generators.outputs.site.context import GeneratedPage, SiteContext
+from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry
 from generators.outputs.site.escape import Safe, join, link, text
 from generators.outputs.site.swedish import long_date
 from generators.outputs.site.tables import Row, table
@@ -36,6 +36,13 @@ _OVERDUE_LABELS = {"review": "Översyn", "plan": "Internkontrollplan", "attest":
 def plan(ctx: SiteContext) -> None:
     if egenvardering_on(ctx.model, ctx.as_of) is not None:
         ctx.named_pages["intern-kontroll"] = PATH
+        ctx.start_entries.append(StartEntry(
+            "Hur fungerar den interna kontrollen?",
+            "Egenvärderingen för uppföljning och kontroll, styrelsens och nämndernas internkontrollplaner och det som är "
+            "försenat. Svaren som räknas fram ur styrdokumenten visar vad dokumenten säger, inte om kontrollerna fungerar i praktiken.",
+            ((PATH, "Intern kontroll: sammanfattning"), (PATH, "Försenat och på väg att löpa ut", "forsenat-och-pa-vag-att-lopa-ut")),
+            order=470,
+        ))
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
