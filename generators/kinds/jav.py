@@ -15,4 +15,6 @@ KIND = Kind(
     governed=False,
     checks=("generators.checks.jav",),
     codes=(CodeFamily("JV", "Jäv och otillåten påverkan"),),
+    pages=("generators.outputs.site.pages.jav",),
+    rules=("generators.outputs.rules.jav",),
 )

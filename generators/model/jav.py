@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generators.model.attest import attest_model
-from generators.model.common import Actor, DocumentMeta, SourceRef
+from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef
 
 if TYPE_CHECKING:
     from generators.model import Model
@@ -39,12 +39,23 @@ class Declaration:
 
 
 @dataclass(frozen=True, slots=True)
+class Provision:
+    """A paragraph of the guidelines in their own words (gifts, recusal)."""
+
+    paragraph: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Guidelines:
     meta: DocumentMeta
     mandates: tuple[str, ...]
     declarations: tuple[Declaration, ...]
     gift_limit_sek: int | None
     source: SourceRef
+    gifts: Provision | None = None
+    recusal: Provision | None = None
+    legal_basis: tuple[LegalRef, ...] = ()
 
     def cite(self, paragraph: str) -> str:
         return f"Lokal regel: {self.meta.title} {paragraph}"
@@ -96,8 +107,12 @@ def build(model: Model, documents: list[Any]) -> None:
             declarations.append(Declaration(d["id"], d["paragraph"], tuple(Actor.parse(a, src.at("declarants", j)) for j, a in enumerate(d["declarants"])),
                                             d["what"], Actor.parse(d["to"], src.at("to")), d.get("renew_every_months"), src))
         gifts = raw.get("gifts") or {}
+        recusal = raw.get("recusal") or {}
         found.append(Guidelines(DocumentMeta.parse(raw["document"], root.at("document")), tuple(raw["mandates"]), tuple(declarations),
-                                gifts.get("limit_sek"), root))
+                                gifts.get("limit_sek"), root,
+                                Provision(gifts["paragraph"], gifts["text"]) if gifts else None,
+                                Provision(recusal["paragraph"], recusal["text"]) if recusal else None,
+                                tuple(LegalRef.parse(x, root.at("legal_basis", i)) for i, x in enumerate(raw.get("legal_basis") or []))))
     model.kind_data[KIND] = found
 
 
