@@ -12,11 +12,14 @@ import pytest
 from generators.audit.rules import audit_rules
 from generators.checks.codes import CodeEntry, families, family_of, read_table, table_problems
 from generators.checks.registry import all_rules
+from generators.imports.contracts import IMPORT_CODES
 
 
 def _registered() -> dict[str, tuple[str, bool]]:
-    """The check registry's codes and the audit command's (AU, generators/audit/rules.py)."""
+    """The check registry's codes, the audit command's (AU, generators/audit/rules.py) and the
+    contract import's (AR2xx, generators/imports/contracts.py)."""
     found = {r.rule.code: (r.rule.name, r.rule.retired) for r in all_rules()}
+    found |= {code: (name, False) for code, name, _summary in IMPORT_CODES}
     return found | {r.rule.code: (r.rule.name, False) for r in audit_rules()}
 
 
