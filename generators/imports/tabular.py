@@ -57,15 +57,23 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    from zipfile import BadZipFile
+_NOT_XLSX = ("Filen kan inte läsas som XLSX: den är inte en arbetsbok som Excel eller LibreOffice sparar "
+             "(.xlsx). Spara exporten som XLSX eller som CSV i UTF-8.")
 
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    try:
+        return _read_workbook(path, sheet)
+    except TableError:
+        raise
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file; each is the same answer
+        raise TableError(_NOT_XLSX) from None
+
+
+def _read_workbook(path: Path, sheet: str | None) -> Table:
     import openpyxl
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
-        raise TableError(f"Filen kan inte läsas som XLSX ({type(error).__name__}: {error}).") from None
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise TableError(f"Arbetsbladet '{sheet}' finns inte; bladen heter {', '.join(workbook.sheetnames)}.")

@@ -72,7 +72,7 @@ def _importable(register: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[tuple[int, int], str]]:
-    from tests.conftest import FIXTURE_POLICIES, KOMMUN, copy_tree
+    from tests.conftest import KOMMUN, copy_tree
 
     root = tmp_path_factory.mktemp("import")
     policies = copy_tree(KOMMUN, root / "kommun")
@@ -104,7 +104,6 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[t
     assert sheet.cell(1000, column["Organisationsnummer"]).value != "556036-0794"
     path = root / "avtalsdatabasen.xlsx"
     workbook.save(path)
-    del FIXTURE_POLICIES
     return path, policies, broken
 
 
@@ -144,4 +143,19 @@ def test_a_csv_export_with_an_unknown_column_is_refused_whole(tmp_path: Path, ca
     assert main(["contracts", "import", str(export), "--policies", str(policies)]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"{export}:1:{len(HEADERS)}: AR202 Kolumnen 'Avtalsvärde' är okänd.")
+    assert (policies / "avtalsregister.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not really a zip", b"\x00\x01\x02" * 100])
+def test_a_damaged_xlsx_is_one_swedish_line_and_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    from tests.conftest import KOMMUN, copy_tree
+
+    policies = copy_tree(KOMMUN, tmp_path / "kommun")
+    before = (policies / "avtalsregister.yaml").read_bytes()
+    export = tmp_path / "avtal.xlsx"
+    export.write_bytes(content)
+    assert main(["contracts", "import", str(export), "--policies", str(policies)]) == 1
+    out = capsys.readouterr().out
+    assert out == f"{export}:1:1: AR201 Filen kan inte läsas som XLSX: den är inte en arbetsbok som Excel eller LibreOffice sparar (.xlsx). " \
+                  "Spara exporten som XLSX eller som CSV i UTF-8.\n"
     assert (policies / "avtalsregister.yaml").read_bytes() == before
