@@ -21,14 +21,14 @@ att det fattades; tillbakaverkan kräver stöd i lag eller att den bara är till
 ## Exempel som godkänns
 
 ```yaml
-adopted_by: {body: kommunstyrelsen, date: "2025-12-09", paragraph: "§ 214", diarienummer: "KS 2025/412"}
+adopted_by: {body: styrelsen, date: "2025-12-09", paragraph: "§ 214", diarienummer: "2025/412"}
 valid_from: "2026-01-01"
 ```
 
 ## Exempel som underkänns
 
 ```yaml
-adopted_by: {body: kommunstyrelsen, date: "2026-02-09", paragraph: "§ 14", diarienummer: "KS 2026/12"}
+adopted_by: {body: styrelsen, date: "2026-02-09", paragraph: "§ 14", diarienummer: "2026/12"}
 valid_from: "2026-01-01"
 ```
 """
