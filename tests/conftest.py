@@ -12,6 +12,9 @@ test, `tests/test_adopted_policies.py`, checks that it passes). It reads its fix
 from __future__ import annotations
 
 import atexit
+import os
+import random
+import secrets
 import shutil
 import tempfile
 from datetime import date
@@ -65,7 +68,21 @@ def _builds_site(item: pytest.Item) -> bool:
     return getattr(helper, "__module__", None) == "tests.site.conftest" or hasattr(module, "build_site")
 
 
+# The rule cases share one process, its parse cache and the documents' memos; they run in a shuffled
+# order, so a case that leaned on another's leftovers would fail. RULE_CASES_SEED=N repeats an order.
+RULE_CASES_SEED = int(os.environ.get("RULE_CASES_SEED") or secrets.randbelow(2**32))
+
+
+def pytest_report_header() -> str:
+    return f"rule cases in shuffled order: RULE_CASES_SEED={RULE_CASES_SEED}"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _builds_site(item):
             item.add_marker(pytest.mark.site)
+    rule_cases = [index for index, item in enumerate(items) if item.nodeid.startswith("tests/test_rule_cases.py::test_rule_case[")]
+    shuffled = [items[index] for index in rule_cases]
+    random.Random(RULE_CASES_SEED).shuffle(shuffled)
+    for index, item in zip(rule_cases, shuffled, strict=True):
+        items[index] = item

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from generators.diagnostics import Diagnostic, JsonPath, Location, format_json_path
 from generators.kinds import kinds
@@ -15,6 +17,8 @@ from generators.loading.scalar_types import SchemaTyper
 from generators.loading.schemas import SchemaStore
 from generators.loading.validate import validate
 from generators.paths import REPO_ROOT, SCHEMAS_DIR, display_base, display_path
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -27,6 +31,19 @@ class SourceDocument:
     data: Any
     positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
     key_positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+    # What checks derive from `data` alone (schema walks, every string): computed once per content.
+    # Keys name their producer; values hold JSON paths, never SourceRefs, so a document loaded again
+    # from the same bytes under another path shares it.
+    memo: dict[Any, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    def derived(self, key: Hashable, compute: Callable[[Any], T]) -> T:
+        """`compute(self.data)`, computed once per content (kept in the memo under `key`).
+
+        `compute` must depend on the data alone and return paths, not SourceRefs.
+        """
+        if key not in self.memo:
+            self.memo[key] = compute(self.data)
+        return cast(T, self.memo[key])
 
     def location(self, path: JsonPath = (), at_key: bool = False) -> Location:
         position = self.key_positions.get(path) if at_key else None
@@ -105,6 +122,24 @@ def _load_policies(policies_dir: Path, schemas_dir: Path) -> LoadResult:
     return result
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """A file's content parsed, typed and validated: everything `load_file` derives from its bytes."""
+
+    data: Any
+    positions: dict[JsonPath, tuple[int, int]]
+    key_positions: dict[JsonPath, tuple[int, int]]
+    memo: dict[Any, Any]
+    problems: tuple[Diagnostic, ...]  # with an empty file name, filled in per load
+
+
+# Parsed content by (bytes, kind, schema, store): the same bytes always parse to the same data and
+# problems, so a second load of an unchanged file (the site build after `check`, or a rule case that
+# edits one file of forty) reuses them. Bounded: it holds at most a few policy trees' worth.
+_PARSED: OrderedDict[tuple[bytes, str, str, int], _Parsed] = OrderedDict()
+_PARSED_MAX = 512
+
+
 def load_file(
     path: Path, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper
 ) -> tuple[SourceDocument | None, list[Diagnostic]]:
@@ -112,6 +147,27 @@ def load_file(
     if problem is not None:
         return None, [Diagnostic(shown, problem.line, problem.col, problem.code, problem.message)]
     assert data is not None
+    key = (data, kind, schema, id(store))
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        document, diagnostics = _parse_file(data, "", kind, schema, store, typer)
+        if document is None:
+            return None, [replace(d, file=shown) for d in diagnostics]
+        parsed = _Parsed(document.data, document.positions, document.key_positions, document.memo, tuple(diagnostics))
+        _PARSED[key] = parsed
+        if len(_PARSED) > _PARSED_MAX:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(key)
+    return (
+        SourceDocument(shown, kind, schema, parsed.data, parsed.positions, parsed.key_positions, parsed.memo),
+        [replace(d, file=shown) for d in parsed.problems],
+    )
+
+
+def _parse_file(
+    data: bytes, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper
+) -> tuple[SourceDocument | None, list[Diagnostic]]:
     text, problem = yamlstrict.decode(data)
     if problem is not None:
         return None, [Diagnostic(shown, problem.line, problem.col, problem.code, problem.message)]

@@ -6,6 +6,7 @@ amount or a date, so it lives with the model rather than in dated reference data
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,6 +87,7 @@ def negated(title: str, start: int) -> bool:
     return any(neg in before for neg in _NEGATIONS)
 
 
+@functools.lru_cache(maxsize=8192)  # pure in the title; every check and page asks it for every row
 def reserved_wording(title: str) -> tuple[str, str] | None:
     """The words in a title that name a matter KL 6 kap. 38 § 1–2 reserves, and that kind; None if none."""
     lowered = title.lower()

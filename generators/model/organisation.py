@@ -235,6 +235,18 @@ class Organisation:
             if p.level in role_type.levels and (role_type.administration is None or p.administration == role_type.administration)
         ]
 
+    def holds_role_type(self, position_id: str, role_type_id: str) -> bool:
+        """Whether a position is one of a role type's positions (`positions_of_role_type`, without the list)."""
+        role_type = self.role_types.get(role_type_id)
+        if role_type is None:
+            return False
+        if role_type.members:
+            return position_id in role_type.members
+        position = self.positions.get(position_id)
+        return position is not None and position.level in role_type.levels and (
+            role_type.administration is None or position.administration == role_type.administration
+        )
+
     def positions_of(self, actor: Actor) -> list[str]:
         """The positions an actor stands for (a position, or each position of a role type)."""
         if actor.kind == "position":

@@ -13,7 +13,7 @@ The checks, the JSON rules and the site all use the queries here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -288,6 +288,11 @@ class WhistleblowingRegulation:
     follow_up: FollowUp | None
     protection: str
     source: SourceRef
+    # The route that applies to each position, per organisation: every check and table asks it for
+    # every route and position, and the model is not changed after it is built.
+    _applying: dict[int, tuple[Organisation, dict[str, Route | None]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def file(self) -> str:
@@ -341,7 +346,7 @@ class WhistleblowingRegulation:
                 found.append((PRECEDENCE["position"], index, route))
             elif kind == "unit" and position is not None and position.unit is not None and value == position.unit:
                 found.append((PRECEDENCE["unit"], index, route))
-            elif kind == "role_type" and who.id in org.positions_of_role_type(value or ""):
+            elif kind == "role_type" and org.holds_role_type(who.id, value or ""):
                 found.append((PRECEDENCE["role_type"], index, route))
             elif kind == "default":
                 found.append((PRECEDENCE["default"], index, route))
@@ -360,8 +365,14 @@ class WhistleblowingRegulation:
         if route.concerns.kind == "function":
             return self.function_positions(org, route.concerns.value or "")
         if route.concerns.kind in ("position", "unit", "role_type", "default"):
-            return [pid for pid in org.positions if self.route_for(org, pid) is route]
+            return [pid for pid, applying in self._routes_by_position(org).items() if applying is route]
         return []
+
+    def _routes_by_position(self, org: Organisation) -> dict[str, Route | None]:
+        cached = self._applying.get(id(org))
+        if cached is None or cached[0] is not org:
+            cached = self._applying[id(org)] = (org, {pid: self.route_for(org, pid) for pid in org.positions})
+        return cached[1]
 
     # -- independence ---------------------------------------------------------------------------------
     def assess(self, org: Organisation, handler: Handler, concerned: Concerned) -> Assessment:

@@ -26,11 +26,14 @@ def nodes_of(document: SourceDocument, definition: str) -> Iterator[tuple[Any, S
     The walk follows the document's own schema ($ref, allOf/anyOf/oneOf, if/then/else), so a value
     counts exactly when the schema puts the shared definition there — never guessed from its shape.
     """
+    # Several rules ask the same document for the same definition, and an unchanged file loaded
+    # again shares its memo (see `load_file`): the walk runs once per content, not once per rule.
     store, _ = schema_store()
     target = store.by_id[COMMON_SCHEMA_ID]["$defs"][definition]
     schema = store.by_name[document.schema]
-    root = SourceRef(document, ())
-    yield from _walk(store, target, document.data, [(schema, schema["$id"])], (), root)
+    found = document.derived(("nodes_of", definition), lambda data: tuple(_walk(store, target, data, [(schema, schema["$id"])], ())))
+    for value, path in found:
+        yield value, SourceRef(document, path)
 
 
 def actors_in(document: SourceDocument) -> Iterator[tuple[Actor, SourceRef]]:
@@ -46,11 +49,11 @@ def _flatten(store: Any, candidates: Candidates) -> Candidates:
     return [sub for node, base in candidates for sub in store.subschemas(node, base)]
 
 
-def _walk(store: Any, target: Schema, node: Any, candidates: Candidates, path: JsonPath, root: SourceRef) -> Iterator[tuple[Any, SourceRef]]:
+def _walk(store: Any, target: Schema, node: Any, candidates: Candidates, path: JsonPath) -> Iterator[tuple[Any, JsonPath]]:
     flat = _flatten(store, candidates)
     if isinstance(node, dict):
         if any(sub is target for sub, _ in flat):
-            yield node, root.at(*path)
+            yield node, path
             return
         for key, child in node.items():
             found: Candidates = []
@@ -65,26 +68,26 @@ def _walk(store: Any, target: Schema, node: Any, candidates: Candidates, path: J
                 additional = sub.get("additionalProperties")
                 if isinstance(additional, dict):
                     found.append((additional, base))
-            yield from _walk(store, target, child, found, (*path, key), root)
+            yield from _walk(store, target, child, found, (*path, key))
     elif isinstance(node, list):
         items = [(sub["items"], base) for sub, base in flat if isinstance(sub.get("items"), dict)]
         for index, child in enumerate(node):
-            yield from _walk(store, target, child, items, (*path, index), root)
+            yield from _walk(store, target, child, items, (*path, index))
 
 
 def ids_in(document: SourceDocument) -> Iterator[tuple[str, SourceRef]]:
     """Every `id` an entity in the document declares (the document's own `document.id` excluded)."""
-    root = SourceRef(document, ())
+    for value, path in document.derived("ids_in", lambda data: tuple(_ids(data, ()))):
+        yield value, SourceRef(document, path)
 
-    def walk(node: Any, path: JsonPath) -> Iterator[tuple[str, SourceRef]]:
-        if isinstance(node, dict):
-            value = node.get("id")
-            if isinstance(value, str) and path != ("document",):
-                yield value, root.at(*path, "id")
-            for key, child in node.items():
-                yield from walk(child, (*path, key))
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                yield from walk(child, (*path, index))
 
-    yield from walk(document.data, ())
+def _ids(node: Any, path: JsonPath) -> Iterator[tuple[str, JsonPath]]:
+    if isinstance(node, dict):
+        value = node.get("id")
+        if isinstance(value, str) and path != ("document",):
+            yield value, (*path, "id")
+        for key, child in node.items():
+            yield from _ids(child, (*path, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _ids(child, (*path, index))

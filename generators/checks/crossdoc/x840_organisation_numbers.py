@@ -61,7 +61,7 @@ def _numbers(node: Any, path: JsonPath) -> Iterator[tuple[str, JsonPath]]:
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for document in model.documents:
         root = SourceRef(document, ())
-        for text, path in _numbers(document.data, ()):
+        for text, path in document.derived("x840.numbers", lambda data: tuple(_numbers(data, ()))):
             problem = check_orgnr(text)
             if problem is not None:
                 yield RULE.at(root.at(*path), f"Organisationsnumret {text}: {problem}. Kontrollera numret mot Bolagsverkets eller "

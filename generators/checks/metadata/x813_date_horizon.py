@@ -98,7 +98,7 @@ def _years_after(day: date, years: int) -> date:
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for document in model.documents:
-        for path, day in _dates(document.data, ()):
+        for path, day in document.derived("x813.dates", lambda data: tuple(_dates(data, ()))):
             years, field = horizon_for(path)
             if day > _years_after(ctx.today, years):
                 ahead = day.year - ctx.today.year

@@ -12,7 +12,7 @@ therefore not personnummer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -118,20 +118,24 @@ def find_phones(text: str) -> list[Found]:
 
 
 def strings_in(document: SourceDocument) -> Iterator[tuple[str, SourceRef]]:
-    """Every text value in a loaded document, with where it stands."""
-    root = SourceRef(document, ())
+    """Every text value in a loaded document, with where it stands.
 
-    def walk(node: Any, path: JsonPath) -> Iterator[tuple[str, SourceRef]]:
-        if isinstance(node, str):
-            yield node, root.at(*path)
-        elif isinstance(node, dict):
-            for key, child in node.items():
-                yield from walk(child, (*path, key))
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                yield from walk(child, (*path, index))
+    Four personal-data rules read every string: the walk runs once per document content and is kept
+    in the document's memo (an unchanged file loaded again shares it, see `load_file`).
+    """
+    for text, path in document.derived("strings_in", lambda data: tuple(_strings(data, ()))):
+        yield text, SourceRef(document, path)
 
-    yield from walk(document.data, ())
+
+def _strings(node: Any, path: JsonPath) -> Iterator[tuple[str, JsonPath]]:
+    if isinstance(node, str):
+        yield node, path
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _strings(child, (*path, index))
 
 
 def published_strings(documents: list[SourceDocument]) -> Iterator[tuple[str, SourceRef]]:
@@ -139,3 +143,22 @@ def published_strings(documents: list[SourceDocument]) -> Iterator[tuple[str, So
     for document in documents:
         if document.kind != "allowlist":
             yield from strings_in(document)
+
+
+def published_findings(documents: list[SourceDocument], finder: Callable[[str], list[Found]]) -> Iterator[tuple[Found, SourceRef]]:
+    """What `finder` finds in the published text, with where each stands.
+
+    The same as running `finder` over `published_strings`, but only the strings with a hit are kept,
+    per document content and finder, in the document's memo: an unchanged document is scanned once.
+    """
+    for document in documents:
+        if document.kind == "allowlist":
+            continue
+        hits = document.derived(
+            ("findings", finder.__module__, finder.__qualname__),
+            lambda data: tuple((path, tuple(found)) for text, path in _strings(data, ()) if (found := finder(text))),
+        )
+        for path, found in hits:
+            source = SourceRef(document, path)
+            for item in found:
+                yield item, source

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.checks.personal_data.detect import find_identity_numbers, published_strings
+from generators.checks.personal_data.detect import find_identity_numbers, published_findings
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
@@ -48,7 +48,6 @@ RULE = Rule("P901", "no-identity-numbers", "error", "Inga personnummer eller sam
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
-    for text, source in published_strings(model.documents):
-        for found in find_identity_numbers(text):
-            yield RULE.at(source, f"Texten innehåller ett {found.kind} ({found.masked}). Personnummer och samordningsnummer får inte "
-                                  "stå i publicerade styrdokument; ta bort numret (en befattning eller ett diarienummer räcker).")
+    for found, source in published_findings(model.documents, find_identity_numbers):
+        yield RULE.at(source, f"Texten innehåller ett {found.kind} ({found.masked}). Personnummer och samordningsnummer får inte "
+                              "stå i publicerade styrdokument; ta bort numret (en befattning eller ett diarienummer räcker).")

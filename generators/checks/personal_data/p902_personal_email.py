@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.checks.personal_data.detect import find_emails, published_strings
+from generators.checks.personal_data.detect import find_emails, published_findings
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
@@ -47,10 +47,9 @@ RULE = Rule("P902", "no-personal-email", "error", "Inga personliga e-postadresse
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     allowlist = model.allowlist
     where = allowlist.file if allowlist is not None else f"{model.policies_display}/personal-data-allowlist.yaml"
-    for text, source in published_strings(model.documents):
-        for found in find_emails(text):
-            if allowlist is not None and allowlist.find("email", found.text) is not None:
-                continue
-            yield RULE.at(source, f"Texten innehåller e-postadressen {found.masked}, som inte är en granskad funktionsbrevlåda i {where}. "
-                                  "En personlig e-postadress får inte publiceras; hänvisa till en funktionsbrevlåda och låt "
-                                  "dataskyddsombudet granska den och föra in den i undantagslistan.")
+    for found, source in published_findings(model.documents, find_emails):
+        if allowlist is not None and allowlist.find("email", found.text) is not None:
+            continue
+        yield RULE.at(source, f"Texten innehåller e-postadressen {found.masked}, som inte är en granskad funktionsbrevlåda i {where}. "
+                              "En personlig e-postadress får inte publiceras; hänvisa till en funktionsbrevlåda och låt "
+                              "dataskyddsombudet granska den och föra in den i undantagslistan.")

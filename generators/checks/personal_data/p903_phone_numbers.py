@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.checks.personal_data.detect import find_phones, published_strings
+from generators.checks.personal_data.detect import find_phones, published_findings
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
@@ -47,10 +47,9 @@ RULE = Rule("P903", "phone-numbers-reviewed", "warning", "Telefonnummer i public
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     allowlist = model.allowlist
     where = allowlist.file if allowlist is not None else f"{model.policies_display}/personal-data-allowlist.yaml"
-    for text, source in published_strings(model.documents):
-        for found in find_phones(text):
-            if allowlist is not None and allowlist.find("phone", found.text) is not None:
-                continue
-            yield RULE.at(source, f"Texten innehåller telefonnumret {found.text}, som inte står i undantagslistan ({where}). Är det ett "
-                                  "direktnummer till en person ska det bort; är det ett funktionsnummer (växel, kundtjänst) ska "
-                                  "dataskyddsombudet granska det och föra in det i listan.")
+    for found, source in published_findings(model.documents, find_phones):
+        if allowlist is not None and allowlist.find("phone", found.text) is not None:
+            continue
+        yield RULE.at(source, f"Texten innehåller telefonnumret {found.text}, som inte står i undantagslistan ({where}). Är det ett "
+                              "direktnummer till en person ska det bort; är det ett funktionsnummer (växel, kundtjänst) ska "
+                              "dataskyddsombudet granska det och föra in det i listan.")

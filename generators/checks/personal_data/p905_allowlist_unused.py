@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.checks.personal_data.detect import find_emails, find_phones, published_strings
+from generators.checks.personal_data.detect import find_emails, find_phones, published_findings
 from generators.checks.rule import EVERY_KIND, CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
@@ -49,9 +49,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     if allowlist is None:
         return
     used: set[str] = set()
-    for text, _ in published_strings(model.documents):
-        used |= {f"email:{normalise_contact('email', f.text)}" for f in find_emails(text)}
-        used |= {f"phone:{normalise_contact('phone', f.text)}" for f in find_phones(text)}
+    used |= {f"email:{normalise_contact('email', f.text)}" for f, _ in published_findings(model.documents, find_emails)}
+    used |= {f"phone:{normalise_contact('phone', f.text)}" for f, _ in published_findings(model.documents, find_phones)}
     for entry in allowlist.entries:
         if f"{entry.kind}:{entry.key}" not in used:
             yield RULE.at(entry.source.at("value"), f"{entry.value} ({entry.id}) förekommer inte i något styrdokument. Ta bort raden, "

@@ -57,7 +57,7 @@ VICE_SEATS = ("vice_ordforande", "forste_vice_ordforande")
 def _matches(org: Organisation, approver: Actor, delegate: Actor) -> bool:
     if approver.same_as(delegate):
         return True
-    return approver.kind == "position" and delegate.kind == "role_type" and approver.id in org.positions_of_role_type(delegate.id)
+    return approver.kind == "position" and delegate.kind == "role_type" and org.holds_role_type(approver.id, delegate.id)
 
 
 def holds_matter(org: Organisation, order: DelegationOrder, matter: Matter, approver: Actor) -> bool:
