@@ -127,6 +127,17 @@ class Adoption:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A rättelse: the text of a version was corrected to match its signed protokoll, without a new
+    decision (`document.corrections`). The one lawful way to edit a version already in force."""
+
+    date: date
+    reason: str
+    paragraph: str
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentMeta:
     id: str
     kind: str
@@ -141,6 +152,7 @@ class DocumentMeta:
     review_by: date
     summary: str | None
     source: SourceRef
+    corrections: tuple[Correction, ...] = ()
 
     @classmethod
     def parse(cls, data: dict[str, Any], source: SourceRef) -> DocumentMeta:
@@ -171,6 +183,10 @@ class DocumentMeta:
             review_by=date.fromisoformat(data["review_by"]),
             summary=data.get("summary"),
             source=source,
+            corrections=tuple(
+                Correction(date.fromisoformat(c["date"]), c["reason"], c["paragraph"], source.at("corrections", i))
+                for i, c in enumerate(data.get("corrections", ()))
+            ),
         )
 
     def in_force_on(self, day: date) -> bool:
