@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generators.diff.compare import Doc, Part, compare_entities, documents
-from generators.diff.entities import Side
+from generators.diff.entities import Entity, Side
 from generators.model import Model
 from generators.model.common import Actor, Adoption, Correction, DocumentMeta
 
@@ -86,10 +86,14 @@ def _key(correction: Correction) -> tuple[date, str, str]:
 
 def _changes(old_side: Side, new_side: Side, before: Doc, after: Doc) -> int:
     """How many changes in substance: the document's rules (not its administrative metadata such as
-    owner, review date or an end date set when a later version is adopted), plus a moved start or a
+    owner, review date or an end date set when a later version is adopted, nor the entities the
+    administration keeps up itself, `Entity.decided`), plus a moved start or a
     renamed version, plus any rättelse taken away."""
+    def decided(side: Side, doc: Doc) -> dict[str, Entity]:
+        return {key: entity for key, entity in doc.entities(side).items() if entity.decided}
+
     scratch = Part("", None)
-    compare_entities(scratch, before.entities(old_side), after.entities(new_side), lambda *_: None)
+    compare_entities(scratch, decided(old_side, before), decided(new_side, after), lambda *_: None)
     count = scratch.count
     count += before.meta.valid_from != after.meta.valid_from
     count += before.meta.version != after.meta.version

@@ -327,3 +327,14 @@ def test_a_rattelse_must_name_the_versions_paragraph_and_a_day_since_the_decisio
         "Rättelsen 2026-12-01 rättar efter § 99, men versionen antogs i § 156.",
     )]
     assert "  - Rättelsen 2026-12-01 rättar efter § 99, men versionen antogs i § 156." in result.markdown
+
+
+def test_the_administrations_own_positions_are_no_rewrite_but_the_bodies_are(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    organisation = repo / "policies" / "organisation.yaml"
+    edit(organisation, 'title: "Ekonomidirektör"', 'title: "Ekonomi- och finansdirektör"')
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert result.comparison.count == 1 and result.history.rewrites == []
+    edit(organisation, "andre_vice_ordforande: 1, ledamot: 13, ersattare: 13}", "andre_vice_ordforande: 1, ledamot: 15, ersattare: 13}")
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert [(r.document_id, r.changes) for r in result.history.rewrites] == [("organisation", 1)]
