@@ -111,18 +111,16 @@ def _same_version(before: DocumentMeta, candidates: list[Doc]) -> Doc | None:
 
 
 def _correction_problems(correction: Correction, base: DocumentMeta, head: DocumentMeta, day: date) -> list[str]:
-    # Only reached with an adoption on both sides: the base is historic, and a head without one is
-    # compared as "the same decision" (a version cannot lose its decision and stay in force).
+    """Why a new rättelse does not cover the change (the same faults as check X815)."""
+    when = correction.date.isoformat()
     adoption = head.adopted_by or base.adopted_by
-    assert adoption is not None and base.adopted_by is not None
-    problems = []
-    if correction.date < base.adopted_by.date:
-        problems.append(f"Rättelsen {correction.date.isoformat()} är daterad före beslutet {base.adopted_by.date.isoformat()}.")
-    if correction.date > day:
-        problems.append(f"Rättelsen {correction.date.isoformat()} är daterad efter i dag ({day.isoformat()}).")
-    if _paragraph(correction.paragraph) != _paragraph(adoption.paragraph):
-        problems.append(f"Rättelsen {correction.date.isoformat()} rättar efter {correction.paragraph}, men versionen antogs i {adoption.paragraph}.")
-    return problems
+    texts = {
+        "proposal": f"Rättelsen {when} står i en version utan beslut.",
+        "before_decision": f"Rättelsen {when} är daterad före beslutet {adoption.date.isoformat() if adoption else ''}.",
+        "after_today": f"Rättelsen {when} är daterad efter i dag ({day.isoformat()}).",
+        "other_paragraph": f"Rättelsen {when} rättar efter {correction.paragraph}, men versionen antogs i {adoption.paragraph if adoption else ''}.",
+    }
+    return [texts[fault] for fault in head.correction_faults(correction, day)]
 
 
 def review_history(old_model: Model, new_model: Model, day: date) -> History:

@@ -189,6 +189,22 @@ class DocumentMeta:
             ),
         )
 
+    def correction_faults(self, correction: Correction, today: date) -> list[str]:
+        """Why a rättelse cannot be one of this version's: `proposal` (nothing decided to correct),
+        `before_decision`, `after_today`, `other_paragraph` (another decision's). Empty: it can.
+        The one place this is decided (check X815, the history review of `diff`)."""
+        adoption = self.adopted_by
+        if adoption is None or self.status == "forslag":
+            return ["proposal"]
+        faults = []
+        if correction.date < adoption.date:
+            faults.append("before_decision")
+        if correction.date > today:
+            faults.append("after_today")
+        if correction.paragraph.replace(" ", "") != adoption.paragraph.replace(" ", ""):  # § 214 is §214
+            faults.append("other_paragraph")
+        return faults
+
     def in_force_on(self, day: date) -> bool:
         return self.status == "antagen" and self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
