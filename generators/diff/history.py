@@ -24,7 +24,7 @@ from datetime import date
 from generators.diff.compare import Doc, Part, compare_entities, documents
 from generators.diff.entities import Entity, Side
 from generators.model import Model
-from generators.model.common import Actor, Adoption, Correction, DocumentMeta
+from generators.model.common import Actor, Adoption, Correction, DocumentMeta, paragraph_key
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,7 @@ def _historic(meta: DocumentMeta, day: date) -> bool:
 def _decision(adoption: Adoption | None) -> tuple[date, str, str] | None:
     if adoption is None:
         return None
-    return adoption.date, _paragraph(adoption.paragraph), adoption.diarienummer.strip()
-
-
-def _paragraph(text: str) -> str:
-    """`§ 214` and `§214` are the same paragraph."""
-    return text.replace(" ", "")
+    return adoption.date, paragraph_key(adoption.paragraph), adoption.diarienummer.strip()
 
 
 def _decision_text(side: Side, adoption: Adoption) -> str:
@@ -81,7 +76,7 @@ def _decision_text(side: Side, adoption: Adoption) -> str:
 
 
 def _key(correction: Correction) -> tuple[date, str, str]:
-    return correction.date, " ".join(correction.reason.split()), _paragraph(correction.paragraph)
+    return correction.date, " ".join(correction.reason.split()), paragraph_key(correction.paragraph)
 
 
 def _changes(old_side: Side, new_side: Side, before: Doc, after: Doc) -> int:

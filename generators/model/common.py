@@ -126,6 +126,11 @@ class Adoption:
     source: SourceRef
 
 
+def paragraph_key(text: str) -> str:
+    """A protokoll paragraph compared as written either way: `§ 214` is `§214`."""
+    return text.replace(" ", "")
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """A rättelse: the text of a version was corrected to match its signed protokoll, without a new
@@ -201,7 +206,7 @@ class DocumentMeta:
             faults.append("before_decision")
         if correction.date > today:
             faults.append("after_today")
-        if correction.paragraph.replace(" ", "") != adoption.paragraph.replace(" ", ""):  # § 214 is §214
+        if paragraph_key(correction.paragraph) != paragraph_key(adoption.paragraph):
             faults.append("other_paragraph")
         return faults
 
