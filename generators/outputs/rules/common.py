@@ -105,9 +105,6 @@ def document_json(ctx: RulesContext, meta: DocumentMeta) -> dict[str, Any]:
             "diarienummer": adopted.diarienummer,
             "protocol_url": adopted.protocol_url,
         },
-        # Only where there are any, so a version never corrected reads as before.
-        **({"corrections": [{"date": c.date, "paragraph": c.paragraph, "reason": c.reason} for c in meta.corrections]}
-           if meta.corrections else {}),
         "valid_from": meta.valid_from,
         "valid_to": meta.valid_to,
         "supersedes": meta.supersedes,

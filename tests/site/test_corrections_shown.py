@@ -1,18 +1,13 @@
-"""A version's rättelser (`document.corrections`): on its page beside the adoption facts, and in the JSON rules."""
+"""A version's rättelser (`document.corrections`) are shown beside its adoption facts on its page."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import date
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-
 from generators.loading.documents import load_policies
 from generators.model import Model, build_model
-from generators.outputs.rules import render_rules
 from generators.outputs.site import documents
 from generators.outputs.site.context import SiteContext
 from tests.conftest import EXAMPLE_POLICIES
@@ -41,15 +36,3 @@ def test_a_rattelse_is_listed_with_the_decision(tmp_path: Path) -> None:
             "Beloppet i 3.3 rättat &lt;efter&gt; protokollet.</li></ul></dd></div>") in box
     assert box.index("Diarienummer") < box.index("Rättelser") < box.index("Version")
 
-
-def test_a_rattelse_is_published_in_the_json_rules_and_validates(tmp_path: Path) -> None:
-    published = render_rules(corrected(tmp_path), AS_OF, "0" * 40)
-    delegation = json.loads(published["delegation.json"])
-    metas = {d["document"]["id"]: d["document"] for d in delegation["documents"] if d["document"]["version"] == "2026:1"}
-    assert metas["sn-delegationsordning"]["corrections"] == [
-        {"date": "2026-11-20", "paragraph": "§ 156", "reason": "Beloppet i 3.3 rättat <efter> protokollet."}]
-    assert "corrections" not in metas["ks-delegationsordning"]  # never corrected: as before
-    schemas = [json.loads(data) for path, data in published.items() if path.startswith("schemas/")]
-    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
-    validator = Draft202012Validator(json.loads(published["schemas/rules-delegation.schema.json"]), registry=registry)
-    assert not list(validator.iter_errors(delegation))
