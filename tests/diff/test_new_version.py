@@ -114,3 +114,20 @@ def test_a_document_with_errors_is_refused_with_its_diagnostics(repo: Path) -> N
     assert run.returncode == 1
     assert "policies/travel.yaml:" in run.stderr and "L1" in run.stderr
     assert not (repo / "policies" / "travel.2027.yaml").exists()
+
+
+def test_version_numbers_and_a_document_block_that_cannot_be_edited_line_by_line() -> None:
+    from datetime import date
+
+    from generators.commands.new_version import BlockError, DocumentBlock, next_version
+
+    assert next_version("2026:1", date(2027, 1, 1)) == "2027:1"
+    assert next_version("2027:1", date(2027, 7, 1)) == "2027:2"
+    assert next_version("A", date(2027, 7, 1)) is None  # the command then asks for --version
+    with pytest.raises(BlockError, match="block"):
+        DocumentBlock.parse('document: {id: resepolicy, version: "2026:1"}\nscope: {}\n')
+    block = DocumentBlock.parse('# kommentar\ndocument:\n  id: x\n  # om versionen\n  version: "1"\n  valid_to: "2026-12-31"\nbody: b\n')
+    block.remove("valid_to")
+    block.set("version", '"2"')
+    block.set("supersedes", '"1"', after=("version",))
+    assert block.text == '# kommentar\ndocument:\n  id: x\n  # om versionen\n  version: "2"\n  supersedes: "1"\nbody: b\n'
