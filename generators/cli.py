@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
     sub.required = True
     for module in _command_modules():
-        name = module.__name__.rsplit(".", 1)[-1]
+        name = module.__name__.rsplit(".", 1)[-1].replace("_", "-")  # new_version.py is `new-version`
         doc = (module.__doc__ or "").strip().splitlines()
         command = sub.add_parser(name, help=doc[0] if doc else None, description=(module.__doc__ or "").strip())
         module.add_arguments(command)

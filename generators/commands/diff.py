@@ -12,8 +12,15 @@ Exempel:
   python -m generators diff origin/main
   python -m generators diff v2026.1 v2026.2 --out diff.md
 
-Slutkod 0 = diffen skrevs och HEAD har inga fel, 1 = HEAD har fel (de står sist i diffen),
-2 = fel i anropet (t.ex. en okänd revision).
+En version som redan gäller eller har gällt (antagen, valid_from senast --today) får inte ändras i
+sak utan nytt beslut: en sådan ändring står överst i diffen och ger slutkod 1, så att grinden för
+ändringsförslaget underkänner det. Undantaget är en rättelse (document.corrections) som förslaget för
+in, daterad efter beslutet och senast i dag, efter versionens egen paragraf i protokollet; den står
+också överst. Versioner som börjar gälla senare får ändras fritt.
+
+Slutkod 0 = diffen skrevs och HEAD har inga fel, 1 = HEAD har fel (de står sist i diffen) eller en
+version i kraft har ändrats utan nytt beslut eller rättelse (överst i diffen), 2 = fel i anropet
+(t.ex. en okänd revision).
 """
 
 from __future__ import annotations
@@ -76,4 +83,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"Skrev {args.out}.")
     else:
         sys.stdout.write(result.markdown)
-    return 1 if result.checks.errors else 0
+    return 1 if result.failed else 0

@@ -2,8 +2,9 @@
 
 Both revisions are loaded into models (HEAD from the working tree unless a revision is given; other
 revisions via `git archive` into temporary folders, leaving the working tree alone), compared as
-models (`compare.py`: documents by id and version, entities by id), and written as Swedish Markdown
-(`markdown.py`) ending with the check results of HEAD.
+models (`compare.py`: documents by id and version, entities by id), checked for versions in force
+rewritten without a new decision (`history.py`), and written as Swedish Markdown (`markdown.py`):
+rewrites and rättelser first, the check results of HEAD last.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from generators.checks.runner import CheckResult, run_checks
 from generators.diff.compare import Comparison, compare
 from generators.diff.git import RevisionError, commit_of, export
+from generators.diff.history import History, review_history
 from generators.diff.markdown import render
 from generators.loading.documents import LoadResult, load_policies
 from generators.model import Model, build_model
@@ -28,6 +30,12 @@ class DiffResult:
     markdown: str
     comparison: Comparison
     checks: CheckResult
+    history: History
+
+    @property
+    def failed(self) -> bool:
+        """HEAD has errors, or rewrites a version in force: the pull-request gate fails."""
+        return bool(self.checks.errors or self.history.rewrites)
 
 
 def _load(policies: Path) -> tuple[LoadResult, Model]:
@@ -59,7 +67,8 @@ def semantic_diff(repo: Path, base: str, head: str | None, policies_path: str, t
             head_label = f"{head} ({head_commit[:12]})"
         head_loaded, head_model = _load(head_policies)
         comparison = compare(base_model, head_model, today)
+        history = review_history(base_model, head_model, today)
         checks = run_checks(head_loaded, head_model, today)
         problems = _problems("BASE", base_loaded) + _problems("HEAD", head_loaded)
-        markdown = render(comparison, f"{base} ({base_commit[:12]})", head_label, checks, problems)
-    return DiffResult(markdown, comparison, checks)
+        markdown = render(comparison, f"{base} ({base_commit[:12]})", head_label, checks, problems, history, today)
+    return DiffResult(markdown, comparison, checks, history)

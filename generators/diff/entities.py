@@ -58,6 +58,10 @@ class Entity:
     facets: list[Facet] = field(default_factory=list)
     default_category: str = MATTER
     removed_note: str | None = None  # e.g. that a removed matter is marked retired
+    # Part of what the adopting body decided. False for what the administration keeps up itself
+    # (positions, role types, förvaltningar and external parties in the organisation): changing
+    # those inside a version in force rewrites no decision (`history.py`).
+    decided: bool = True
 
 
 @dataclass
@@ -388,7 +392,7 @@ def organisation_entities(side: Side, org: Any) -> dict[str, Entity]:
         facets = [text_facet("Benämning", p.title, ORGANISATION), text_facet("Nivå", p.level, ORGANISATION),
                   text_facet("Förvaltning", p.administration, ORGANISATION), text_facet("Enhet", p.unit, ORGANISATION),
                   actor_facet(side, "Rapporterar till", p.reports_to, ORGANISATION)]
-        found[f"position:{p.id}"] = Entity("Befattning", p.id, f"Befattningen {p.title} ({p.id})", facets, ORGANISATION)
+        found[f"position:{p.id}"] = Entity("Befattning", p.id, f"Befattningen {p.title} ({p.id})", facets, ORGANISATION, decided=False)
     for b in org.bodies.values():
         seats = ", ".join(f"{s} {n}" for s, n in sorted(b.seats.items()))
         facets = [text_facet("Namn", b.name, ORGANISATION), text_facet("Sort", b.kind, ORGANISATION),
@@ -397,11 +401,11 @@ def organisation_entities(side: Side, org: Any) -> dict[str, Entity]:
     for r in org.role_types.values():
         members = tuple(org.positions_of_role_type(r.id))
         facets = [text_facet("Benämning", r.title, ORGANISATION), text_facet("Befattningar", members, ORGANISATION, ", ".join(members) or "inga")]
-        found[f"role_type:{r.id}"] = Entity("Rolltyp", r.id, f"Rolltypen {r.title} ({r.id})", facets, ORGANISATION)
+        found[f"role_type:{r.id}"] = Entity("Rolltyp", r.id, f"Rolltypen {r.title} ({r.id})", facets, ORGANISATION, decided=False)
     for a in org.administrations.values():
         facets = [text_facet("Namn", a.name, ORGANISATION), text_facet("Förvaltningschef", a.head, ORGANISATION, side.actor(Actor("position", a.head)))]
-        found[f"administration:{a.id}"] = Entity("Förvaltning", a.id, f"Förvaltningen {a.name} ({a.id})", facets, ORGANISATION)
+        found[f"administration:{a.id}"] = Entity("Förvaltning", a.id, f"Förvaltningen {a.name} ({a.id})", facets, ORGANISATION, decided=False)
     for e in org.externals.values():
         facets = [text_facet("Namn", e.name, ORGANISATION), text_facet("Sort", e.kind, ORGANISATION)]
-        found[f"external:{e.id}"] = Entity("Extern part", e.id, f"Den externa parten {e.name} ({e.id})", facets, ORGANISATION)
+        found[f"external:{e.id}"] = Entity("Extern part", e.id, f"Den externa parten {e.name} ({e.id})", facets, ORGANISATION, decided=False)
     return found

@@ -10,9 +10,12 @@ reader sees the same text, unlinked, and nobody is pinged.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from generators.checks.runner import CheckResult
 from generators.diff.compare import Comparison
+from generators.diff.history import History
+from generators.wording.swedish import count as counted
 
 # What could turn policy text into emphasis, links, HTML, entities (`&#64;` is an @) or table cells.
 _SPECIAL = "\\`*[]<>|~&"
@@ -45,7 +48,36 @@ def code(text: str) -> str:
     return "`" + text.replace("`", "'") + "`"
 
 
-def render(comparison: Comparison, base_label: str, head_label: str, checks: CheckResult | None, problems: list[str]) -> str:
+def _history(history: History, day: date) -> list[str]:
+    """Rewritten history and rättelser, at the top: what a reviewer must not miss."""
+    out: list[str] = []
+    if history.rewrites:
+        changed = counted(len(history.rewrites), "version", "versioner")
+        out += [f"## Stopp: {changed} som gäller eller har gällt har ändrats utan nytt beslut", "",
+                (f"En version som gäller eller har gällt (den {day.isoformat()}) ska vara den som beslutades: vad som gällde "
+                "en viss dag ska gå att läsa ut i efterhand. Ändringsförslaget underkänns."), ""]
+        for rewrite in history.rewrites:
+            out.append(f"- Version {md(rewrite.version)} av **{md(rewrite.title)} ({md(rewrite.document_id)})**, gäller från "
+                       f"{rewrite.valid_from.isoformat()} ({code(rewrite.file)}): {counted(rewrite.changes, 'ändring', 'ändringar')} i sak "
+                       f"med samma beslut ({md(rewrite.decision)}) och ingen ny rättelse.")
+            out += [f"  - {md(problem)}" for problem in rewrite.problems]
+        out += ["", ("Gör i stället så här: en ändring i sak blir en ny version med ett eget beslut "
+                "(`python -m generators new-version FIL --valid-from ÅÅÅÅ-MM-DD`). Är texten felskriven och stämmer inte med "
+                "det justerade protokollet, rätta den och för in en rättelse under `document.corrections` "
+                "(datum, skäl och paragrafen i protokollet)."), ""]
+    if history.corrections:
+        out += ["## Rättelser av versioner i kraft", ""]
+        for shown in history.corrections:
+            c = shown.correction
+            out.append(f"- Rättelse {c.date.isoformat()} av version {md(shown.version)} av **{md(shown.title)} ({md(shown.document_id)})** "
+                       f"({code(shown.file)}), efter protokollets {md(c.paragraph)}: {md(c.reason)} "
+                       f"({counted(shown.changes, 'ändring', 'ändringar')} i sak, se dokumentet nedan).")
+        out.append("")
+    return out
+
+
+def render(comparison: Comparison, base_label: str, head_label: str, checks: CheckResult | None, problems: list[str],
+           history: History, day: date) -> str:
     out = [f"# Ändringar i styrdokumenten: {md(base_label)} → {md(head_label)}", ""]
     count, documents = comparison.count, len(comparison.parts)
     if count == 0 and not comparison.parts:
@@ -56,6 +88,7 @@ def render(comparison: Comparison, base_label: str, head_label: str, checks: Che
         out += [f"{count} {'ändring' if count == 1 else 'ändringar'} i {where}.", ""]
     for problem in problems:
         out += [f"> Observera: {md(problem)}", ""]
+    out += _history(history, day)
     for part in comparison.parts:
         out.append(f"## {md(part.heading)}")
         out.append("")

@@ -126,6 +126,22 @@ class Adoption:
     source: SourceRef
 
 
+def paragraph_key(text: str) -> str:
+    """A protokoll paragraph compared as written either way: `§ 214` is `§214`."""
+    return text.replace(" ", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A rättelse: the text of a version was corrected to match its signed protokoll, without a new
+    decision (`document.corrections`). The one lawful way to edit a version already in force."""
+
+    date: date
+    reason: str
+    paragraph: str
+    source: SourceRef
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
     id: str
@@ -141,6 +157,7 @@ class DocumentMeta:
     review_by: date
     summary: str | None
     source: SourceRef
+    corrections: tuple[Correction, ...] = ()
 
     @classmethod
     def parse(cls, data: dict[str, Any], source: SourceRef) -> DocumentMeta:
@@ -171,7 +188,27 @@ class DocumentMeta:
             review_by=date.fromisoformat(data["review_by"]),
             summary=data.get("summary"),
             source=source,
+            corrections=tuple(
+                Correction(date.fromisoformat(c["date"]), c["reason"], c["paragraph"], source.at("corrections", i))
+                for i, c in enumerate(data.get("corrections", ()))
+            ),
         )
+
+    def correction_faults(self, correction: Correction, today: date) -> list[str]:
+        """Why a rättelse cannot be one of this version's: `proposal` (nothing decided to correct),
+        `before_decision`, `after_today`, `other_paragraph` (another decision's). Empty: it can.
+        The one place this is decided (check X815, the history review of `diff`)."""
+        adoption = self.adopted_by
+        if adoption is None or self.status == "forslag":
+            return ["proposal"]
+        faults = []
+        if correction.date < adoption.date:
+            faults.append("before_decision")
+        if correction.date > today:
+            faults.append("after_today")
+        if paragraph_key(correction.paragraph) != paragraph_key(adoption.paragraph):
+            faults.append("other_paragraph")
+        return faults
 
     def in_force_on(self, day: date) -> bool:
         return self.status == "antagen" and self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

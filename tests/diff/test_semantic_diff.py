@@ -96,6 +96,10 @@ def test_a_limit_an_approval_cell_and_a_routing_show_as_exactly_three_changes(re
     assert "Handläggs av: Ekbacka kommuns visselblåsarfunktion → Rapportkanalen Norr AB" in routing
     # HEAD's checks close the report.
     assert markdown.rstrip().split("## Kontroller av HEAD")[1].strip().startswith(("Inga fel.", f"{len(result.checks.errors)} fel"))
+    # All three versions are in force and keep their decisions: history rewritten, reported first.
+    assert [(r.document_id, r.version, r.changes) for r in result.history.rewrites] == [
+        ("resepolicy", "2026:1", 1), ("sn-delegationsordning", "2026:1", 1), ("visselblasningsreglemente", "2026:1", 1)]
+    assert result.failed
 
 
 def test_the_working_tree_is_head_by_default_and_is_left_alone(repo: Path) -> None:
@@ -223,3 +227,114 @@ def test_an_unknown_revision_is_a_clear_error(repo: Path) -> None:
     with pytest.raises(RevisionError):
         semantic_diff(repo, "--output=/tmp/x", None, "policies", date(2026, 11, 23))
     assert re.fullmatch(r"[0-9a-f]{40}", git(repo, "rev-parse", "HEAD"))
+
+
+# -- history (issue 12): a version in force is not edited without a new decision or a rättelse ------
+SN = Path("delegation") / "socialnamnden.yaml"
+RAISED_LIMIT = ("        delegate: {position: socialchef}\n        limit: {amount: 1000000, unit: sek, per: case}",
+                "        delegate: {position: socialchef}\n        limit: {amount: 1500000, unit: sek, per: case}")
+
+
+def add_correction(path: Path, day: str, paragraph: str) -> None:
+    edit(path, '  valid_from: "2026-01-01"\n', '  valid_from: "2026-01-01"\n  corrections:\n'
+         f'    - {{date: "{day}", paragraph: "{paragraph}", reason: "Beloppet rättat till 1 500 000 kr så som i det justerade protokollet."}}\n')
+
+
+def run_diff(repo: Path, base: str, today: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generators", "diff", base, "--repo", str(repo), "--today", today],
+                          capture_output=True, text=True, cwd=REPO, check=False)
+
+
+def test_a_version_in_force_edited_without_a_new_decision_fails_the_gate(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / SN, *RAISED_LIMIT)
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert not result.checks.errors  # the checks pass: only the history review stops it
+    assert [(r.document_id, r.version, r.file, r.changes, r.problems) for r in result.history.rewrites] == [
+        ("sn-delegationsordning", "2026:1", "policies/delegation/socialnamnden.yaml", 1, ())]
+    markdown = plain(result.markdown)
+    top = markdown.split("\n## ")[1]  # the first section, before any document's part
+    assert top.startswith("Stopp: 1 version som gäller eller har gällt har ändrats utan nytt beslut")
+    assert ("- Version 2026:1 av **Socialnämndens delegationsordning (sn-delegationsordning)**, gäller från 2026-01-01 "
+            "(`policies/delegation/socialnamnden.yaml`): 1 ändring i sak med samma beslut (Socialnämnden 2025-12-11 § 156, "
+            "dnr SN 2025/233) och ingen ny rättelse.") in top
+    run = run_diff(repo, base, "2026-11-23")
+    assert run.returncode == 1, run.stderr
+    assert "Stopp: 1 version" in run.stdout and "Traceback" not in run.stderr
+
+
+def test_a_version_still_to_come_may_be_edited_until_it_takes_effect(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / "delegation" / "kommunstyrelsen.2027.yaml", "limit: {amount: 30,", "limit: {amount: 40,")
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert result.comparison.count >= 1 and result.history.rewrites == [] and not result.failed
+    assert "Stopp:" not in result.markdown
+    assert run_diff(repo, base, "2026-11-23").returncode == 0
+    # From 1 January 2027 the same edit rewrites the version in force.
+    ended = semantic_diff(repo, base, None, "policies", date(2027, 1, 1))
+    assert [(r.document_id, r.version) for r in ended.history.rewrites] == [("ks-delegationsordning", "2027:1")]
+
+
+def test_an_ended_version_is_history_too(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / "delegation" / "kommunstyrelsen.yaml", "limit: {amount: 30,", "limit: {amount: 40,")
+    result = semantic_diff(repo, base, None, "policies", date(2027, 3, 1))  # 2026:1 ended on 2026-12-31
+    assert [(r.document_id, r.version) for r in result.history.rewrites] == [("ks-delegationsordning", "2026:1")]
+
+
+def test_a_new_decision_is_no_rewrite(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    path = repo / "policies" / SN
+    edit(path, *RAISED_LIMIT)
+    edit(path, '    date: "2025-12-11"\n    paragraph: "§ 156"\n    diarienummer: "SN 2025/233"',
+         '    date: "2026-11-19"\n    paragraph: "§ 131"\n    diarienummer: "SN 2026/301"')
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert result.history.rewrites == [] and result.history.corrections == []
+
+
+def test_a_rattelse_is_accepted_and_shown_first(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    path = repo / "policies" / SN
+    edit(path, *RAISED_LIMIT)
+    add_correction(path, "2026-11-20", "§ 156")
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert result.history.rewrites == [] and not result.failed
+    assert [(c.document_id, c.version, c.correction.date.isoformat(), c.correction.paragraph, c.changes)
+            for c in result.history.corrections] == [("sn-delegationsordning", "2026:1", "2026-11-20", "§ 156", 1)]
+    markdown = plain(result.markdown)
+    top = markdown.split("\n## ")[1]
+    assert top.startswith("Rättelser av versioner i kraft")
+    assert ("- Rättelse 2026-11-20 av version 2026:1 av **Socialnämndens delegationsordning (sn-delegationsordning)** "
+            "(`policies/delegation/socialnamnden.yaml`), efter protokollets § 156: Beloppet rättat till 1 500 000 kr så som "
+            "i det justerade protokollet. (1 ändring i sak, se dokumentet nedan).") in top
+    assert run_diff(repo, base, "2026-11-23").returncode == 0
+    # Once committed, the rättelse is history: a further edit needs a rättelse of its own.
+    git(repo, "commit", "--quiet", "-am", "Rättelse")
+    again = git(repo, "rev-parse", "HEAD")
+    edit(path, "limit: {amount: 1500000, unit: sek, per: case}", "limit: {amount: 1600000, unit: sek, per: case}")
+    assert [r.document_id for r in semantic_diff(repo, again, None, "policies", TODAY).history.rewrites] == ["sn-delegationsordning"]
+
+
+def test_a_rattelse_must_name_the_versions_paragraph_and_a_day_since_the_decision(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    path = repo / "policies" / SN
+    edit(path, *RAISED_LIMIT)
+    add_correction(path, "2026-12-01", "§ 99")
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert result.history.corrections == []
+    assert [r.problems for r in result.history.rewrites] == [(
+        "Rättelsen 2026-12-01 är daterad efter i dag (2026-11-23).",
+        "Rättelsen 2026-12-01 rättar efter § 99, men versionen antogs i § 156.",
+    )]
+    assert "  - Rättelsen 2026-12-01 rättar efter § 99, men versionen antogs i § 156." in result.markdown
+
+
+def test_the_administrations_own_positions_are_no_rewrite_but_the_bodies_are(repo: Path) -> None:
+    base = git(repo, "rev-parse", "HEAD")
+    organisation = repo / "policies" / "organisation.yaml"
+    edit(organisation, 'title: "Ekonomidirektör"', 'title: "Ekonomi- och finansdirektör"')
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert result.comparison.count == 1 and result.history.rewrites == []
+    edit(organisation, "andre_vice_ordforande: 1, ledamot: 13, ersattare: 13}", "andre_vice_ordforande: 1, ledamot: 15, ersattare: 13}")
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert [(r.document_id, r.changes) for r in result.history.rewrites] == [("organisation", 1)]

@@ -68,6 +68,10 @@ def metadata_box(ctx: SiteContext, document: Any, page: str) -> Safe:
                 css_class="protocol-link",
             )
         rows.append(("Diarienummer", diarienummer))
+        if meta.corrections:  # rättelser belong with the decision whose text they bring back in line
+            items = "".join(f"<li>{text(long_date(c.date))}, efter protokollets {text(c.paragraph)}: {text(c.reason)}</li>"
+                            for c in meta.corrections)
+            rows.append(("Rättelser", Safe(f'<ul class="corrections">{items}</ul>')))
     else:
         rows.append(("Status", text(label("document_status", meta.status))))
     rows.append(("Version", text(meta.version)))
