@@ -47,7 +47,7 @@ NS = {"cbc": CBC, "cac": CAC}
 MAX_XML_BYTES = 16 * 1024 * 1024
 
 INVOICE_COLUMNS = ("invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar")
-INVOICE_OPTIONAL = ("currency", "exchange_rate", "account", "type", "costs_of", "contract_ref", "order_ref", "paid_on")
+INVOICE_OPTIONAL = ("currency", "exchange_rate", "account", "type", "costs_of", "contract_ref", "order_ref", "paid_on", "booked_on")
 ATTEST_COLUMNS = ("invoice_id", "step", "attestant", "attested_on")
 STEPS = {"receipt": "mottagningsattest", "system_matching": "systemmatchning", "review": "granskningsattest",
          "decision": "beslutsattest", "third": "tredje atteststeget"}
@@ -70,6 +70,7 @@ class Invoice:
     contract_ref: str | None
     order_ref: str | None
     checkable: bool
+    booked: date | None = None  # the booking date in the huvudbok (reskontra `booked_on`), for the reconciliation
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,7 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
         seen.setdefault(invoice_id, row.line)
         issued = parse_day(table, row, "invoice_date")
         parse_day(table, row, "paid_on", required=False)
+        booked = parse_day(table, row, "booked_on", required=False)
         amount = parse_amount(table, row, "amount_excl_vat", negative=True)
         currency = row.get("currency") or "SEK"
         if currency != "SEK":
@@ -185,7 +187,8 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
         costs_of = resolve_people(table, row, "costs_of", issued, org, users, required=False)
         invoices.append(Invoice(invoice_id, row.file, row.line, row.get("supplier_id"), row.get("invoice_number"), issued, amount, credit,
                                 row.get("ansvar"), row.get("account") or None, costs_of, row.get("costs_of"),
-                                row.get("contract_ref") or None, row.get("order_ref") or None, checkable=len(table.problems) == before))
+                                row.get("contract_ref") or None, row.get("order_ref") or None, checkable=len(table.problems) == before,
+                                booked=booked))
     return invoices, table
 
 

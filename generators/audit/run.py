@@ -11,6 +11,7 @@ from generators.audit.findings import AuditContext, Finding
 from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
 from generators.audit.interests import read_interests
 from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
+from generators.audit.ledger import Reconciliation, read_ledger, reconcile
 from generators.audit.meetings import read_meetings
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
@@ -41,6 +42,7 @@ class AuditInputs:
     attest_log: Path | None = None
     interests: Path | None = None
     meetings: Path | None = None
+    ledger: Path | None = None  # the huvudbok's totals per period, for the reconciliation
 
 
 @dataclass
@@ -52,6 +54,7 @@ class AuditResult:
     decisions: list[Decision] = field(default_factory=list)
     invoices: list[Invoice] = field(default_factory=list)
     policies: list[tuple[str, str, str]] = field(default_factory=list)  # (file, document id, version) the rules came from
+    reconciliation: Reconciliation | None = None  # the invoices against the huvudbok, when --ledger was given
 
     @property
     def unchecked(self) -> int:
@@ -128,6 +131,8 @@ def _read_invoices(result: AuditResult, path: Path, org: Organisation, users: Us
 def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
     if inputs.trips is None and inputs.decisions is None and not inputs.invoices:
         raise AuditSetupError("Ange minst en export att granska: --trips, --decisions eller --invoices.")
+    if inputs.ledger is not None and not inputs.invoices:
+        raise AuditSetupError("--ledger stämmer av fakturorna mot huvudboken; ange också fakturaexporten med --invoices.")
     model = load_model(inputs.policies)
     org = model.organisation
     if org is None:
@@ -150,6 +155,11 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
         result.decisions = _unknown_matters(decisions, decider, result.problems, columns)
     for path in inputs.invoices:
         _read_invoices(result, path, org, users)
+    if inputs.ledger is not None:  # completeness first: before any check, the export against the huvudbok
+        totals, table = read_ledger(inputs.ledger)
+        _keep(result, table)
+        result.reconciliation, gaps = reconcile(result.invoices, totals, table.file)
+        result.problems.extend(gaps)
     attest: dict[str, list[AttestEntry]] = {}
     if inputs.attest_log is not None:
         entries, table = read_attest_log(inputs.attest_log, org, users)

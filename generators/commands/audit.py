@@ -3,11 +3,12 @@
 Läser exporter (CSV, format i README under "Internkontroll") och skriver en rapport på svenska
 (report.html), fynden som CSV och JSON (findings.csv, findings.json) och en sammanställning utan id
 (summary.json) till --out. Varje rad som inte kan läsas redovisas som fil:rad:kolumn: KOD meddelande
-och räknas; ingen rad tas bort.
+och räknas; ingen rad tas bort. Med --ledger stäms fakturaexporten först av mot huvudbokens summor per
+period: en granskning av en ofullständig export bevisar ingenting.
 
 Exempel:
   python -m generators audit --users anstallda.csv --trips resor.csv --decisions delegationsbeslut.csv --out granskning/2026
-  python -m generators audit --users anstallda.csv --invoices reskontra.csv --invoices efakturor/ --attest-log attestlogg.csv --out granskning/2026
+  python -m generators audit --users anstallda.csv --invoices reskontra.csv --invoices efakturor/ --attest-log attestlogg.csv --ledger huvudbok.csv --out granskning/2026
   python -m generators audit ... --sample 25 --seed 2026 --out granskning/2026
   python -m generators audit ... --summary --out granskning/2026-sammanstallning
 
@@ -35,6 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV)")
     parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV: body, meeting_date)")
     parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV)")
+    parser.add_argument("--ledger", type=Path, metavar="FIL",
+                        help="huvudbokens summor av leverantörsfakturor per period (CSV: period, amount_excl_vat); fakturorna stäms av mot dem först")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")
@@ -101,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sample is not None and args.sample < 1:
         raise UsageError("--sample måste vara minst 1.")
     bands = _bands(args.bands)
-    for name in ("users", "trips", "decisions", "attest_log", "interests", "meetings"):
+    for name in ("users", "trips", "decisions", "attest_log", "interests", "meetings", "ledger"):
         path = getattr(args, name)
         if path is not None and not path.is_file():
             raise UsageError(f"--{name.replace('_', '-')} {path} finns inte.")
@@ -113,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = today(args)
     try:
         result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
-                                        args.meetings), as_of)
+                                        args.meetings, args.ledger), as_of)
     except AuditSetupError as error:
         print(f"Fel: {error}", file=sys.stderr)
         for line in error.details:

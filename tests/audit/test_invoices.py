@@ -21,6 +21,7 @@ import pytest
 
 from generators.audit.invoices import read_peppol
 from generators.audit.run import AuditInputs, AuditResult, run_audit
+from tests.audit.test_audit import _schema_validator
 from tests.conftest import REPO
 
 DATA = Path(__file__).parent / "data"
@@ -139,14 +140,21 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
     out = tmp_path / "o"
     args = ["audit", "--policies", str(POLICIES), "--users", str(DATA / "users.csv"), "--invoices", str(DATA / "reskontra.csv"),
             "--invoices", str(DATA / "efakturor"), "--attest-log", str(DATA / "attestlogg.csv"), "--today", "2026-12-01",
-            "--sample", "4", "--seed", "9", "--out", str(out)]
+            "--sample", "4", "--seed", "9", "--ledger", str(DATA / "huvudbok.csv"), "--out", str(out)]
     assert main(args) == 1
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    _schema_validator("audit-findings.schema.json").validate(report)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    _schema_validator("audit-summary.schema.json").validate(summary)
+    assert [p["code"] for p in summary["reconciliation"]["periods"]] == ["AU110", None, None, None, None, "AU111", "AU112", "AU110"]
     assert report["counts"]["transactions"]["invoices"] == 17
     assert {i["transaction"] for i in report["sample"]["items"]} == {"invoice"}
     assert any(i["stratum"] == "avvikelse" for i in report["sample"]["items"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Familjehemsstöd" not in html and "sekretess" not in html
+    # Completeness first: the reconciliation stands before every finding.
+    assert html.index("Avstämning mot huvudboken") < html.index("Fynd per regel")
+    assert "Exporten stämmer inte med huvudboken för 4 av 8 perioder." in html
 
 
 def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -> None:
@@ -167,3 +175,60 @@ def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -
         text = (out / name).read_text(encoding="utf-8")
         assert "811228-9874" not in text and "8112289874" not in text, name
     assert "811228-••••" in (out / "findings.csv").read_text(encoding="utf-8")
+
+
+# -- completeness first: the export against the huvudbok -------------------------------------------
+def _ledger_run(ledger: Path, *invoices: Path) -> AuditResult:
+    return run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=invoices or (DATA / "reskontra.csv", DATA / "efakturor"),
+                                 attest_log=DATA / "attestlogg.csv", interests=DATA / "intressen.csv", ledger=ledger), date(2026, 12, 1))
+
+
+def test_an_incomplete_export_is_reported_before_anything_else() -> None:
+    """huvudbok.csv: March holds the EUR invoice in kronor (the export has no rate, so its sum is short); April–June agree;
+    July is an empty period (0 kr, no invoices: nothing to report); August and one October invoice are missing from the
+    export; September is missing from the huvudbok."""
+    found = _ledger_run(DATA / "huvudbok.csv")
+    ledger, reskontra = (DATA / "huvudbok.csv").as_posix(), (DATA / "reskontra.csv").as_posix()
+    gaps = [(p.code, p.file, p.row, p.column) for p in found.problems if p.code in ("AU110", "AU111", "AU112")]
+    assert gaps == [
+        ("AU110", ledger, 2, 2),  # 880 574,50 kr and one invoice without an amount, against 981 374,50 kr
+        ("AU111", ledger, 7, 1),  # 2026-08: 46 250 kr in the huvudbok, nothing in the export
+        ("AU110", ledger, 8, 2),  # 2026-10: 500 280 kr and 2 invoices against 587 530 kr and 3
+        ("AU112", reskontra, 12, 1),  # 2026-09: LR-0011, a period the huvudbok has no total for
+    ]
+    assert found.reconciliation is not None
+    by_period = {p.period: p for p in found.reconciliation.periods}
+    assert [p for p, r in by_period.items() if r.code is None] == ["2026-04", "2026-05", "2026-06", "2026-07"]
+    assert str(by_period["2026-03"].difference) == "-100800.00" and by_period["2026-03"].unreadable == 1
+    assert str(by_period["2026-10"].difference) == "-87250.00"
+    october = next(p for p in found.problems if p.code == "AU110" and p.row == 8)
+    assert "exporten har 2 fakturor och huvudboken 3 fakturor" in october.message
+    # The checks still run on what the export holds: the reconciliation is reported beside them, not instead.
+    assert {f.code for f in found.findings} >= {"AU401", "AU501", "AU901"}
+
+
+def test_one_ore_is_a_gap_and_an_agreeing_ledger_reports_nothing(tmp_path: Path) -> None:
+    invoices = tmp_path / "r.csv"
+    invoices.write_text("invoice_id;supplier_id;invoice_number;invoice_date;amount_excl_vat;ansvar;booked_on\n"
+                        "LR-1;5560000002;1;2026-03-30;1 000,50;5110;2026-04-02\n"  # booked in April: the huvudbok's period
+                        "LR-2;5560000002;2;2026-04-10;2 000;5110;\n", encoding="utf-8")
+    ledger = tmp_path / "huvudbok.csv"
+    ledger.write_text("period,ansvar,amount_excl_vat\n2026-04,5110,3000.50\n", encoding="utf-8")
+    found = _ledger_run(ledger, invoices)
+    assert found.reconciliation is not None and not found.reconciliation.gaps
+    ledger.write_text("period,ansvar,amount_excl_vat\n2026-04,5110,3000.51\n", encoding="utf-8")
+    found = _ledger_run(ledger, invoices)
+    assert [(p.code, p.row, p.column) for p in found.problems if p.code.startswith("AU11")] == [("AU110", 2, 3)]
+
+
+def test_a_bad_ledger_row_is_reported(tmp_path: Path) -> None:
+    ledger = tmp_path / "huvudbok.csv"
+    ledger.write_text("period;amount_excl_vat;invoice_count\n2026-13;100;1\n2026-04;tio;1\n2026-05;100;många\n2026-05;100;1\n",
+                      encoding="utf-8")
+    found = _ledger_run(ledger, DATA / "reskontra.csv")
+    name = ledger.as_posix()
+    assert [p.text() for p in found.problems if p.file == name and p.code in ("AU103", "AU106")] == [
+        f"{name}:2:1: AU103 '2026-13' i 'period' är ingen period; skriv ÅÅÅÅ-MM, t.ex. 2026-03.",
+        f"{name}:3:2: AU103 'tio' i 'amount_excl_vat' är inget belopp i kronor (skriv t.ex. 12500 eller 12 500,50).",
+        f"{name}:4:3: AU103 'många' i 'invoice_count' är inget antal; skriv ett heltal från 0.",
+    ]
