@@ -24,6 +24,7 @@ from generators.audit.rules import audit_rules_by_code
 from generators.audit.run import AuditResult
 from generators.audit.sample import Sample
 from generators.checks.personal_data.detect import find_identity_numbers
+from generators.model.contracts import EXEMPT_KIND_LABELS
 from generators.serialize import to_json_bytes
 from generators.wording.swedish import kronor
 
@@ -100,7 +101,7 @@ def _counts(result: AuditResult) -> dict[str, Any]:
     by_severity = Counter(f.severity for f in result.findings)
     return {
         "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "invoices": len(result.invoices),
-                         "unchecked": result.unchecked},
+                         "unchecked": result.unchecked, "exempt_from_contract": len(result.exempt)},
         "violations": by_severity.get("violation", 0),
         "signals": by_severity.get("signal", 0),
         "undetermined": by_severity.get("undetermined", 0),
@@ -243,6 +244,34 @@ def _reconciliation_html(result: AuditResult) -> list[str]:
     return out
 
 
+def _contract_cover_html(result: AuditResult) -> list[str]:
+    """Suppliers paid without a contract reference, the share with one, and the payments that need none."""
+    out: list[str] = []
+    exempt = {(i.file, i.line) for i, _ in result.exempt}
+    purchases = [i for i in result.invoices if i.checkable and not i.credit and (i.file, i.line) not in exempt]
+    without: Counter[str] = Counter()
+    for invoice in purchases:
+        if invoice.contract_ref is None and invoice.amount is not None and invoice.supplier:
+            without[invoice.supplier] += int(invoice.amount)
+    if without:
+        top = sorted(without.items(), key=lambda item: (-item[1], item[0]))[:10]
+        out.append("<h2>Leverantörer utan avtalsreferens</h2>")
+        out.append(_bar_chart("Belopp exklusive moms på fakturor utan avtalsreferens, de tio största leverantörerna", top, "chart-suppliers", 130,
+                              lambda n: f"{n:,}".replace(",", "\u00a0") + "\u00a0kr"))
+        with_contract = sum(1 for i in purchases if i.contract_ref is not None)
+        out.append(f"<p>{with_contract} av {len(purchases)} granskade inköpsfakturor har en avtalsreferens.</p>")
+    if result.exempt:
+        per: dict[str, list[Decimal]] = {}
+        for invoice, category in result.exempt:
+            per.setdefault(f"{category.name} ({EXEMPT_KIND_LABELS.get(category.kind, category.kind).lower()})", []).append(invoice.amount or Decimal(0))
+        out.append("<h2>Betalningar som inte kräver avtal</h2>")
+        out.append(f"<p>{len(result.exempt)} fakturor är betalningar som inte är inköp och därför inte prövas mot avtalsregistret "
+                   "(AU701, AU902): avtalsregistret anger dem efter konto eller mottagare.</p>")
+        out.append(_table("Betalningar som inte kräver avtal", ["Kategori", "Fakturor", "Belopp exklusive moms"],
+                          [[name, str(len(amounts)), kronor(sum(amounts, Decimal(0)))] for name, amounts in sorted(per.items())], frozenset({1, 2})))
+    return out
+
+
 def _swedish_amount(value: Decimal | None) -> str:
     return "" if value is None else kronor(value)
 
@@ -270,18 +299,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     if per_month:
         body.append("<h2>Avvikelser per månad</h2>")
         body.append(_bar_chart("Antal avvikelser per månad (transaktionens dag)", sorted(per_month.items()), "chart-months"))
-    without: Counter[str] = Counter()
-    for invoice in result.invoices:
-        if invoice.checkable and not invoice.credit and invoice.contract_ref is None and invoice.amount is not None and invoice.supplier:
-            without[invoice.supplier] += int(invoice.amount)
-    if without:
-        top = sorted(without.items(), key=lambda item: (-item[1], item[0]))[:10]
-        body.append("<h2>Leverantörer utan avtalsreferens</h2>")
-        body.append(_bar_chart("Belopp exklusive moms på fakturor utan avtalsreferens, de tio största leverantörerna", top, "chart-suppliers", 130,
-                               lambda n: f"{n:,}".replace(",", "\u00a0") + "\u00a0kr"))
-        with_contract = sum(1 for i in result.invoices if i.checkable and not i.credit and i.contract_ref is not None)
-        payable = sum(1 for i in result.invoices if i.checkable and not i.credit)
-        body.append(f"<p>{with_contract} av {payable} granskade fakturor har en avtalsreferens.</p>")
+    body.extend(_contract_cover_html(result))
     body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
                        [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
                         for c, n in sorted(per_code.items())], frozenset({3})))

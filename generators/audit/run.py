@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generators.audit.contract_cover import exemption_of
 from generators.audit.findings import AuditContext, Finding
 from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
 from generators.audit.interests import read_interests
@@ -20,6 +21,7 @@ from generators.decide.engine import Decider
 from generators.decide.sources import tables_of_model
 from generators.model import Model, build_model
 from generators.model.attest import attest_model
+from generators.model.contracts import ExemptPayment
 from generators.model.organisation import Organisation
 from generators.model.travel import ISO_SERIES
 
@@ -55,6 +57,7 @@ class AuditResult:
     invoices: list[Invoice] = field(default_factory=list)
     policies: list[tuple[str, str, str]] = field(default_factory=list)  # (file, document id, version) the rules came from
     reconciliation: Reconciliation | None = None  # the invoices against the huvudbok, when --ledger was given
+    exempt: list[tuple[Invoice, ExemptPayment]] = field(default_factory=list)  # payments that need no contract (the register says)
 
     @property
     def unchecked(self) -> int:
@@ -175,6 +178,7 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
         meetings, table = read_meetings(inputs.meetings, org)
         _keep(result, table)
     ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest, interests, meetings)
+    result.exempt = [(i, e) for i in result.invoices if i.checkable and (e := exemption_of(ctx, i)) is not None]
     for registered in audit_rules():
         if registered.check is not None:
             result.findings.extend(registered.check(ctx))

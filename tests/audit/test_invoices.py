@@ -6,7 +6,9 @@ Planted: a duplicate payment (LR-0002), one person reviewing and deciding (LR-00
 step (LR-0005), a currency without a rate (LR-0008), a decision attest by someone with a declared
 interest in the supplier (LR-0007), a supplier paid 900 300 kr in a year without a contract (LR-0009–11),
 an invoice against a contract that ended (LR-0012), more invoiced than the contract's value (LR-0013),
-against the fixture's avtalsregister. Lawful near-misses: the substitute deciding
+against the fixture's avtalsregister. Lawful near-misses: a myndighetsavgift (LR-0016, its account) and a payment
+to a neighbouring kommun under a samverkansavtal (LR-0017, its supplier) without contract, which the register
+exempts as data; a call-off whose reference names the registered ramavtal (LR-0018); the substitute deciding
 (LR-0003), a credit note with the number and amount of a paid invoice (LR-0006), a third step taken
 by the avtalscontroller (LR-0007), system matching instead of receipt (LR-0004), a Peppol invoice
 and a Peppol credit note with the same number.
@@ -59,7 +61,7 @@ def test_every_planted_invoice_case_and_nothing_else(result: AuditResult) -> Non
         ("AU903", "LR-0013", "signal"),  # 151 480 kr against a contract worth 150 000 kr
     ]
     assert [(p.code, p.row, p.column) for p in result.problems] == [("AU108", 9, 6)]
-    assert len(result.invoices) == 17 and result.unchecked == 1
+    assert len(result.invoices) == 20 and result.unchecked == 1
 
 
 def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
@@ -72,6 +74,31 @@ def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
     assert supplier.facts["total_sek"] == "900300" and supplier.facts["limit_sek"] == "700000"
     assert "Hela året: 900\u00a0300\u00a0kr på 3 fakturor" in supplier.message
     assert "fick beslutsattest 2026-03-18 av Enhetschef barn och unga (u2001), som har en bisyssla" in by_id["LR-0007"].message
+
+
+def test_exempt_payments_and_a_call_off_under_a_registered_ramavtal_are_not_flagged(result: AuditResult) -> None:
+    assert not {f.id for f in result.findings} & {"LR-0016", "LR-0017", "LR-0018"}
+    assert sorted((i.id, e.id) for i, e in result.exempt) == [("LR-0016", "myndighetsavgifter"), ("LR-0017", "offentliga-organ")]
+
+
+def test_without_the_exemptions_or_with_another_supplier_they_are_flagged(tmp_path: Path) -> None:
+    """The near-misses pass because of the data, not by accident: without the register's exempt_payments the
+    fee and the kommun are suppliers without a contract (AU902); the ramavtal named by another supplier is AU901."""
+    import shutil
+
+    policies = tmp_path / "policies"
+    shutil.copytree(POLICIES, policies)
+    register = policies / "avtalsregister.yaml"
+    text = register.read_text(encoding="utf-8")
+    start, end = text.index("\n# Betalningar som inte är inköp"), text.index("\ncontracts:")
+    register.write_text(text[:start] + text[end:], encoding="utf-8")
+    invoices = tmp_path / "r.csv"
+    rows = (DATA / "reskontra.csv").read_text(encoding="utf-8").splitlines()
+    invoices.write_text("\n".join([rows[0], *rows[-3:-1], rows[-1].replace("559695-3173", "559786-4007")]) + "\n", encoding="utf-8")
+    found = run_audit(AuditInputs(policies, DATA / "users.csv", invoices=(invoices,), attest_log=DATA / "attestlogg.csv"), date(2026, 12, 1))
+    assert sorted((f.code, f.id) for f in found.findings if f.id.startswith("LR-")) == [
+        ("AU901", "LR-0018"), ("AU902", "LR-0016"), ("AU902", "LR-0017")]
+    assert "avropen under det i registret (AVT-SN-2025-002) har en annan leverantör" in next(f.message for f in found.findings if f.code == "AU901")
 
 
 def test_an_attestant_outside_the_list(tmp_path: Path) -> None:
@@ -146,15 +173,17 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
     _schema_validator("audit-findings.schema.json").validate(report)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     _schema_validator("audit-summary.schema.json").validate(summary)
-    assert [p["code"] for p in summary["reconciliation"]["periods"]] == ["AU110", None, None, None, None, "AU111", "AU112", "AU110"]
-    assert report["counts"]["transactions"]["invoices"] == 17
+    assert [p["code"] for p in summary["reconciliation"]["periods"]] == ["AU110", None, None, None, None, "AU111", "AU112", "AU110", None]
+    assert report["counts"]["transactions"]["invoices"] == 20
+    assert report["counts"]["transactions"]["exempt_from_contract"] == 2
     assert {i["transaction"] for i in report["sample"]["items"]} == {"invoice"}
     assert any(i["stratum"] == "avvikelse" for i in report["sample"]["items"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Familjehemsstöd" not in html and "sekretess" not in html
     # Completeness first: the reconciliation stands before every finding.
     assert html.index("Avstämning mot huvudboken") < html.index("Fynd per regel")
-    assert "Exporten stämmer inte med huvudboken för 4 av 8 perioder." in html
+    assert "Exporten stämmer inte med huvudboken för 4 av 9 perioder." in html
+    assert "Betalningar som inte kräver avtal" in html and "Myndighetsavgifter (myndighetsavgift)" in html
 
 
 def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -> None:
@@ -198,7 +227,7 @@ def test_an_incomplete_export_is_reported_before_anything_else() -> None:
     ]
     assert found.reconciliation is not None
     by_period = {p.period: p for p in found.reconciliation.periods}
-    assert [p for p, r in by_period.items() if r.code is None] == ["2026-04", "2026-05", "2026-06", "2026-07"]
+    assert [p for p, r in by_period.items() if r.code is None] == ["2026-04", "2026-05", "2026-06", "2026-07", "2026-11"]
     assert str(by_period["2026-03"].difference) == "-100800.00" and by_period["2026-03"].unreadable == 1
     assert str(by_period["2026-10"].difference) == "-87250.00"
     october = next(p for p in found.problems if p.code == "AU110" and p.row == 8)
