@@ -1,5 +1,5 @@
 """Invoices: Peppol BIS Billing 3.0 (UBL 2.1 Invoice and CreditNote) and the leverantörsreskontra as
-CSV, and the attest log (who took which attest step, when).
+CSV or XLSX, and the attest log (who took which attest step, when).
 
 XML is parsed with defusedxml, which refuses DTDs, entity declarations and external references
 before anything is expanded (no billion laughs, no XXE, no network). Only what the audit needs is

@@ -112,10 +112,10 @@ def _unknown_matters(decisions: list[Decision], decider: Decider, problems: list
 
 
 def _read_invoices(result: AuditResult, path: Path, org: Organisation, users: UserPositions) -> None:
-    """A reskontra CSV, one Peppol XML file, or a folder of them (sorted by name)."""
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".xml", ".csv")) if path.is_dir() else [path]
+    """A reskontra CSV or XLSX, one Peppol XML file, or a folder of them (sorted by name)."""
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".xml", ".csv", ".xlsx")) if path.is_dir() else [path]
     for file in files:
-        if file.suffix.lower() == ".csv":
+        if file.suffix.lower() in (".csv", ".xlsx"):
             invoices, table = read_invoice_csv(file, org, users)
             _keep(result, table)
             result.invoices.extend(invoices)

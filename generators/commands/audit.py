@@ -1,6 +1,6 @@
 """Internkontroll: granska resor, delegationsbeslut och fakturor mot de styrdokument som gällde på varje transaktions dag.
 
-Läser exporter (CSV, format i README under "Internkontroll") och skriver en rapport på svenska
+Läser exporter (CSV eller XLSX, format i README under "Internkontroll") och skriver en rapport på svenska
 (report.html), fynden som CSV och JSON (findings.csv, findings.json) och en sammanställning utan id
 (summary.json) till --out. Varje rad som inte kan läsas redovisas som fil:rad:kolumn: KOD meddelande
 och räknas; ingen rad tas bort. Med --ledger stäms fakturaexporten först av mot huvudbokens summor per
@@ -28,16 +28,16 @@ from generators.commands._common import add_policies_argument, add_today_argumen
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_policies_argument(parser)
-    parser.add_argument("--users", type=Path, metavar="FIL", help="användare och befattningar med datum (CSV från HR-systemet)")
-    parser.add_argument("--trips", type=Path, metavar="FIL", help="resor (CSV från resebokningen eller e-tjänsten)")
-    parser.add_argument("--decisions", type=Path, metavar="FIL", help="registret över delegationsbeslut (CSV)")
+    parser.add_argument("--users", type=Path, metavar="FIL", help="användare och befattningar med datum (CSV eller XLSX från HR-systemet)")
+    parser.add_argument("--trips", type=Path, metavar="FIL", help="resor (CSV eller XLSX från resebokningen eller e-tjänsten)")
+    parser.add_argument("--decisions", type=Path, metavar="FIL", help="registret över delegationsbeslut (CSV eller XLSX)")
     parser.add_argument("--invoices", type=Path, action="append", default=[], metavar="FIL",
-                        help="fakturor: reskontran som CSV, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
-    parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV)")
-    parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV: body, meeting_date)")
-    parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV)")
+                        help="fakturor: reskontran som CSV eller XLSX, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
+    parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV eller XLSX)")
+    parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV eller XLSX: body, meeting_date)")
+    parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV eller XLSX)")
     parser.add_argument("--ledger", type=Path, metavar="FIL",
-                        help="huvudbokens summor av leverantörsfakturor per period (CSV: period, amount_excl_vat); fakturorna stäms av mot dem först")
+                        help="huvudbokens summor av leverantörsfakturor per period (CSV eller XLSX: period, amount_excl_vat); fakturorna stäms av mot dem först")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")

@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
-from generators.imports.tabular import Table, TableError, TableRow, as_date, read_table
 from generators.loading.documents import schema_store
 from generators.model.common import check_orgnr
 from generators.model.organisation import Organisation
+from generators.tabular import Table, TableError, TableRow, as_date, read_table
 
 AR201, AR202, AR203, AR204, AR205 = "AR201", "AR202", "AR203", "AR204", "AR205"
 
