@@ -26,7 +26,6 @@ from generators.audit.inputs import (
     AU103,
     AU106,
     InputFile,
-    InputProblem,
     Table,
     UserPositions,
     display_path,
@@ -35,6 +34,7 @@ from generators.audit.inputs import (
     read_table,
     resolve_people,
 )
+from generators.diagnostics import TabularProblem
 from generators.model.common import Actor
 from generators.model.organisation import Organisation
 
@@ -89,49 +89,49 @@ def _text(root: Any, path: str) -> str | None:
     return found.text.strip() if found is not None and found.text and found.text.strip() else None
 
 
-def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[InputProblem]]:
+def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[TabularProblem]]:
     """One UBL Invoice or CreditNote file."""
     name = display_path(path)
-    problems: list[InputProblem] = []
+    problems: list[TabularProblem] = []
     try:
         if path.stat().st_size > MAX_XML_BYTES:
-            return None, None, [InputProblem(name, 1, 1, AU101, f"Filen är större än {MAX_XML_BYTES} byte; en e-faktura är aldrig så stor.")]
+            return None, None, [TabularProblem(name, 1, 1, AU101, f"Filen är större än {MAX_XML_BYTES} byte; en e-faktura är aldrig så stor.")]
         data = path.read_bytes()
     except OSError as error:
-        return None, None, [InputProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error}).")]
+        return None, None, [TabularProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error}).")]
     provenance = InputFile("invoices", name, hashlib.sha256(data).hexdigest(), 1)
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        return None, provenance, [InputProblem(name, 1, 1, AU101, "Filen innehåller en DTD eller entiteter; en e-faktura enligt Peppol BIS har inga, och filen läses inte.")]
+        return None, provenance, [TabularProblem(name, 1, 1, AU101, "Filen innehåller en DTD eller entiteter; en e-faktura enligt Peppol BIS har inga, och filen läses inte.")]
     except ParseError as error:
         line, column = getattr(error, "position", (1, 0))
-        return None, provenance, [InputProblem(name, line or 1, (column or 0) + 1, AU101, f"Filen är inte välformad XML ({error}).")]
+        return None, provenance, [TabularProblem(name, line or 1, (column or 0) + 1, AU101, f"Filen är inte välformad XML ({error}).")]
     if root.tag == f"{{{UBL_INVOICE}}}Invoice":
         credit, amount_path, date_path = False, "cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount", "cbc:IssueDate"
     elif root.tag == f"{{{UBL_CREDIT}}}CreditNote":
         credit, amount_path, date_path = True, "cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount", "cbc:IssueDate"
     else:
-        return None, provenance, [InputProblem(name, 1, 1, AU101, f"Rotelementet {root.tag} är varken en UBL Invoice eller CreditNote.")]
+        return None, provenance, [TabularProblem(name, 1, 1, AU101, f"Rotelementet {root.tag} är varken en UBL Invoice eller CreditNote.")]
 
     def need(xpath: str, label: str) -> str | None:
         value = _text(root, xpath)
         if value is None:
-            problems.append(InputProblem(name, 1, 1, AU103, f"{label} saknas ({xpath})."))
+            problems.append(TabularProblem(name, 1, 1, AU103, f"{label} saknas ({xpath})."))
         return value
 
     number = need("cbc:ID", "Fakturanumret")
     supplier = (_text(root, "cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")
                 or _text(root, "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID"))
     if supplier is None:
-        problems.append(InputProblem(name, 1, 1, AU103, "Leverantörens identitet saknas (cac:AccountingSupplierParty/cac:Party/cbc:EndpointID)."))
+        problems.append(TabularProblem(name, 1, 1, AU103, "Leverantörens identitet saknas (cac:AccountingSupplierParty/cac:Party/cbc:EndpointID)."))
     issued_text = need(date_path, "Fakturadatum")
     issued = None
     if issued_text is not None:
         try:
             issued = date.fromisoformat(issued_text)
         except ValueError:
-            problems.append(InputProblem(name, 1, 1, AU103, f"Fakturadatum '{issued_text}' är inget giltigt datum ({date_path})."))
+            problems.append(TabularProblem(name, 1, 1, AU103, f"Fakturadatum '{issued_text}' är inget giltigt datum ({date_path})."))
     currency = _text(root, "cbc:DocumentCurrencyCode") or ""
     amount_text = need(amount_path, "Beloppet exklusive moms")
     amount = None
@@ -139,9 +139,9 @@ def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[Inpu
         try:
             amount = Decimal(amount_text)
         except InvalidOperation:
-            problems.append(InputProblem(name, 1, 1, AU103, f"Beloppet '{amount_text}' är inget tal ({amount_path})."))
+            problems.append(TabularProblem(name, 1, 1, AU103, f"Beloppet '{amount_text}' är inget tal ({amount_path})."))
     if currency != "SEK":
-        problems.append(InputProblem(name, 1, 1, AU108, f"Valutan är '{currency or 'okänd'}', inte SEK, och filen anger ingen kurs; beloppet kan inte prövas mot gränser i kronor."))
+        problems.append(TabularProblem(name, 1, 1, AU108, f"Valutan är '{currency or 'okänd'}', inte SEK, och filen anger ingen kurs; beloppet kan inte prövas mot gränser i kronor."))
         amount = None
     if credit and amount is not None:
         amount = -abs(amount)

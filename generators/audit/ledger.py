@@ -22,8 +22,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from generators.audit.inputs import AU103, AU106, InputProblem, Table, parse_amount, read_table
+from generators.audit.inputs import AU103, AU106, Table, parse_amount, read_table
 from generators.audit.invoices import Invoice
+from generators.diagnostics import TabularProblem
 from generators.wording.swedish import kronor
 
 AU110, AU111, AU112 = "AU110", "AU111", "AU112"
@@ -123,7 +124,7 @@ def _invoices(count: int) -> str:
     return f"{count} faktura" if count == 1 else f"{count} fakturor"
 
 
-def reconcile(invoices: list[Invoice], totals: list[LedgerTotal], ledger_file: str) -> tuple[Reconciliation, list[InputProblem]]:
+def reconcile(invoices: list[Invoice], totals: list[LedgerTotal], ledger_file: str) -> tuple[Reconciliation, list[TabularProblem]]:
     by_ansvar = any(t.ansvar is not None for t in totals)
     sums: dict[tuple[str, str | None], list[Invoice]] = {}
     undated = 0
@@ -134,7 +135,7 @@ def reconcile(invoices: list[Invoice], totals: list[LedgerTotal], ledger_file: s
             continue
         sums.setdefault((period, invoice.ansvar if by_ansvar else None), []).append(invoice)
     periods: list[PeriodReconciliation] = []
-    problems: list[InputProblem] = []
+    problems: list[TabularProblem] = []
     ledger_keys = set()
     for total in totals:
         key = (total.period, total.ansvar)
@@ -147,7 +148,7 @@ def reconcile(invoices: list[Invoice], totals: list[LedgerTotal], ledger_file: s
         if not members and (total.amount != 0 or (total.count or 0) > 0):
             code = AU111
             counted = f", {_invoices(total.count)}" if total.count is not None else ""
-            problems.append(InputProblem(total.file, total.line, total.period_column, AU111,
+            problems.append(TabularProblem(total.file, total.line, total.period_column, AU111,
                                          f"Huvudboken har leverantörsfakturor för {where} ({kronor(total.amount)} exklusive moms{counted}), "
                                          "men exporten har ingen faktura från perioden: exporten är ofullständig, och granskningen av "
                                          "perioden bevisar ingenting."))
@@ -162,7 +163,7 @@ def reconcile(invoices: list[Invoice], totals: list[LedgerTotal], ledger_file: s
             unread = (f" {_invoices(unreadable).capitalize()} i perioden har inget läsbart belopp (se inläsningsproblemen)."
                       if unreadable else "")
             column = total.amount_column if exported != total.amount else total.count_column
-            problems.append(InputProblem(total.file, total.line, column, AU110,
+            problems.append(TabularProblem(total.file, total.line, column, AU110,
                                          f"Perioden {where} stämmer inte med huvudboken: {'; '.join(parts)}. Exporten är inte "
                                          f"fullständig eller inte densamma som bokföringen.{unread}"))
         periods.append(PeriodReconciliation(total.period, total.ansvar, total.amount, exported, total.count, len(members), unreadable, code))
@@ -172,7 +173,7 @@ def reconcile(invoices: list[Invoice], totals: list[LedgerTotal], ledger_file: s
         period, ansvar = key
         exported = sum((i.amount for i in members if i.amount is not None), Decimal(0))
         first = min(members, key=lambda i: (i.file, i.line))
-        problems.append(InputProblem(first.file, first.line, 1, AU112,
+        problems.append(TabularProblem(first.file, first.line, 1, AU112,
                                      f"Exporten har {_invoices(len(members))} från {_where(period, ansvar)} ({kronor(exported)} exklusive moms), "
                                      f"men huvudboken ({ledger_file}) har ingen summa för perioden: fakturorna kan inte stämmas av."))
         periods.append(PeriodReconciliation(period, ansvar, None, exported, None, len(members), sum(1 for i in members if i.amount is None), AU112))

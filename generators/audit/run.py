@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generators.audit.contract_cover import exemption_of
 from generators.audit.findings import AuditContext, Finding
-from generators.audit.inputs import AU107, InputFile, InputProblem, Table, UserPositions, display_path, read_users
+from generators.audit.inputs import AU107, InputFile, Table, UserPositions, display_path, read_users
 from generators.audit.interests import read_interests
 from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
 from generators.audit.ledger import Reconciliation, read_ledger, reconcile
@@ -19,6 +19,7 @@ from generators.audit.transactions import Decision, Trip, read_decisions, read_t
 from generators.decide.answers import NOT_FOUND
 from generators.decide.engine import Decider
 from generators.decide.sources import tables_of_model
+from generators.diagnostics import TabularProblem
 from generators.model import Model, build_model
 from generators.model.attest import attest_model
 from generators.model.contracts import ExemptPayment
@@ -50,7 +51,7 @@ class AuditInputs:
 @dataclass
 class AuditResult:
     inputs: list[InputFile] = field(default_factory=list)
-    problems: list[InputProblem] = field(default_factory=list)
+    problems: list[TabularProblem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
@@ -97,14 +98,14 @@ def _keep(result: AuditResult, table: Table) -> None:
     result.problems.extend(table.problems)
 
 
-def _unknown_matters(decisions: list[Decision], decider: Decider, problems: list[InputProblem], columns: dict[str, int]) -> list[Decision]:
+def _unknown_matters(decisions: list[Decision], decider: Decider, problems: list[TabularProblem], columns: dict[str, int]) -> list[Decision]:
     """A matter id no delegationsordning has ever had (AU107): the row cannot be checked."""
     kept = []
     for decision in decisions:
         if decision.matter and decision.decided_on is not None and decision.checkable:
             status, _, _ = decider.delegate(decision.matter, None, decision.decided_on)
             if status == NOT_FOUND and decision.matter not in (decider.tables.get("delegation") or {}).get("retired", {}):
-                problems.append(InputProblem(decision.file, decision.line, columns.get("matter", 1), AU107,
+                problems.append(TabularProblem(decision.file, decision.line, columns.get("matter", 1), AU107,
                                              f"Ärendet '{decision.matter}' finns inte i någon delegationsordning."))
                 decision = dataclasses.replace(decision, checkable=False)
         kept.append(decision)
