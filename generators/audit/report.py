@@ -199,12 +199,13 @@ def _table(caption: str, head: list[str], rows: list[list[str]], numeric: frozen
 
 
 def _bar_chart(title: str, counts: list[tuple[str, int]], chart_id: str = "chart-codes", label_w: int = 90,
-               value: Callable[[int], str] = str) -> str:
-    """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative."""
+               value: Callable[[int], str] = str, top: int | None = None) -> str:
+    """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative.
+    `top` fixes the scale (100 for shares), else the largest value fills the width."""
     if not counts:
         return ""
     width, bar_h = 640 + label_w - 90, 22
-    top = max(n for _, n in counts) or 1
+    top = top or max(n for _, n in counts) or 1
     height = bar_h * len(counts) + 10
     parts = [f"<figure><svg role=\"img\" aria-labelledby=\"{chart_id}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
              f"<title id=\"{chart_id}\">{_e(title)}</title>"]
@@ -260,15 +261,24 @@ def _contract_cover_html(result: AuditResult) -> list[str]:
                               lambda n: f"{n:,}".replace(",", "\u00a0") + "\u00a0kr"))
         with_contract = sum(1 for i in purchases if i.contract_ref is not None)
         out.append(f"<p>{with_contract} av {len(purchases)} granskade inköpsfakturor har en avtalsreferens.</p>")
+    if result.contract_share:
+        out.append("<h2>Andel fakturor med avtal per förvaltning och månad</h2>")
+        shares = [(f"{name} {month}", round(100 * with_ref / total)) for name, month, with_ref, total in result.contract_share]
+        out.append(_bar_chart("Andel inköpsfakturor med avtalsreferens, procent, per förvaltning och fakturamånad", shares, "chart-share",
+                              max(130, 7 * max(len(label) for label, _ in shares)), lambda n: f"{n}\u00a0%", top=100))
+        out.append(_table("Inköpsfakturor med avtalsreferens per förvaltning och månad", ["Förvaltning", "Månad", "Med avtal", "Fakturor", "Andel"],
+                          [[name, month, str(with_ref), str(total), f"{round(100 * with_ref / total)}\u00a0%"]
+                           for name, month, with_ref, total in result.contract_share], frozenset({2, 3, 4})))
     if result.exempt:
-        per: dict[str, list[Decimal]] = {}
+        per: dict[tuple[str, str], list[Decimal]] = {}
         for invoice, category in result.exempt:
-            per.setdefault(f"{category.name} ({EXEMPT_KIND_LABELS.get(category.kind, category.kind).lower()})", []).append(invoice.amount or Decimal(0))
+            per.setdefault((category.name, EXEMPT_KIND_LABELS.get(category.kind, category.kind)), []).append(invoice.amount or Decimal(0))
         out.append("<h2>Betalningar som inte kräver avtal</h2>")
         out.append(f"<p>{len(result.exempt)} fakturor är betalningar som inte är inköp och därför inte prövas mot avtalsregistret "
                    "(AU701, AU902): avtalsregistret anger dem efter konto eller mottagare.</p>")
-        out.append(_table("Betalningar som inte kräver avtal", ["Kategori", "Fakturor", "Belopp exklusive moms"],
-                          [[name, str(len(amounts)), kronor(sum(amounts, Decimal(0)))] for name, amounts in sorted(per.items())], frozenset({1, 2})))
+        out.append(_table("Betalningar som inte kräver avtal", ["Kategori", "Sort", "Fakturor", "Belopp exklusive moms"],
+                          [[name, kind, str(len(amounts)), kronor(sum(amounts, Decimal(0)))] for (name, kind), amounts in sorted(per.items())],
+                          frozenset({2, 3})))
     return out
 
 

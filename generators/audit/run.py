@@ -59,6 +59,8 @@ class AuditResult:
     policies: list[tuple[str, str, str]] = field(default_factory=list)  # (file, document id, version) the rules came from
     reconciliation: Reconciliation | None = None  # the invoices against the huvudbok, when --ledger was given
     exempt: list[tuple[Invoice, ExemptPayment]] = field(default_factory=list)  # payments that need no contract (the register says)
+    # Purchases with a contract reference per förvaltning and month: (förvaltning, ÅÅÅÅ-MM, with a reference, purchases).
+    contract_share: list[tuple[str, str, int, int]] = field(default_factory=list)
 
     @property
     def unchecked(self) -> int:
@@ -132,6 +134,26 @@ def _read_invoices(result: AuditResult, path: Path, org: Organisation, users: Us
                                            None, None, checkable=False))
 
 
+def _contract_share(model: Model, result: AuditResult) -> list[tuple[str, str, int, int]]:
+    """Purchases (no credit notes, no exempt payments) with a contract reference, per förvaltning and
+    month. The förvaltning is the one serving the nämnd whose attestförteckning holds the invoice's
+    ansvar on the invoice date; an ansvar no förteckning holds is counted as such, not guessed."""
+    org = model.organisation
+    attest = attest_model(model) if model.kind_data.get("attest") is not None else None
+    exempt = {(i.file, i.line) for i, _ in result.exempt}
+    counts: dict[tuple[str, str], list[int]] = {}
+    for invoice in result.invoices:
+        if not invoice.checkable or invoice.credit or invoice.issued is None or (invoice.file, invoice.line) in exempt:
+            continue
+        found = attest.find_ansvar(invoice.ansvar, invoice.issued) if attest is not None else None
+        unit = org.administration_of_body(found[0].body) if found is not None and org is not None else None
+        name = org.administrations[unit].name if org is not None and unit in org.administrations else "ansvar utan attestförteckning"
+        tally = counts.setdefault((name, invoice.issued.strftime("%Y-%m")), [0, 0])
+        tally[0] += invoice.contract_ref is not None
+        tally[1] += 1
+    return [(name, month, with_ref, total) for (name, month), (with_ref, total) in sorted(counts.items())]
+
+
 def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
     if inputs.trips is None and inputs.decisions is None and not inputs.invoices:
         raise AuditSetupError("Ange minst en export att granska: --trips, --decisions eller --invoices.")
@@ -180,6 +202,7 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
         _keep(result, table)
     ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest, interests, meetings)
     result.exempt = [(i, e) for i in result.invoices if i.checkable and (e := exemption_of(ctx, i)) is not None]
+    result.contract_share = _contract_share(model, result)
     for registered in audit_rules():
         if registered.check is not None:
             result.findings.extend(registered.check(ctx))

@@ -101,6 +101,16 @@ def test_without_the_exemptions_or_with_another_supplier_they_are_flagged(tmp_pa
     assert "avropen under det i registret (AVT-SN-2025-002) har en annan leverantör" in next(f.message for f in found.findings if f.code == "AU901")
 
 
+def test_the_share_with_a_contract_per_forvaltning_and_month(result: AuditResult) -> None:
+    """Ansvar 5110 is in the socialnämnd's attestförteckning, served by Socialförvaltningen. March: seven purchases
+    (the EUR invoice is unchecked, the credit note is no purchase), five with a contract reference; November: the
+    call-off under the ramavtal; the fee and the payment to Åsby kommun need no contract and are not counted."""
+    assert result.contract_share == [("Socialförvaltningen", "2026-03", 5, 7), ("Socialförvaltningen", "2026-04", 0, 1),
+                                     ("Socialförvaltningen", "2026-05", 2, 2), ("Socialförvaltningen", "2026-06", 0, 1),
+                                     ("Socialförvaltningen", "2026-09", 0, 1), ("Socialförvaltningen", "2026-10", 2, 2),
+                                     ("Socialförvaltningen", "2026-11", 1, 1)]
+
+
 def test_an_attestant_outside_the_list(tmp_path: Path) -> None:
     log = tmp_path / "attest.csv"
     log.write_text("invoice_id,step,attestant,attested_on\n"
@@ -183,7 +193,8 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
     # Completeness first: the reconciliation stands before every finding.
     assert html.index("Avstämning mot huvudboken") < html.index("Fynd per regel")
     assert "Exporten stämmer inte med huvudboken för 4 av 9 perioder." in html
-    assert "Betalningar som inte kräver avtal" in html and "Myndighetsavgifter (myndighetsavgift)" in html
+    assert "Betalningar som inte kräver avtal" in html and "<td>Myndighetsavgifter</td><td>Myndighetsavgift</td>" in html
+    assert "<title id=\"chart-share\">Andel inköpsfakturor med avtalsreferens" in html and ">71\u00a0%</text>" in html
 
 
 def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -> None:
