@@ -14,6 +14,7 @@ from generators.audit.interests import read_interests
 from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, read_invoice_csv, read_peppol
 from generators.audit.ledger import Reconciliation, read_ledger, reconcile
 from generators.audit.meetings import read_meetings
+from generators.audit.progress import Progress
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
 from generators.decide.answers import NOT_FOUND
@@ -154,12 +155,26 @@ def _contract_share(model: Model, result: AuditResult) -> list[tuple[str, str, i
     return [(name, month, with_ref, total) for (name, month), (with_ref, total) in sorted(counts.items())]
 
 
-def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
+def run_audit(inputs: AuditInputs, as_of: date, progress: Progress | None = None) -> AuditResult:
+    """`progress(done, total, label)` hears of each export read and each check run (the command
+    draws a bar on a terminal)."""
     if inputs.trips is None and inputs.decisions is None and not inputs.invoices:
         raise AuditSetupError("Ange minst en export att granska: --trips, --decisions eller --invoices.")
     if inputs.ledger is not None and not inputs.invoices:
         raise AuditSetupError("--ledger stämmer av fakturorna mot huvudboken; ange också fakturaexporten med --invoices.")
+    rules = [r for r in audit_rules() if r.check is not None]
+    given = [p for p in (inputs.users, inputs.trips, inputs.decisions, *inputs.invoices, inputs.ledger, inputs.attest_log,
+                         inputs.interests, inputs.meetings) if p is not None]
+    total, done = 1 + len(given) + len(rules), 0
+
+    def step(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, label)
+
     model = load_model(inputs.policies)
+    step("styrdokumenten")
     org = model.organisation
     if org is None:
         raise AuditSetupError("Organisationsfilen saknas bland styrdokumenten; utan den kan ingen befattning prövas.")
@@ -170,42 +185,51 @@ def run_audit(inputs: AuditInputs, as_of: date) -> AuditResult:
     if inputs.users is not None:
         users, table = read_users(inputs.users, org)
         _keep(result, table)
+        step(table.file)
     if inputs.trips is not None:
         trips, table = read_trips(inputs.trips, org, users, _known_countries(model))
         _keep(result, table)
         result.trips = trips
+        step(table.file)
     if inputs.decisions is not None:
         decisions, table = read_decisions(inputs.decisions, org, users)
         _keep(result, table)
         columns = table.rows[0].columns if table.rows else {}
         result.decisions = _unknown_matters(decisions, decider, result.problems, columns)
+        step(table.file)
     for path in inputs.invoices:
         _read_invoices(result, path, org, users)
+        step(display_path(path))
     if inputs.ledger is not None:  # completeness first: before any check, the export against the huvudbok
         totals, table = read_ledger(inputs.ledger)
         _keep(result, table)
         result.reconciliation, gaps = reconcile(result.invoices, totals, table.file)
         result.problems.extend(gaps)
+        step(table.file)
     attest: dict[str, list[AttestEntry]] = {}
     if inputs.attest_log is not None:
         entries, table = read_attest_log(inputs.attest_log, org, users)
         _keep(result, table)
         for entry in entries:
             attest.setdefault(entry.invoice_id, []).append(entry)
+        step(table.file)
     interests = None
     if inputs.interests is not None:
         interests, table = read_interests(inputs.interests)
         _keep(result, table)
+        step(table.file)
     meetings = None
     if inputs.meetings is not None:
         meetings, table = read_meetings(inputs.meetings, org)
         _keep(result, table)
+        step(table.file)
     ctx = AuditContext(model, decider, result.trips, result.decisions, result.invoices, attest, interests, meetings)
     result.exempt = [(i, e) for i in result.invoices if i.checkable and (e := exemption_of(ctx, i)) is not None]
     result.contract_share = _contract_share(model, result)
-    for registered in audit_rules():
-        if registered.check is not None:
-            result.findings.extend(registered.check(ctx))
+    for registered in rules:
+        assert registered.check is not None
+        result.findings.extend(registered.check(ctx))
+        step(registered.rule.code)
     result.findings.sort(key=lambda f: (f.file, f.line, f.code))
     result.problems.sort(key=lambda p: (p.file, p.row, p.column, p.code))
     return result

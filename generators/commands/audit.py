@@ -94,6 +94,7 @@ def _scan_report(name: str, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generators.audit.progress import terminal_bar
     from generators.audit.report import scrub, write_outputs
     from generators.audit.run import AuditInputs, AuditSetupError, run_audit
     from generators.audit.sample import candidates_of, draw
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = today(args)
     try:
         result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
-                                        args.meetings, args.ledger), as_of)
+                                        args.meetings, args.ledger), as_of, terminal_bar(sys.stderr))
     except AuditSetupError as error:
         print(f"Fel: {error}", file=sys.stderr)
         for line in error.details:

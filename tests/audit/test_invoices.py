@@ -272,3 +272,31 @@ def test_a_bad_ledger_row_is_reported(tmp_path: Path) -> None:
         f"{name}:3:2: AU103 'tio' i 'amount_excl_vat' är inget belopp i kronor (skriv t.ex. 12500 eller 12 500,50).",
         f"{name}:4:3: AU103 'många' i 'invoice_count' är inget antal; skriv ett heltal från 0.",
     ]
+
+
+def test_progress_is_reported_per_export_and_check_and_drawn_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from generators.audit.progress import terminal_bar
+    from generators.audit.rules import audit_rules
+
+    heard: list[tuple[int, int, str]] = []
+    run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=(DATA / "reskontra.csv",), ledger=DATA / "huvudbok.csv"), date(2026, 12, 1),
+              lambda done, total, label: heard.append((done, total, label)))
+    checks = [r.rule.code for r in audit_rules() if r.check is not None]
+    assert [label for _, _, label in heard] == ["styrdokumenten", (DATA / "users.csv").as_posix(), (DATA / "reskontra.csv").as_posix(),
+                                                (DATA / "huvudbok.csv").as_posix(), *checks]
+    assert [done for done, _, _ in heard] == list(range(1, len(heard) + 1)) and {total for _, total, _ in heard} == {len(heard)}
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert terminal_bar(io.StringIO()) is None  # a pipe or a captured stream gets no bar
+    screen = Terminal()
+    bar = terminal_bar(screen)
+    assert bar is not None
+    bar(1, 4, "AU201")
+    bar(4, 4, "AU903")
+    assert screen.getvalue() == ("\r\x1b[KGranskar [#######.......................] 1/4 AU201"
+                                 "\r\x1b[KGranskar [##############################] 4/4 AU903\r\x1b[K")
