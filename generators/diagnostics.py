@@ -63,6 +63,22 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class TabularProblem:
+    """A cell, row or file of a tabular export (CSV, XLSX) that could not be used: `path:row:column:
+    CODE message`, with the row number in the file or sheet and the 1-based column. Shared by the
+    contract import (AR2xx) and the audit's inputs (AU1xx); always reported and counted, never dropped."""
+
+    file: str
+    row: int
+    column: int
+    code: str
+    message: str
+
+    def text(self) -> str:
+        return f"{self.file}:{self.row}:{self.column}: {self.code} {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """Checks not run because a document they need did not load (no cascade of follow-on errors)."""
 

@@ -1,12 +1,14 @@
-"""Reading the exports: CSV files with a header row, every bad cell reported, no row dropped.
+"""Reading the exports: CSV or XLSX files with a header row, every bad cell reported, no row dropped.
 
-Each reader returns the rows it could read and an `InputProblem` for every cell it could not, as
+Each reader returns the rows it could read and an `TabularProblem` for every cell it could not, as
 `path:row:column: CODE message` (row = the file's line number, column = the field's 1-based
 position). A row with a bad cell is still counted and still reported: the audit lists it as not
 checked instead of pretending it was fine.
 
 The separator is `,`, `;` or a tab (what Swedish exports use), found from the header line. The text
 is UTF-8 (a byte-order mark is allowed). Amounts may be written `12500`, `12500.50` or `12 500,50`.
+An `.xlsx` file is read from its first sheet with the shared reader (`generators.tabular`): a date
+cell is a date, a number cell an amount, and every cell is then judged as the same text in a CSV.
 """
 
 from __future__ import annotations
@@ -16,30 +18,19 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from generators.diagnostics import TabularProblem
 from generators.model.common import Actor
 from generators.model.organisation import Organisation
+from generators.tabular import TableError
+from generators.tabular import read_table as read_sheet
 
 MAX_BYTES = 512 * 1024 * 1024  # an export bigger than this is not an export of one organisation's year
 
 AU101, AU102, AU103, AU104, AU105, AU106, AU107, AU108 = ("AU101", "AU102", "AU103", "AU104", "AU105", "AU106", "AU107", "AU108")
-
-
-@dataclass(frozen=True, slots=True)
-class InputProblem:
-    """A cell or file the audit could not use; always reported and counted, never dropped."""
-
-    file: str
-    row: int
-    column: int
-    code: str
-    message: str
-
-    def text(self) -> str:
-        return f"{self.file}:{self.row}:{self.column}: {self.code} {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +62,11 @@ class Table:
     kind: str
     file: str
     rows: list[Row] = field(default_factory=list)
-    problems: list[InputProblem] = field(default_factory=list)
+    problems: list[TabularProblem] = field(default_factory=list)
     provenance: InputFile | None = None
 
     def problem(self, row: Row, column: str, code: str, message: str) -> None:
-        self.problems.append(InputProblem(row.file, row.line, row.column(column), code, message))
+        self.problems.append(TabularProblem(row.file, row.line, row.column(column), code, message))
 
 
 def display_path(path: Path) -> str:
@@ -84,24 +75,26 @@ def display_path(path: Path) -> str:
 
 
 def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Table:
-    """The rows of a CSV export with its header checked; problems for the file itself as AU101/AU102."""
+    """The rows of a CSV or XLSX export with its header checked; problems for the file itself as AU101/AU102."""
     name = display_path(path)
     table = Table(kind, name)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            table.problems.append(InputProblem(name, 1, 1, AU101, f"Filen är {size} byte; gränsen är {MAX_BYTES} byte."))
+            table.problems.append(TabularProblem(name, 1, 1, AU101, f"Filen är {size} byte; gränsen är {MAX_BYTES} byte."))
             return table
         data = path.read_bytes()
     except OSError as error:
-        table.problems.append(InputProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error})."))
+        table.problems.append(TabularProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error})."))
         return table
     table.provenance = InputFile(kind, name, hashlib.sha256(data).hexdigest(), 0)
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(table, path, required, optional)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        table.problems.append(InputProblem(name, line, 1, AU101, "Filen är inte sparad som UTF-8; spara exporten som UTF-8 och kör igen."))
+        table.problems.append(TabularProblem(name, line, 1, AU101, "Filen är inte sparad som UTF-8; spara exporten som UTF-8 och kör igen."))
         return table
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
@@ -109,21 +102,14 @@ def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple
     try:
         header = next(reader, None)
     except csv.Error as error:
-        table.problems.append(InputProblem(name, 1, 1, AU101, f"Rubrikraden kan inte läsas som CSV ({error})."))
+        table.problems.append(TabularProblem(name, 1, 1, AU101, f"Rubrikraden kan inte läsas som CSV ({error})."))
         return table
     if header is None:
-        table.problems.append(InputProblem(name, 1, 1, AU101, "Filen är tom; den första raden ska vara en rubrikrad."))
+        table.problems.append(TabularProblem(name, 1, 1, AU101, "Filen är tom; den första raden ska vara en rubrikrad."))
         return table
     header = [h.strip() for h in header]
-    columns = {h: i + 1 for i, h in enumerate(header) if h}
-    missing = [c for c in required if c not in columns]
-    for column in missing:
-        table.problems.append(InputProblem(name, 1, 1, AU102, f"Kolumnen '{column}' saknas i rubrikraden (som har: {', '.join(header)})."))
-    unknown = [h for h in header if h and h not in required and h not in optional]
-    for column in unknown:
-        table.problems.append(InputProblem(name, 1, columns[column], AU102,
-                                           f"Kolumnen '{column}' är okänd; kända kolumner är {', '.join(required + optional)}."))
-    if missing:
+    columns = _header(table, header, required, optional)
+    if columns is None:
         return table
     count = 0
     previous_end = 1
@@ -134,7 +120,7 @@ def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple
             break
         except csv.Error as error:
             count += 1
-            table.problems.append(InputProblem(name, reader.line_num, 1, AU101, f"Raden kan inte läsas som CSV ({error})."))
+            table.problems.append(TabularProblem(name, reader.line_num, 1, AU101, f"Raden kan inte läsas som CSV ({error})."))
             previous_end = reader.line_num
             continue
         start = previous_end + 1
@@ -144,11 +130,67 @@ def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple
         count += 1
         row = Row(name, start, {h: (record[i] if i < len(record) else "") for i, h in enumerate(header) if h}, columns)
         if len(record) != len(header):
-            table.problems.append(InputProblem(name, start, min(len(record), len(header)) or 1, AU101,
+            table.problems.append(TabularProblem(name, start, min(len(record), len(header)) or 1, AU101,
                                                f"Raden har {len(record)} fält men rubrikraden {len(header)}."))
             continue
         table.rows.append(row)
     table.provenance = InputFile(kind, name, table.provenance.sha256, count)
+    return table
+
+
+def _header(table: Table, header: list[str], required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, int] | None:
+    """The columns by name (1-based), or None when a required one is missing (AU102 for each problem)."""
+    name = table.file
+    columns = {h: i + 1 for i, h in enumerate(header) if h}
+    missing = [c for c in required if c not in columns]
+    for column in missing:
+        table.problems.append(TabularProblem(name, 1, 1, AU102, f"Kolumnen '{column}' saknas i rubrikraden (som har: {', '.join(header)})."))
+    unknown = [h for h in header if h and h not in required and h not in optional]
+    for column in unknown:
+        table.problems.append(TabularProblem(name, 1, columns[column], AU102,
+                                           f"Kolumnen '{column}' är okänd; kända kolumner är {', '.join(required + optional)}."))
+    return None if missing else columns
+
+
+def _cell_text(value: object) -> str:
+    """An XLSX cell as the text a CSV export would hold: a date cell ÅÅÅÅ-MM-DD, a number as written
+    (a whole float without its .0), so the same parsers judge both formats."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")  # a time of day is no date: reported like the same text in a CSV
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(table: Table, path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> Table:
+    """The first sheet of a workbook, read with the shared reader (openpyxl, read-only): row numbers are
+    the sheet's, columns their position, as for CSV."""
+    assert table.provenance is not None
+    try:
+        sheet = read_sheet(path, max_bytes=MAX_BYTES)
+    except TableError as error:
+        table.problems.append(TabularProblem(table.file, 1, 1, AU101, str(error)))
+        return table
+    header = list(sheet.header)
+    columns = _header(table, header, required, optional)
+    if columns is None:
+        return table
+    for found in sheet.rows:
+        row = Row(table.file, found.number, {h: _cell_text(found.cells[i]) if i < len(found.cells) else "" for i, h in enumerate(header) if h},
+                  columns)
+        outside = next((i for i in range(len(header), len(found.cells)) if found.cells[i] is not None), None)
+        if outside is not None:
+            table.problems.append(TabularProblem(table.file, found.number, outside + 1, AU101,
+                                               f"Raden har ett värde i kolumn {outside + 1}, utanför rubrikradens {len(header)} kolumner."))
+            continue
+        table.rows.append(row)
+    table.provenance = InputFile(table.kind, table.file, table.provenance.sha256, len(sheet.rows))
     return table
 
 

@@ -1,5 +1,5 @@
 """Invoices: Peppol BIS Billing 3.0 (UBL 2.1 Invoice and CreditNote) and the leverantörsreskontra as
-CSV, and the attest log (who took which attest step, when).
+CSV or XLSX, and the attest log (who took which attest step, when).
 
 XML is parsed with defusedxml, which refuses DTDs, entity declarations and external references
 before anything is expanded (no billion laughs, no XXE, no network). Only what the audit needs is
@@ -26,7 +26,6 @@ from generators.audit.inputs import (
     AU103,
     AU106,
     InputFile,
-    InputProblem,
     Table,
     UserPositions,
     display_path,
@@ -35,6 +34,7 @@ from generators.audit.inputs import (
     read_table,
     resolve_people,
 )
+from generators.diagnostics import TabularProblem
 from generators.model.common import Actor
 from generators.model.organisation import Organisation
 
@@ -47,7 +47,7 @@ NS = {"cbc": CBC, "cac": CAC}
 MAX_XML_BYTES = 16 * 1024 * 1024
 
 INVOICE_COLUMNS = ("invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar")
-INVOICE_OPTIONAL = ("currency", "exchange_rate", "account", "type", "costs_of", "contract_ref", "order_ref", "paid_on")
+INVOICE_OPTIONAL = ("currency", "exchange_rate", "account", "type", "costs_of", "contract_ref", "order_ref", "paid_on", "booked_on")
 ATTEST_COLUMNS = ("invoice_id", "step", "attestant", "attested_on")
 STEPS = {"receipt": "mottagningsattest", "system_matching": "systemmatchning", "review": "granskningsattest",
          "decision": "beslutsattest", "third": "tredje atteststeget"}
@@ -70,6 +70,7 @@ class Invoice:
     contract_ref: str | None
     order_ref: str | None
     checkable: bool
+    booked: date | None = None  # the booking date in the huvudbok (reskontra `booked_on`), for the reconciliation
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,49 +89,49 @@ def _text(root: Any, path: str) -> str | None:
     return found.text.strip() if found is not None and found.text and found.text.strip() else None
 
 
-def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[InputProblem]]:
+def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[TabularProblem]]:
     """One UBL Invoice or CreditNote file."""
     name = display_path(path)
-    problems: list[InputProblem] = []
+    problems: list[TabularProblem] = []
     try:
         if path.stat().st_size > MAX_XML_BYTES:
-            return None, None, [InputProblem(name, 1, 1, AU101, f"Filen är större än {MAX_XML_BYTES} byte; en e-faktura är aldrig så stor.")]
+            return None, None, [TabularProblem(name, 1, 1, AU101, f"Filen är större än {MAX_XML_BYTES} byte; en e-faktura är aldrig så stor.")]
         data = path.read_bytes()
     except OSError as error:
-        return None, None, [InputProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error}).")]
+        return None, None, [TabularProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error}).")]
     provenance = InputFile("invoices", name, hashlib.sha256(data).hexdigest(), 1)
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        return None, provenance, [InputProblem(name, 1, 1, AU101, "Filen innehåller en DTD eller entiteter; en e-faktura enligt Peppol BIS har inga, och filen läses inte.")]
+        return None, provenance, [TabularProblem(name, 1, 1, AU101, "Filen innehåller en DTD eller entiteter; en e-faktura enligt Peppol BIS har inga, och filen läses inte.")]
     except ParseError as error:
         line, column = getattr(error, "position", (1, 0))
-        return None, provenance, [InputProblem(name, line or 1, (column or 0) + 1, AU101, f"Filen är inte välformad XML ({error}).")]
+        return None, provenance, [TabularProblem(name, line or 1, (column or 0) + 1, AU101, f"Filen är inte välformad XML ({error}).")]
     if root.tag == f"{{{UBL_INVOICE}}}Invoice":
         credit, amount_path, date_path = False, "cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount", "cbc:IssueDate"
     elif root.tag == f"{{{UBL_CREDIT}}}CreditNote":
         credit, amount_path, date_path = True, "cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount", "cbc:IssueDate"
     else:
-        return None, provenance, [InputProblem(name, 1, 1, AU101, f"Rotelementet {root.tag} är varken en UBL Invoice eller CreditNote.")]
+        return None, provenance, [TabularProblem(name, 1, 1, AU101, f"Rotelementet {root.tag} är varken en UBL Invoice eller CreditNote.")]
 
     def need(xpath: str, label: str) -> str | None:
         value = _text(root, xpath)
         if value is None:
-            problems.append(InputProblem(name, 1, 1, AU103, f"{label} saknas ({xpath})."))
+            problems.append(TabularProblem(name, 1, 1, AU103, f"{label} saknas ({xpath})."))
         return value
 
     number = need("cbc:ID", "Fakturanumret")
     supplier = (_text(root, "cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")
                 or _text(root, "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID"))
     if supplier is None:
-        problems.append(InputProblem(name, 1, 1, AU103, "Leverantörens identitet saknas (cac:AccountingSupplierParty/cac:Party/cbc:EndpointID)."))
+        problems.append(TabularProblem(name, 1, 1, AU103, "Leverantörens identitet saknas (cac:AccountingSupplierParty/cac:Party/cbc:EndpointID)."))
     issued_text = need(date_path, "Fakturadatum")
     issued = None
     if issued_text is not None:
         try:
             issued = date.fromisoformat(issued_text)
         except ValueError:
-            problems.append(InputProblem(name, 1, 1, AU103, f"Fakturadatum '{issued_text}' är inget giltigt datum ({date_path})."))
+            problems.append(TabularProblem(name, 1, 1, AU103, f"Fakturadatum '{issued_text}' är inget giltigt datum ({date_path})."))
     currency = _text(root, "cbc:DocumentCurrencyCode") or ""
     amount_text = need(amount_path, "Beloppet exklusive moms")
     amount = None
@@ -138,9 +139,9 @@ def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[Inpu
         try:
             amount = Decimal(amount_text)
         except InvalidOperation:
-            problems.append(InputProblem(name, 1, 1, AU103, f"Beloppet '{amount_text}' är inget tal ({amount_path})."))
+            problems.append(TabularProblem(name, 1, 1, AU103, f"Beloppet '{amount_text}' är inget tal ({amount_path})."))
     if currency != "SEK":
-        problems.append(InputProblem(name, 1, 1, AU108, f"Valutan är '{currency or 'okänd'}', inte SEK, och filen anger ingen kurs; beloppet kan inte prövas mot gränser i kronor."))
+        problems.append(TabularProblem(name, 1, 1, AU108, f"Valutan är '{currency or 'okänd'}', inte SEK, och filen anger ingen kurs; beloppet kan inte prövas mot gränser i kronor."))
         amount = None
     if credit and amount is not None:
         amount = -abs(amount)
@@ -164,6 +165,7 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
         seen.setdefault(invoice_id, row.line)
         issued = parse_day(table, row, "invoice_date")
         parse_day(table, row, "paid_on", required=False)
+        booked = parse_day(table, row, "booked_on", required=False)
         amount = parse_amount(table, row, "amount_excl_vat", negative=True)
         currency = row.get("currency") or "SEK"
         if currency != "SEK":
@@ -185,7 +187,8 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
         costs_of = resolve_people(table, row, "costs_of", issued, org, users, required=False)
         invoices.append(Invoice(invoice_id, row.file, row.line, row.get("supplier_id"), row.get("invoice_number"), issued, amount, credit,
                                 row.get("ansvar"), row.get("account") or None, costs_of, row.get("costs_of"),
-                                row.get("contract_ref") or None, row.get("order_ref") or None, checkable=len(table.problems) == before))
+                                row.get("contract_ref") or None, row.get("order_ref") or None, checkable=len(table.problems) == before,
+                                booked=booked))
     return invoices, table
 
 

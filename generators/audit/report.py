@@ -24,9 +24,11 @@ from generators.audit.rules import audit_rules_by_code
 from generators.audit.run import AuditResult
 from generators.audit.sample import Sample
 from generators.checks.personal_data.detect import find_identity_numbers
+from generators.model.contracts import EXEMPT_KIND_LABELS
 from generators.serialize import to_json_bytes
+from generators.wording.swedish import kronor
 
-REPORT_VERSION = "1.0.0"
+REPORT_VERSION = "1.1.0"
 FINDINGS_COLUMNS = ("code", "severity", "transaction", "id", "file", "line", "period", "amount_sek", "message",
                     "acted_by", "actor_id", "should_have", "rule", "source")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -99,7 +101,7 @@ def _counts(result: AuditResult) -> dict[str, Any]:
     by_severity = Counter(f.severity for f in result.findings)
     return {
         "transactions": {"trips": len(result.trips), "decisions": len(result.decisions), "invoices": len(result.invoices),
-                         "unchecked": result.unchecked},
+                         "unchecked": result.unchecked, "exempt_from_contract": len(result.exempt)},
         "violations": by_severity.get("violation", 0),
         "signals": by_severity.get("signal", 0),
         "undetermined": by_severity.get("undetermined", 0),
@@ -122,6 +124,20 @@ def _sample_json(sample: Sample | None) -> dict[str, Any] | None:
     }
 
 
+def _reconciliation_json(result: AuditResult) -> dict[str, Any] | None:
+    """Periods, ansvar, sums and counts: aggregates with no ids, so the summary carries them too."""
+    found = result.reconciliation
+    if found is None:
+        return None
+    return {
+        "complete": not found.gaps,
+        "undated_invoices": found.undated,
+        "periods": [{"period": p.period, "ansvar": p.ansvar, "ledger_amount_sek": _amount(p.ledger_amount) or None,
+                     "export_amount_sek": _amount(p.export_amount), "ledger_count": p.ledger_count, "export_count": p.export_count,
+                     "unreadable": p.unreadable, "code": p.code} for p in found.periods],
+    }
+
+
 def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict[str, Any]:
     return _scrubbed({
         "report_version": REPORT_VERSION,
@@ -129,6 +145,7 @@ def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict
         "inputs": [{"kind": i.kind, "file": i.file, "sha256": i.sha256, "rows": i.rows} for i in result.inputs],
         "policies": [{"file": f, "document": d, "version": v} for f, d, v in result.policies],
         "counts": _counts(result),
+        "reconciliation": _reconciliation_json(result),
         "findings": [finding_json(f) for f in result.findings],
         "problems": [{"code": p.code, "file": p.file, "row": p.row, "column": p.column, "message": p.message} for p in result.problems],
         "sample": _sample_json(sample),
@@ -144,6 +161,7 @@ def summary_json(result: AuditResult, as_of: date) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "inputs": [{"kind": i.kind, "sha256": i.sha256, "rows": i.rows} for i in result.inputs],
         "counts": _counts(result),
+        "reconciliation": _reconciliation_json(result),
         "findings": [{"code": c, "severity": s, "period": p, "count": n} for (c, s, p), n in sorted(per.items())],
         "problems": [{"code": c, "count": n} for c, n in sorted(problems.items())],
     }
@@ -155,7 +173,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;
 h1{font-size:1.7rem}h2{margin-top:2.2rem;border-bottom:2px solid #dde;padding-bottom:.2rem}
 table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.92rem}th,td{border:1px solid #ccd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f6}td.num{text-align:right;white-space:nowrap}.muted{color:#555}.box{background:#f6f7fb;border:1px solid #dde;padding:.8rem 1rem;border-radius:4px}
-.sev-violation{color:#9b1c1c;font-weight:600}.sev-signal{color:#7a4d00}.sev-undetermined{color:#444}
+.gap{background:#fdf0f0;border-color:#d9a3a3}.sev-violation{color:#9b1c1c;font-weight:600}.sev-signal{color:#7a4d00}.sev-undetermined{color:#444}
 code{font-size:.88em}svg text{font-family:inherit;font-size:12px}
 """
 
@@ -181,12 +199,13 @@ def _table(caption: str, head: list[str], rows: list[list[str]], numeric: frozen
 
 
 def _bar_chart(title: str, counts: list[tuple[str, int]], chart_id: str = "chart-codes", label_w: int = 90,
-               value: Callable[[int], str] = str) -> str:
-    """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative."""
+               value: Callable[[int], str] = str, top: int | None = None) -> str:
+    """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative.
+    `top` fixes the scale (100 for shares), else the largest value fills the width."""
     if not counts:
         return ""
     width, bar_h = 640 + label_w - 90, 22
-    top = max(n for _, n in counts) or 1
+    top = top or max(n for _, n in counts) or 1
     height = bar_h * len(counts) + 10
     parts = [f"<figure><svg role=\"img\" aria-labelledby=\"{chart_id}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
              f"<title id=\"{chart_id}\">{_e(title)}</title>"]
@@ -198,6 +217,73 @@ def _bar_chart(title: str, counts: list[tuple[str, int]], chart_id: str = "chart
                      f"<text x=\"{label_w + w + 6}\" y=\"{y + 15}\">{_e(value(n))}</text>")
     parts.append(f"</svg><figcaption class=\"muted\">{_e(title)}</figcaption></figure>")
     return "".join(parts)
+
+
+def _reconciliation_html(result: AuditResult) -> list[str]:
+    """Completeness first: whether the invoice export agrees with the huvudbok, before any finding."""
+    found = result.reconciliation
+    if found is None:
+        absent = ("<p class=\"muted\">Ingen avstämning: huvudbokens summor per period gavs inte (<code>--ledger</code>). Rapporten kan "
+                  "inte visa att fakturaexporten är fullständig.</p>")
+        return ["<h2>Avstämning mot huvudboken</h2>", absent] if result.invoices else []
+    gaps = found.gaps
+    out = ["<h2>Avstämning mot huvudboken</h2>"]
+    if gaps:
+        out.append(f"<div class=\"box gap\"><p><strong>Exporten stämmer inte med huvudboken för {len(gaps)} av {len(found.periods)} perioder.</strong> "
+                   "En granskning av en ofullständig export bevisar ingenting: fakturor som saknas i exporten har inte granskats. "
+                   "Fynden nedan gäller bara de fakturor som finns i exporten.</p></div>")
+    else:
+        out.append(f"<p>Fakturaexporten stämmer på öret med huvudbokens summor för alla {len(found.periods)} perioder.</p>")
+    if found.undated:
+        out.append(f"<p>{found.undated} fakturor har inget läsbart datum och hör inte till någon period (se inläsningsproblemen).</p>")
+    labels = {None: "stämmer", "AU110": "skiljer sig (AU110)", "AU111": "saknas i exporten (AU111)", "AU112": "saknas i huvudboken (AU112)"}
+    rows = [[p.period, p.ansvar or "alla", _swedish_amount(p.ledger_amount), _swedish_amount(p.export_amount), _swedish_amount(p.difference),
+             "" if p.ledger_count is None else str(p.ledger_count), str(p.export_count), labels.get(p.code, p.code or "")] for p in found.periods]
+    out.append(_table("Fakturor per period: huvudboken och exporten, exklusive moms",
+                      ["Period", "Ansvar", "Huvudboken", "Exporten", "Skillnad", "Antal i huvudboken", "Antal i exporten", "Resultat"],
+                      rows, frozenset({2, 3, 4, 5, 6})))
+    return out
+
+
+def _contract_cover_html(result: AuditResult) -> list[str]:
+    """Suppliers paid without a contract reference, the share with one, and the payments that need none."""
+    out: list[str] = []
+    exempt = {(i.file, i.line) for i, _ in result.exempt}
+    purchases = [i for i in result.invoices if i.checkable and not i.credit and (i.file, i.line) not in exempt]
+    without: Counter[str] = Counter()
+    for invoice in purchases:
+        if invoice.contract_ref is None and invoice.amount is not None and invoice.supplier:
+            without[invoice.supplier] += int(invoice.amount)
+    if without:
+        top = sorted(without.items(), key=lambda item: (-item[1], item[0]))[:10]
+        out.append("<h2>Leverantörer utan avtalsreferens</h2>")
+        out.append(_bar_chart("Belopp exklusive moms på fakturor utan avtalsreferens, de tio största leverantörerna", top, "chart-suppliers", 130,
+                              lambda n: f"{n:,}".replace(",", "\u00a0") + "\u00a0kr"))
+        with_contract = sum(1 for i in purchases if i.contract_ref is not None)
+        out.append(f"<p>{with_contract} av {len(purchases)} granskade inköpsfakturor har en avtalsreferens.</p>")
+    if result.contract_share:
+        out.append("<h2>Andel fakturor med avtal per förvaltning och månad</h2>")
+        shares = [(f"{name} {month}", round(100 * with_ref / total)) for name, month, with_ref, total in result.contract_share]
+        out.append(_bar_chart("Andel inköpsfakturor med avtalsreferens, procent, per förvaltning och fakturamånad", shares, "chart-share",
+                              max(130, 7 * max(len(label) for label, _ in shares)), lambda n: f"{n}\u00a0%", top=100))
+        out.append(_table("Inköpsfakturor med avtalsreferens per förvaltning och månad", ["Förvaltning", "Månad", "Med avtal", "Fakturor", "Andel"],
+                          [[name, month, str(with_ref), str(total), f"{round(100 * with_ref / total)}\u00a0%"]
+                           for name, month, with_ref, total in result.contract_share], frozenset({2, 3, 4})))
+    if result.exempt:
+        per: dict[tuple[str, str], list[Decimal]] = {}
+        for invoice, category in result.exempt:
+            per.setdefault((category.name, EXEMPT_KIND_LABELS.get(category.kind, category.kind)), []).append(invoice.amount or Decimal(0))
+        out.append("<h2>Betalningar som inte kräver avtal</h2>")
+        out.append(f"<p>{len(result.exempt)} fakturor är betalningar som inte är inköp och därför inte prövas mot avtalsregistret "
+                   "(AU701, AU902): avtalsregistret anger dem efter konto eller mottagare.</p>")
+        out.append(_table("Betalningar som inte kräver avtal", ["Kategori", "Sort", "Fakturor", "Belopp exklusive moms"],
+                          [[name, kind, str(len(amounts)), kronor(sum(amounts, Decimal(0)))] for (name, kind), amounts in sorted(per.items())],
+                          frozenset({2, 3})))
+    return out
+
+
+def _swedish_amount(value: Decimal | None) -> str:
+    return "" if value is None else kronor(value)
 
 
 def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: str) -> bytes:
@@ -215,6 +301,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
          "<p>En avvikelse bryter mot en regel som gällde; en signal är värd en närmare titt men bryter inte mot någon regel i sig. "
          "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt organisationens rutiner för personuppgifter.</p></div>"),
     ]
+    body.extend(_reconciliation_html(result))
     per_code = Counter(f.code for f in result.findings)
     body.append("<h2>Fynd per regel</h2>")
     body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))
@@ -222,18 +309,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
     if per_month:
         body.append("<h2>Avvikelser per månad</h2>")
         body.append(_bar_chart("Antal avvikelser per månad (transaktionens dag)", sorted(per_month.items()), "chart-months"))
-    without: Counter[str] = Counter()
-    for invoice in result.invoices:
-        if invoice.checkable and not invoice.credit and invoice.contract_ref is None and invoice.amount is not None and invoice.supplier:
-            without[invoice.supplier] += int(invoice.amount)
-    if without:
-        top = sorted(without.items(), key=lambda item: (-item[1], item[0]))[:10]
-        body.append("<h2>Leverantörer utan avtalsreferens</h2>")
-        body.append(_bar_chart("Belopp exklusive moms på fakturor utan avtalsreferens, de tio största leverantörerna", top, "chart-suppliers", 130,
-                               lambda n: f"{n:,}".replace(",", "\u00a0") + "\u00a0kr"))
-        with_contract = sum(1 for i in result.invoices if i.checkable and not i.credit and i.contract_ref is not None)
-        payable = sum(1 for i in result.invoices if i.checkable and not i.credit)
-        body.append(f"<p>{with_contract} av {payable} granskade fakturor har en avtalsreferens.</p>")
+    body.extend(_contract_cover_html(result))
     body.append(_table("Fynd per kod", ["Kod", "Vad regeln kräver", "Typ", "Antal"],
                        [[c, rules[c].rule.summary if c in rules else "", SEVERITY_LABELS.get(rules[c].rule.severity, "") if c in rules else "", str(n)]
                         for c, n in sorted(per_code.items())], frozenset({3})))

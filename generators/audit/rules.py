@@ -22,6 +22,10 @@ _NO_LAW = "Ingen; en regel för att exporten ska läsas exakt som den är skrive
 _WHY_ROW = ("En rad som inte kan läsas kan inte granskas. Raden räknas och redovisas i rapporten som "
             "ogranskad; den försvinner aldrig tyst.")
 
+_WHY_LEDGER = ("En granskning av en ofullständig export bevisar ingenting: fakturor som saknas i exporten granskas aldrig. "
+               "Därför stäms exporten av mot huvudboken innan något annat prövas, och en skillnad redovisas först i rapporten.")
+_LAW_LEDGER = "KL 6 kap. 6 § (nämndens interna kontroll); granskningens förutsättning, ingen egen paragraf."
+
 INPUT_CODES: tuple[tuple[str, str, str, str], ...] = (
     ("AU101", "export-unreadable", "Exporten ska gå att läsa som CSV i UTF-8.", _doc(
         "Att filen finns, är sparad som UTF-8, har en rubrikrad och att varje rad har lika många fält som rubrikraden.",
@@ -49,6 +53,18 @@ INPUT_CODES: tuple[tuple[str, str, str, str], ...] = (
     ("AU108", "currency-without-rate", "Ett belopp i annan valuta än kronor ska ha en kurs.", _doc(
         "Att en faktura i annan valuta än SEK anger kursen (`exchange_rate` i reskontran); en e-faktura i annan valuta prövas inte mot gränser i kronor.",
         "Attestgränser och beloppsnivåer är i kronor; ett belopp utan kurs kan inte jämföras med dem och gissas inte.", _NO_LAW)),
+    ("AU110", "ledger-gap", "Fakturaexporten ska stämma med huvudbokens summa för varje period, på öret.", _doc(
+        "Att fakturorna i exporten, summerade per period (bokföringsdagens månad, annars fakturadagens) exklusive moms och med "
+        "kreditnotor avräknade, har samma summa och, där huvudboken anger det, samma antal som huvudbokens leverantörsfakturor för "
+        "perioden (`--ledger`). Ingen tolerans: båda sidor är summor av samma bokförda belopp, så en skillnad på ett öre är en rad "
+        "som den ena sidan har och den andra saknar.",
+        _WHY_LEDGER, _LAW_LEDGER)),
+    ("AU111", "ledger-period-missing", "En period som huvudboken har leverantörsfakturor för ska finnas i exporten.", _doc(
+        "Att exporten har fakturor från varje period där huvudboken har en summa som inte är noll.",
+        _WHY_LEDGER, _LAW_LEDGER)),
+    ("AU112", "export-period-unreconciled", "En period som exporten har fakturor från ska ha en summa i huvudboken.", _doc(
+        "Att huvudbokens summor täcker varje period som exporten har fakturor från; annars kan fakturorna i perioden inte stämmas av.",
+        _WHY_LEDGER, _LAW_LEDGER)),
 )
 
 

@@ -1,13 +1,14 @@
 """Internkontroll: granska resor, delegationsbeslut och fakturor mot de styrdokument som gällde på varje transaktions dag.
 
-Läser exporter (CSV, format i README under "Internkontroll") och skriver en rapport på svenska
+Läser exporter (CSV eller XLSX, format i README under "Internkontroll") och skriver en rapport på svenska
 (report.html), fynden som CSV och JSON (findings.csv, findings.json) och en sammanställning utan id
 (summary.json) till --out. Varje rad som inte kan läsas redovisas som fil:rad:kolumn: KOD meddelande
-och räknas; ingen rad tas bort.
+och räknas; ingen rad tas bort. Med --ledger stäms fakturaexporten först av mot huvudbokens summor per
+period: en granskning av en ofullständig export bevisar ingenting.
 
 Exempel:
   python -m generators audit --users anstallda.csv --trips resor.csv --decisions delegationsbeslut.csv --out granskning/2026
-  python -m generators audit --users anstallda.csv --invoices reskontra.csv --invoices efakturor/ --attest-log attestlogg.csv --out granskning/2026
+  python -m generators audit --users anstallda.csv --invoices reskontra.csv --invoices efakturor/ --attest-log attestlogg.csv --ledger huvudbok.csv --out granskning/2026
   python -m generators audit ... --sample 25 --seed 2026 --out granskning/2026
   python -m generators audit ... --summary --out granskning/2026-sammanstallning
 
@@ -27,14 +28,16 @@ from generators.commands._common import add_policies_argument, add_today_argumen
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_policies_argument(parser)
-    parser.add_argument("--users", type=Path, metavar="FIL", help="användare och befattningar med datum (CSV från HR-systemet)")
-    parser.add_argument("--trips", type=Path, metavar="FIL", help="resor (CSV från resebokningen eller e-tjänsten)")
-    parser.add_argument("--decisions", type=Path, metavar="FIL", help="registret över delegationsbeslut (CSV)")
+    parser.add_argument("--users", type=Path, metavar="FIL", help="användare och befattningar med datum (CSV eller XLSX från HR-systemet)")
+    parser.add_argument("--trips", type=Path, metavar="FIL", help="resor (CSV eller XLSX från resebokningen eller e-tjänsten)")
+    parser.add_argument("--decisions", type=Path, metavar="FIL", help="registret över delegationsbeslut (CSV eller XLSX)")
     parser.add_argument("--invoices", type=Path, action="append", default=[], metavar="FIL",
-                        help="fakturor: reskontran som CSV, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
-    parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV)")
-    parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV: body, meeting_date)")
-    parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV)")
+                        help="fakturor: reskontran som CSV eller XLSX, en e-faktura (Peppol BIS Billing 3.0, XML) eller en mapp med sådana; kan upprepas")
+    parser.add_argument("--attest-log", type=Path, metavar="FIL", help="attestloggen: vem som tog vilket atteststeg och när (CSV eller XLSX)")
+    parser.add_argument("--meetings", type=Path, metavar="FIL", help="nämndernas sammanträdesdagar (CSV eller XLSX: body, meeting_date)")
+    parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV eller XLSX)")
+    parser.add_argument("--ledger", type=Path, metavar="FIL",
+                        help="huvudbokens summor av leverantörsfakturor per period (CSV eller XLSX: period, amount_excl_vat); fakturorna stäms av mot dem först")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")
@@ -91,6 +94,7 @@ def _scan_report(name: str, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generators.audit.progress import terminal_bar
     from generators.audit.report import scrub, write_outputs
     from generators.audit.run import AuditInputs, AuditSetupError, run_audit
     from generators.audit.sample import candidates_of, draw
@@ -101,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if args.sample is not None and args.sample < 1:
         raise UsageError("--sample måste vara minst 1.")
     bands = _bands(args.bands)
-    for name in ("users", "trips", "decisions", "attest_log", "interests", "meetings"):
+    for name in ("users", "trips", "decisions", "attest_log", "interests", "meetings", "ledger"):
         path = getattr(args, name)
         if path is not None and not path.is_file():
             raise UsageError(f"--{name.replace('_', '-')} {path} finns inte.")
@@ -113,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = today(args)
     try:
         result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
-                                        args.meetings), as_of)
+                                        args.meetings, args.ledger), as_of, terminal_bar(sys.stderr))
     except AuditSetupError as error:
         print(f"Fel: {error}", file=sys.stderr)
         for line in error.details:

@@ -22,10 +22,11 @@ from typing import Any
 
 import yaml
 
-from generators.imports.tabular import Table, TableError, TableRow, as_date, read_table
+from generators.diagnostics import TabularProblem
 from generators.loading.documents import schema_store
 from generators.model.common import check_orgnr
 from generators.model.organisation import Organisation
+from generators.tabular import Table, TableError, TableRow, as_date, read_table
 
 AR201, AR202, AR203, AR204, AR205 = "AR201", "AR202", "AR203", "AR204", "AR205"
 
@@ -41,18 +42,6 @@ IMPORT_CODES: tuple[tuple[str, str, str], ...] = (
 # Status words of a contract database, and the register's ids.
 STATUS_WORDS = {"gällande": "active", "aktivt": "active", "active": "active", "avslutat": "ended", "ended": "ended",
                 "uppsagt": "terminated", "terminated": "terminated"}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    row: int
-    column: int
-    code: str
-    message: str
-
-    def text(self) -> str:
-        return f"{self.file}:{self.row}:{self.column}: {self.code} {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +84,7 @@ _SEAT = re.compile(r"^(?P<seat>[a-z_]+)@(?P<body>[a-z0-9_]+)$")
 @dataclass
 class ImportResult:
     contracts: list[dict[str, Any]]
-    problems: list[Problem]
+    problems: list[TabularProblem]
     rows: int
 
 
@@ -203,7 +192,7 @@ def import_contracts(path: Path, display: str, org: Organisation, register: dict
     try:
         table = read_table(path, sheet)
     except TableError as error:
-        return ImportResult([], [Problem(display, 1, 1, AR201, str(error))], 0)
+        return ImportResult([], [TabularProblem(display, 1, 1, AR201, str(error))], 0)
     positions, problems = _columns(display, table)
     if problems:
         return ImportResult([], problems, len(table.rows))
@@ -218,7 +207,7 @@ def import_contracts(path: Path, display: str, org: Organisation, register: dict
         if contract is not None:
             seen = first_row.get(contract["id"])
             if seen is not None:
-                row_problems.append(Problem(display, row.number, positions[COLUMNS[0].header] + 1, AR205,
+                row_problems.append(TabularProblem(display, row.number, positions[COLUMNS[0].header] + 1, AR205,
                                             f"Avtalsnummer {contract['id']} finns redan på rad {seen}; varje avtal förs in en gång."))
             else:
                 first_row[contract["id"]] = row.number
@@ -228,21 +217,21 @@ def import_contracts(path: Path, display: str, org: Organisation, register: dict
     return ImportResult(contracts, problems, len(table.rows))
 
 
-def _columns(display: str, table: Table) -> tuple[dict[str, int], list[Problem]]:
+def _columns(display: str, table: Table) -> tuple[dict[str, int], list[TabularProblem]]:
     known = {c.header: c for c in COLUMNS}
     positions: dict[str, int] = {}
     problems = []
     for index, header in enumerate(table.header):
         if header not in known:
-            problems.append(Problem(display, 1, index + 1, AR202, f"Kolumnen '{header}' är okänd. Kolumnerna heter: "
+            problems.append(TabularProblem(display, 1, index + 1, AR202, f"Kolumnen '{header}' är okänd. Kolumnerna heter: "
                                     f"{', '.join(c.header for c in COLUMNS)}."))
         elif header in positions:
-            problems.append(Problem(display, 1, index + 1, AR202, f"Kolumnen '{header}' finns två gånger."))
+            problems.append(TabularProblem(display, 1, index + 1, AR202, f"Kolumnen '{header}' finns två gånger."))
         else:
             positions[header] = index
     for column in COLUMNS:
         if column.required and column.header not in positions:
-            problems.append(Problem(display, 1, 1, AR202, f"Kolumnen '{column.header}' saknas; den behövs för varje avtal."))
+            problems.append(TabularProblem(display, 1, 1, AR202, f"Kolumnen '{column.header}' saknas; den behövs för varje avtal."))
     return positions, problems
 
 
@@ -255,33 +244,33 @@ def _contract_validator() -> Any:
 
 
 def _contract(reader: _Reader, positions: dict[str, int], row: TableRow, display: str,
-              validator: Any) -> tuple[dict[str, Any] | None, list[Problem]]:
+              validator: Any) -> tuple[dict[str, Any] | None, list[TabularProblem]]:
     contract: dict[str, Any] = {}
-    problems: list[Problem] = []
+    problems: list[TabularProblem] = []
     for column in COLUMNS:
         index = positions.get(column.header)
         value = row.cells[index] if index is not None and index < len(row.cells) else None
         where = (index or 0) + 1
         if value is None:
             if column.required:
-                problems.append(Problem(display, row.number, where, AR203, f"{column.header} saknas."))
+                problems.append(TabularProblem(display, row.number, where, AR203, f"{column.header} saknas."))
             continue
         parse: Callable[[Any], tuple[Any, tuple[str, str] | None]] = getattr(reader, column.kind)
         parsed, problem = parse(value)
         if problem is not None:
-            problems.append(Problem(display, row.number, where, problem[0], f"{column.header}: {problem[1]}."))
+            problems.append(TabularProblem(display, row.number, where, problem[0], f"{column.header}: {problem[1]}."))
             continue
         _put(contract, column.path, parsed)
     if problems:
         return None, problems
     if "mandate" not in contract.get("signed", {}):
         mandate_at = positions.get("Mandat: delegationsärende", 0) + 1
-        return None, [Problem(display, row.number, mandate_at, AR203, "Mandatet saknas: ange ett delegationsärende eller en regel för firmateckning.")]
+        return None, [TabularProblem(display, row.number, mandate_at, AR203, "Mandatet saknas: ange ett delegationsärende eller en regel för firmateckning.")]
     for error in sorted(validator.iter_errors(contract), key=lambda e: list(e.absolute_path)):
         path = tuple(str(p) for p in error.absolute_path)
         owner = next((c for c in COLUMNS if c.path == path[: len(c.path)] and c.header in positions), None)
         at = positions[owner.header] + 1 if owner is not None else 1
-        problems.append(Problem(display, row.number, at, AR203,
+        problems.append(TabularProblem(display, row.number, at, AR203,
                                 f"{owner.header if owner else 'Raden'}: värdet följer inte avtalsregistrets schema ({error.message})."))
     return (None, problems) if problems else (contract, [])
 

@@ -15,7 +15,7 @@ contract system holds it), but it is never published: `Supplier.published_id` le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,12 @@ PROCEDURE_LABELS = {
     "forenklat": "förenklat förfarande",
     "urvalsforfarande": "urvalsförfarande",
     "forhandlat_utan_annonsering": "förhandlat förfarande utan föregående annonsering",
+}
+EXEMPT_KIND_LABELS = {
+    "authority_fee": "Myndighetsavgift",
+    "public_body": "Betalning till annat offentligt organ",
+    "grant": "Bidrag",
+    "choice_system": "Ersättning i valfrihetssystem (LOV)",
 }
 STATUS_LABELS = {"active": "Gäller", "ended": "Avslutat", "terminated": "Uppsagt"}
 
@@ -96,6 +102,29 @@ class ContractCategory:
     cpv: str | None
     procurement_category: str
     source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class ExemptPayment:
+    """Payments that are no purchase and have no contract (myndighetsavgifter, public bodies, bidrag,
+    LOV): an invoice belongs here by its account or its supplier."""
+
+    id: str
+    kind: str  # authority_fee | public_body | grant | choice_system
+    name: str
+    legal_basis: tuple[LegalRef, ...]
+    text: str | None
+    accounts: frozenset[str]
+    suppliers: tuple[tuple[str, str], ...]  # (name, orgnr)
+    source: SourceRef
+
+    def covers(self, account: str | None, supplier: str) -> bool:
+        wanted = _identity(supplier)
+        return (account is not None and account in self.accounts) or any(_identity(orgnr) == wanted for _, orgnr in self.suppliers)
+
+
+def _identity(identifier: str) -> str:
+    return re.sub(r"[\s-]", "", identifier).upper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +207,7 @@ class ContractRegister:
     contracts: list[Contract]
     source: SourceRef
     duplicates: list[tuple[str, str, SourceRef]]  # (what, id, the second place)
+    exempt_payments: dict[str, ExemptPayment] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -199,6 +229,19 @@ class ContractsModel:
 
     def find_by_supplier(self, identifier: str) -> list[tuple[ContractRegister, Contract]]:
         return [(r, c) for r, c in self.contracts() if c.supplier.matches(identifier)]
+
+    def exemption_for(self, account: str | None, supplier: str) -> ExemptPayment | None:
+        """The register's category of payments that need no contract that an invoice belongs to, by its
+        account or its supplier (the first register and category that covers it)."""
+        return next((e for r in self.registers for e in r.exempt_payments.values() if e.covers(account, supplier)), None)
+
+    def call_offs_under(self, framework: str) -> list[tuple[ContractRegister, Contract]]:
+        """The registered call-offs (avrop) under the ramavtal a reference names, as the register writes
+        the ramavtal (case and spacing aside)."""
+        wanted = " ".join(framework.split()).casefold()
+        return [(r, c) for r, c in self.contracts()
+                if c.procurement.framework is not None and " ".join(c.procurement.framework.split()).casefold() == wanted
+                and (g := r.ground_of(c)) is not None and g.kind == "call_off"]
 
     def contracts_of_owner(self, position: str) -> list[tuple[ContractRegister, Contract]]:
         return [(r, c) for r, c in self.contracts() if c.owner is not None and c.owner.kind == "position" and c.owner.id == position]
@@ -439,7 +482,17 @@ def build_register(document: Any) -> ContractRegister:
             duplicates.append(("avtalet", c["id"], src.at("id")))
         seen.add(c["id"])
         contracts.append(build_contract(c, src))
-    return ContractRegister(meta, grounds, categories, contracts, root, duplicates)
+    exempt: dict[str, ExemptPayment] = {}
+    for i, e in enumerate(raw.get("exempt_payments", ())):
+        src = root.at("exempt_payments", i)
+        if e["id"] in exempt or e["id"] in categories:
+            duplicates.append(("kategorin", e["id"], src.at("id")))
+            continue
+        exempt[e["id"]] = ExemptPayment(e["id"], e["kind"], e["name"],
+                                        tuple(LegalRef.parse(x, src.at("legal_basis", j)) for j, x in enumerate(e["legal_basis"])),
+                                        e.get("text"), frozenset(e.get("accounts", ())),
+                                        tuple((x["name"], x["orgnr"]) for x in e.get("suppliers", ())), src)
+    return ContractRegister(meta, grounds, categories, contracts, root, duplicates, exempt)
 
 
 def contracts_model(model: Model) -> ContractsModel:

@@ -143,7 +143,9 @@ def _cli(tmp_path: Path, *extra: str, trips: Path = DATA / "trips.csv") -> int:
 def test_the_command_writes_the_report_csv_json_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "rapport"
     assert _cli(tmp_path, "--out", str(out), "--sample", "5", "--seed", "2026") == 1
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
+    assert "Granskar [" not in printed + captured.err  # the progress bar only on a terminal, never in captured output
     assert f"{(DATA / 'trips.csv').as_posix()}:2:1: AU201 Resan R-2026-001" in printed
     assert "7 resor, 10 delegationsbeslut och 0 fakturor granskade: 7 avvikelser" in printed
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))

@@ -6,7 +6,9 @@ Planted: a duplicate payment (LR-0002), one person reviewing and deciding (LR-00
 step (LR-0005), a currency without a rate (LR-0008), a decision attest by someone with a declared
 interest in the supplier (LR-0007), a supplier paid 900 300 kr in a year without a contract (LR-0009–11),
 an invoice against a contract that ended (LR-0012), more invoiced than the contract's value (LR-0013),
-against the fixture's avtalsregister. Lawful near-misses: the substitute deciding
+against the fixture's avtalsregister. Lawful near-misses: a myndighetsavgift (LR-0016, its account) and a payment
+to a neighbouring kommun under a samverkansavtal (LR-0017, its supplier) without contract, which the register
+exempts as data; a call-off whose reference names the registered ramavtal (LR-0018); the substitute deciding
 (LR-0003), a credit note with the number and amount of a paid invoice (LR-0006), a third step taken
 by the avtalscontroller (LR-0007), system matching instead of receipt (LR-0004), a Peppol invoice
 and a Peppol credit note with the same number.
@@ -21,6 +23,7 @@ import pytest
 
 from generators.audit.invoices import read_peppol
 from generators.audit.run import AuditInputs, AuditResult, run_audit
+from tests.audit.test_audit import _schema_validator
 from tests.conftest import REPO
 
 DATA = Path(__file__).parent / "data"
@@ -58,7 +61,7 @@ def test_every_planted_invoice_case_and_nothing_else(result: AuditResult) -> Non
         ("AU903", "LR-0013", "signal"),  # 151 480 kr against a contract worth 150 000 kr
     ]
     assert [(p.code, p.row, p.column) for p in result.problems] == [("AU108", 9, 6)]
-    assert len(result.invoices) == 17 and result.unchecked == 1
+    assert len(result.invoices) == 20 and result.unchecked == 1
 
 
 def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
@@ -71,6 +74,41 @@ def test_the_messages_name_the_rule_and_the_people(result: AuditResult) -> None:
     assert supplier.facts["total_sek"] == "900300" and supplier.facts["limit_sek"] == "700000"
     assert "Hela året: 900\u00a0300\u00a0kr på 3 fakturor" in supplier.message
     assert "fick beslutsattest 2026-03-18 av Enhetschef barn och unga (u2001), som har en bisyssla" in by_id["LR-0007"].message
+
+
+def test_exempt_payments_and_a_call_off_under_a_registered_ramavtal_are_not_flagged(result: AuditResult) -> None:
+    assert not {f.id for f in result.findings} & {"LR-0016", "LR-0017", "LR-0018"}
+    assert sorted((i.id, e.id) for i, e in result.exempt) == [("LR-0016", "myndighetsavgifter"), ("LR-0017", "offentliga-organ")]
+
+
+def test_without_the_exemptions_or_with_another_supplier_they_are_flagged(tmp_path: Path) -> None:
+    """The near-misses pass because of the data, not by accident: without the register's exempt_payments the
+    fee and the kommun are suppliers without a contract (AU902); the ramavtal named by another supplier is AU901."""
+    import shutil
+
+    policies = tmp_path / "policies"
+    shutil.copytree(POLICIES, policies)
+    register = policies / "avtalsregister.yaml"
+    text = register.read_text(encoding="utf-8")
+    start, end = text.index("\n# Betalningar som inte är inköp"), text.index("\ncontracts:")
+    register.write_text(text[:start] + text[end:], encoding="utf-8")
+    invoices = tmp_path / "r.csv"
+    rows = (DATA / "reskontra.csv").read_text(encoding="utf-8").splitlines()
+    invoices.write_text("\n".join([rows[0], *rows[-3:-1], rows[-1].replace("559695-3173", "559786-4007")]) + "\n", encoding="utf-8")
+    found = run_audit(AuditInputs(policies, DATA / "users.csv", invoices=(invoices,), attest_log=DATA / "attestlogg.csv"), date(2026, 12, 1))
+    assert sorted((f.code, f.id) for f in found.findings if f.id.startswith("LR-")) == [
+        ("AU901", "LR-0018"), ("AU902", "LR-0016"), ("AU902", "LR-0017")]
+    assert "avropen under det i registret (AVT-SN-2025-002) har en annan leverantör" in next(f.message for f in found.findings if f.code == "AU901")
+
+
+def test_the_share_with_a_contract_per_forvaltning_and_month(result: AuditResult) -> None:
+    """Ansvar 5110 is in the socialnämnd's attestförteckning, served by Socialförvaltningen. March: seven purchases
+    (the EUR invoice is unchecked, the credit note is no purchase), five with a contract reference; November: the
+    call-off under the ramavtal; the fee and the payment to Åsby kommun need no contract and are not counted."""
+    assert result.contract_share == [("Socialförvaltningen", "2026-03", 5, 7), ("Socialförvaltningen", "2026-04", 0, 1),
+                                     ("Socialförvaltningen", "2026-05", 2, 2), ("Socialförvaltningen", "2026-06", 0, 1),
+                                     ("Socialförvaltningen", "2026-09", 0, 1), ("Socialförvaltningen", "2026-10", 2, 2),
+                                     ("Socialförvaltningen", "2026-11", 1, 1)]
 
 
 def test_an_attestant_outside_the_list(tmp_path: Path) -> None:
@@ -139,14 +177,24 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
     out = tmp_path / "o"
     args = ["audit", "--policies", str(POLICIES), "--users", str(DATA / "users.csv"), "--invoices", str(DATA / "reskontra.csv"),
             "--invoices", str(DATA / "efakturor"), "--attest-log", str(DATA / "attestlogg.csv"), "--today", "2026-12-01",
-            "--sample", "4", "--seed", "9", "--out", str(out)]
+            "--sample", "4", "--seed", "9", "--ledger", str(DATA / "huvudbok.csv"), "--out", str(out)]
     assert main(args) == 1
     report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
-    assert report["counts"]["transactions"]["invoices"] == 17
+    _schema_validator("audit-findings.schema.json").validate(report)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    _schema_validator("audit-summary.schema.json").validate(summary)
+    assert [p["code"] for p in summary["reconciliation"]["periods"]] == ["AU110", None, None, None, None, "AU111", "AU112", "AU110", None]
+    assert report["counts"]["transactions"]["invoices"] == 20
+    assert report["counts"]["transactions"]["exempt_from_contract"] == 2
     assert {i["transaction"] for i in report["sample"]["items"]} == {"invoice"}
     assert any(i["stratum"] == "avvikelse" for i in report["sample"]["items"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Familjehemsstöd" not in html and "sekretess" not in html
+    # Completeness first: the reconciliation stands before every finding.
+    assert html.index("Avstämning mot huvudboken") < html.index("Fynd per regel")
+    assert "Exporten stämmer inte med huvudboken för 4 av 9 perioder." in html
+    assert "Betalningar som inte kräver avtal" in html and "<td>Myndighetsavgifter</td><td>Myndighetsavgift</td>" in html
+    assert "<title id=\"chart-share\">Andel inköpsfakturor med avtalsreferens" in html and ">71\u00a0%</text>" in html
 
 
 def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -> None:
@@ -167,3 +215,88 @@ def test_a_sole_traders_identity_number_never_reaches_a_report(tmp_path: Path) -
         text = (out / name).read_text(encoding="utf-8")
         assert "811228-9874" not in text and "8112289874" not in text, name
     assert "811228-••••" in (out / "findings.csv").read_text(encoding="utf-8")
+
+
+# -- completeness first: the export against the huvudbok -------------------------------------------
+def _ledger_run(ledger: Path, *invoices: Path) -> AuditResult:
+    return run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=invoices or (DATA / "reskontra.csv", DATA / "efakturor"),
+                                 attest_log=DATA / "attestlogg.csv", interests=DATA / "intressen.csv", ledger=ledger), date(2026, 12, 1))
+
+
+def test_an_incomplete_export_is_reported_before_anything_else() -> None:
+    """huvudbok.csv: March holds the EUR invoice in kronor (the export has no rate, so its sum is short); April–June agree;
+    July is an empty period (0 kr, no invoices: nothing to report); August and one October invoice are missing from the
+    export; September is missing from the huvudbok."""
+    found = _ledger_run(DATA / "huvudbok.csv")
+    ledger, reskontra = (DATA / "huvudbok.csv").as_posix(), (DATA / "reskontra.csv").as_posix()
+    gaps = [(p.code, p.file, p.row, p.column) for p in found.problems if p.code in ("AU110", "AU111", "AU112")]
+    assert gaps == [
+        ("AU110", ledger, 2, 2),  # 880 574,50 kr and one invoice without an amount, against 981 374,50 kr
+        ("AU111", ledger, 7, 1),  # 2026-08: 46 250 kr in the huvudbok, nothing in the export
+        ("AU110", ledger, 8, 2),  # 2026-10: 500 280 kr and 2 invoices against 587 530 kr and 3
+        ("AU112", reskontra, 12, 1),  # 2026-09: LR-0011, a period the huvudbok has no total for
+    ]
+    assert found.reconciliation is not None
+    by_period = {p.period: p for p in found.reconciliation.periods}
+    assert [p for p, r in by_period.items() if r.code is None] == ["2026-04", "2026-05", "2026-06", "2026-07", "2026-11"]
+    assert str(by_period["2026-03"].difference) == "-100800.00" and by_period["2026-03"].unreadable == 1
+    assert str(by_period["2026-10"].difference) == "-87250.00"
+    october = next(p for p in found.problems if p.code == "AU110" and p.row == 8)
+    assert "exporten har 2 fakturor och huvudboken 3 fakturor" in october.message
+    # The checks still run on what the export holds: the reconciliation is reported beside them, not instead.
+    assert {f.code for f in found.findings} >= {"AU401", "AU501", "AU901"}
+
+
+def test_one_ore_is_a_gap_and_an_agreeing_ledger_reports_nothing(tmp_path: Path) -> None:
+    invoices = tmp_path / "r.csv"
+    invoices.write_text("invoice_id;supplier_id;invoice_number;invoice_date;amount_excl_vat;ansvar;booked_on\n"
+                        "LR-1;5560000002;1;2026-03-30;1 000,50;5110;2026-04-02\n"  # booked in April: the huvudbok's period
+                        "LR-2;5560000002;2;2026-04-10;2 000;5110;\n", encoding="utf-8")
+    ledger = tmp_path / "huvudbok.csv"
+    ledger.write_text("period,ansvar,amount_excl_vat\n2026-04,5110,3000.50\n", encoding="utf-8")
+    found = _ledger_run(ledger, invoices)
+    assert found.reconciliation is not None and not found.reconciliation.gaps
+    ledger.write_text("period,ansvar,amount_excl_vat\n2026-04,5110,3000.51\n", encoding="utf-8")
+    found = _ledger_run(ledger, invoices)
+    assert [(p.code, p.row, p.column) for p in found.problems if p.code.startswith("AU11")] == [("AU110", 2, 3)]
+
+
+def test_a_bad_ledger_row_is_reported(tmp_path: Path) -> None:
+    ledger = tmp_path / "huvudbok.csv"
+    ledger.write_text("period;amount_excl_vat;invoice_count\n2026-13;100;1\n2026-04;tio;1\n2026-05;100;många\n2026-05;100;1\n",
+                      encoding="utf-8")
+    found = _ledger_run(ledger, DATA / "reskontra.csv")
+    name = ledger.as_posix()
+    assert [p.text() for p in found.problems if p.file == name and p.code in ("AU103", "AU106")] == [
+        f"{name}:2:1: AU103 '2026-13' i 'period' är ingen period; skriv ÅÅÅÅ-MM, t.ex. 2026-03.",
+        f"{name}:3:2: AU103 'tio' i 'amount_excl_vat' är inget belopp i kronor (skriv t.ex. 12500 eller 12 500,50).",
+        f"{name}:4:3: AU103 'många' i 'invoice_count' är inget antal; skriv ett heltal från 0.",
+    ]
+
+
+def test_progress_is_reported_per_export_and_check_and_drawn_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from generators.audit.progress import terminal_bar
+    from generators.audit.rules import audit_rules
+
+    heard: list[tuple[int, int, str]] = []
+    run_audit(AuditInputs(POLICIES, DATA / "users.csv", invoices=(DATA / "reskontra.csv",), ledger=DATA / "huvudbok.csv"), date(2026, 12, 1),
+              lambda done, total, label: heard.append((done, total, label)))
+    checks = [r.rule.code for r in audit_rules() if r.check is not None]
+    assert [label for _, _, label in heard] == ["styrdokumenten", (DATA / "users.csv").as_posix(), (DATA / "reskontra.csv").as_posix(),
+                                                (DATA / "huvudbok.csv").as_posix(), *checks]
+    assert [done for done, _, _ in heard] == list(range(1, len(heard) + 1)) and {total for _, total, _ in heard} == {len(heard)}
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert terminal_bar(io.StringIO()) is None  # a pipe or a captured stream gets no bar
+    screen = Terminal()
+    bar = terminal_bar(screen)
+    assert bar is not None
+    bar(1, 4, "AU201")
+    bar(4, 4, "AU903")
+    assert screen.getvalue() == ("\r\x1b[KGranskar [#######.......................] 1/4 AU201"
+                                 "\r\x1b[KGranskar [##############################] 4/4 AU903\r\x1b[K")

@@ -111,6 +111,52 @@ categories:
   - {id: byggentreprenad, name: Bygg- och anläggningsentreprenader, cpv: "45000000", procurement_category: byggentreprenad}
   - {id: va-entreprenader, name: Entreprenader inom vatten och avlopp, cpv: "45232400", procurement_category: byggentreprenad}
 
+# Betalningar som inte är inköp och därför inte har något avtal här. Kontona används bara för dem.
+exempt_payments:
+  - id: myndighetsavgifter
+    kind: authority_fee
+    name: Myndighetsavgifter
+    legal_basis:
+      - {sfs: "1992:191"}
+    text: >-
+      Avgifter som en statlig myndighet tar ut med stöd av lag eller förordning, till exempel för
+      lagfart, fordonsregister, tillstånd och tillsyn. Avgiften bestäms av myndigheten och är inget
+      köp som kan upphandlas.
+    accounts: ["6950", "6951"]
+  - id: offentliga-organ
+    kind: public_body
+    name: Ersättningar till andra offentliga organ
+    legal_basis:
+      - {sfs: "2016:1145", chapter: "3"}
+      - {sfs: "2017:725", chapter: "9"}
+    text: >-
+      Medlemsavgiften till räddningstjänstförbundet och ersättningar till grannkommunen och regionen
+      enligt samverkansavtal mellan myndigheterna. Samverkan mellan upphandlande myndigheter som
+      uppfyller villkoren i LOU 3 kap. är undantagen från lagen.
+    accounts: ["4590"]
+    suppliers:
+      - {name: Räddningstjänstförbundet Ekbacka–Åsby, orgnr: "222000-1230"}
+      - {name: Åsby kommun, orgnr: "212000-2221"}
+      - {name: Region Mellanland, orgnr: "232100-4562"}
+  - id: bidrag
+    kind: grant
+    name: Bidrag till föreningar och studieförbund
+    legal_basis:
+      - {sfs: "2016:1145", chapter: "1"}
+    text: >-
+      Bidrag enligt nämndernas bidragsregler. Kommunen får ingen motprestation, så bidraget är inget
+      kontrakt enligt LOU.
+    accounts: ["4910", "4911"]
+  - id: valfrihetssystem
+    kind: choice_system
+    name: Ersättning till utförare i valfrihetssystemet för hemtjänst
+    legal_basis:
+      - {sfs: "2008:962"}
+    text: >-
+      Utförarna är godkända enligt lagen om valfrihetssystem och har kontrakt enligt den lagen, inte
+      enligt LOU. Socialförvaltningen för registret över godkända utförare.
+    accounts: ["4571"]
+
 contracts:
 """
 

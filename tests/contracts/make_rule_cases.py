@@ -116,6 +116,9 @@ CASES["AR109"] = [
      "edits": [edit('  - id: AVT-KS-2025-003\n    subject: "Tryck och distribution av kommuninformationen Ekbackabladet"\n    category: trycksaker\n',
                     '  - id: AVT-KS-2025-001\n    subject: "Tryck och distribution av kommuninformationen Ekbackabladet"\n    category: tryckeri\n')],
      "expect": [exp("AR109", '  - id: AVT-KS-2025-001', ) | {"at_occurrence": 2}, exp("AR109", "    category: tryckeri")]},
+    {"name": "En mottagare av betalningar som inte kräver avtal med fel kontrollsiffra",
+     "edits": [edit('{name: Åsby kommun, orgnr: "212000-2221"}', '{name: Åsby kommun, orgnr: "212000-2222"}')],
+     "expect": [exp("AR109", '{name: Åsby kommun, orgnr: "212000-2222"}')]},
 ]
 
 

@@ -3,12 +3,14 @@
 ## Vad kontrolleras
 
 Fakturor utan avtalsreferens (`cac:ContractDocumentReference` eller reskontrans `contract_ref`)
-summeras exklusive moms, kreditnotor avräknade, per räkenskapsår (kalenderår) och leverantör, och per
+summeras, utom betalningar som inte är inköp (avtalsregistrets `exempt_payments`: myndighetsavgifter,
+betalningar till andra offentliga organ, bidrag och ersättningar i valfrihetssystem, efter konto
+eller mottagare), exklusive moms, kreditnotor avräknade, per räkenskapsår (kalenderår) och leverantör, och per
 räkenskapsår och kategori (attestreglementets kategori för kontot) över alla leverantörer. När
 summan når direktupphandlingsgränsen som gällde den dag summan passerade den (upphandlingspolicyns
 regim och referensdatan, i exemplet 700 000 kr enligt LOU) är det en signal om möjlig otillåten
-direktupphandling. Det är en signal och ingen avvikelse: utan avtalsregistret kan inte prövas om ett
-avtal eller en annan grund ändå finns.
+direktupphandling. Det är en signal och ingen avvikelse: en faktura utan referens kan ändå höra till
+ett avtal eller en annan grund.
 
 ## Varför
 
@@ -28,6 +30,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from generators.audit.attest_chain import category_of
+from generators.audit.contract_cover import exemption_of
 from generators.audit.findings import AuditContext, AuditRule, Finding
 from generators.audit.invoices import Invoice
 from generators.decide.text import kronor
@@ -53,6 +56,8 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
     groups: dict[tuple[str, int, str], list[Invoice]] = {}
     for invoice in ctx.invoices:
         if not invoice.checkable or invoice.contract_ref or invoice.amount is None or invoice.issued is None:
+            continue
+        if exemption_of(ctx, invoice) is not None:  # no purchase: a fee, a grant, a public body, LOV
             continue
         groups.setdefault(("leverantör", invoice.issued.year, invoice.supplier), []).append(invoice)
         category = category_of(ctx, invoice)

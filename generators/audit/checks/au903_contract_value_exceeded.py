@@ -3,7 +3,8 @@
 ## Vad kontrolleras
 
 Där styrdokumenten har ett avtalsregister: summan exklusive moms av fakturorna i exporten som
-hänvisar till ett avtal, kreditnotor avräknade, jämförd med avtalets värde i registret
+hänvisar till ett avtal (eller till ramavtalet för ett registrerat avrop med leverantören),
+kreditnotor avräknade, jämförd med avtalets värde i registret
 (`value_sek`). När summan passerar värdet är fakturan som passerade det en signal.
 
 ## Varför
@@ -22,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from generators.audit.contract_cover import referenced_contract
 from generators.audit.findings import AuditContext, AuditRule, Finding
 from generators.audit.invoices import Invoice
 from generators.decide.text import kronor
@@ -37,8 +39,9 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
     by_id = {c.id: c for _, c in contracts.contracts()}
     groups: dict[str, list[Invoice]] = {}
     for invoice in ctx.invoices:
-        if invoice.checkable and invoice.contract_ref in by_id and invoice.amount is not None:
-            groups.setdefault(str(invoice.contract_ref), []).append(invoice)
+        found = referenced_contract(ctx, invoice) if invoice.checkable and invoice.amount is not None else None
+        if found is not None:
+            groups.setdefault(found[1].id, []).append(invoice)
     for contract_id, members in sorted(groups.items()):
         contract = by_id[contract_id]
         total = Decimal(0)

@@ -6,6 +6,8 @@
 - att nämnden finns i organisationen och att kategorins upphandlingskategori finns i
   upphandlingspolicyn;
 - att ett avtalsnummer, en kategori och en grund bara står en gång;
+- att varje mottagare bland betalningarna som inte kräver avtal (`exempt_payments`) har ett giltigt
+  organisationsnummer;
 - att ett avtal slutar efter att det börjar och att varje option förlänger avtalet;
 - att ett annonserat förfarande anger förfarandet och ett avrop sitt ramavtal.
 
@@ -40,6 +42,7 @@ from collections.abc import Iterator
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
+from generators.model.common import check_orgnr
 from generators.model.contracts import contracts_model
 
 RULE = Rule("AR109", "register-references", "error", "Allt avtalsregistret hänvisar till finns, och inget avtalsnummer står två gånger.",
@@ -52,6 +55,11 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for register in contracts_model(model).registers:
         for what, ident, source in register.duplicates:
             yield RULE.at(source, f"{what.capitalize()} {ident} står redan i avtalsregistret.")
+        for exempt in register.exempt_payments.values():
+            for index, (name, orgnr) in enumerate(exempt.suppliers):
+                reason = check_orgnr(orgnr)
+                if reason is not None:
+                    yield RULE.at(exempt.source.at("suppliers", index, "orgnr"), f"{exempt.name}: organisationsnumret {orgnr} för {name} {reason}.")
         for category in register.categories.values():
             if model.procurement and category.procurement_category not in policy_categories:
                 yield RULE.at(category.source.at("procurement_category"), f"Kategorin {category.id}: upphandlingskategorin "

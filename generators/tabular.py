@@ -1,5 +1,7 @@
-"""Reading a table from an export: XLSX (openpyxl) or CSV, the header row and every data row with
-its row number, so each cell can be reported as `path:row:column`.
+"""Reading a table from an export: XLSX (openpyxl, read-only) or CSV, the header row and every data
+row with its row number, so each cell can be reported as `path:row:column`. Shared by the contract
+import (`generators.imports`) and the audit's inputs (`generators.audit.inputs`): one reader of the
+spreadsheets that HR, finance and contract systems export.
 
 XLSX cells keep their type (a date cell is a date, a number a number); CSV cells are text. The CSV
 separator is `,`, `;` or a tab, found from the header line; the text is UTF-8 (a byte-order mark is
@@ -16,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-MAX_BYTES = 64 * 1024 * 1024  # an export larger than this is not one organisation's register
+MAX_BYTES = 64 * 1024 * 1024  # a contract register larger than this is not one organisation's register
 
 
 class TableError(Exception):
@@ -35,13 +37,13 @@ class Table:
     rows: tuple[TableRow, ...]
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
+def read_table(path: Path, sheet: str | None = None, max_bytes: int = MAX_BYTES) -> Table:
     try:
         size = path.stat().st_size
     except OSError as error:
         raise TableError(f"Filen kan inte läsas ({error.strerror or error}).") from None
-    if size > MAX_BYTES:
-        raise TableError(f"Filen är större än {MAX_BYTES} byte; ett avtalsregister är aldrig så stort.")
+    if size > max_bytes:
+        raise TableError(f"Filen är {size} byte; gränsen är {max_bytes} byte.")
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path, sheet)
     if path.suffix.lower() in (".csv", ".txt"):
