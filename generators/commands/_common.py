@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from generators.clock import parse_day
 from generators.paths import DEFAULT_POLICIES
@@ -47,3 +49,19 @@ def today(args: argparse.Namespace) -> date:
 
 def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def emit(text: str, stream: TextIO | None = None) -> None:
+    """One message line for the terminal (stdout unless `stream`), quoting data from exports or policies.
+
+    Under GitHub Actions the runner reads every output line that starts with `::` as a workflow
+    command; a supplier name or a cell from an export could forge one. There the line goes out as
+    plain text no runner reads as a command (see reporters/github.py); elsewhere as it stands.
+    """
+    target = stream if stream is not None else sys.stdout
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from generators.reporters.github import plain
+
+        target.write(plain(text))
+    else:
+        print(text, file=target)

@@ -23,7 +23,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from generators.commands._common import add_policies_argument, add_today_argument, policies_dir, today
+from generators.commands._common import add_policies_argument, add_today_argument, emit, policies_dir, today
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -119,20 +119,20 @@ def run(args: argparse.Namespace) -> int:
         result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
                                         args.meetings, args.ledger), as_of, terminal_bar(sys.stderr))
     except AuditSetupError as error:
-        print(f"Fel: {error}", file=sys.stderr)
+        emit(f"Fel: {error}", sys.stderr)
         for line in error.details:
-            print(f"  {line}", file=sys.stderr)
+            emit(f"  {line}", sys.stderr)
         return 2
     sample = draw(candidates_of(result.trips, result.decisions, result.findings, result.invoices), args.sample, str(args.seed), bands,
                   args.sample_method) if args.sample else None
     for problem in result.problems:
-        print(scrub(problem.text()))
+        emit(scrub(problem.text()))
     for finding in result.findings:
-        print(scrub(finding.text()))
+        emit(scrub(finding.text()))
     try:
         written = write_outputs(args.out, result, as_of, sample, args.title, args.summary, vet=_scan_report)
     except ReportRefused as error:
-        print(error, file=sys.stderr)
+        emit(str(error), sys.stderr)
         return 1
     violations = sum(1 for f in result.findings if f.severity == "violation")
     signals = sum(1 for f in result.findings if f.severity == "signal")

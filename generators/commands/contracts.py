@@ -18,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generators.commands._common import add_policies_argument, policies_dir
+from generators.commands._common import add_policies_argument, emit, policies_dir
 
 REGISTER = "avtalsregister.yaml"
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("Organisationen och avtalsregistrets huvud måste gå att läsa; kör `python -m generators check`.")
     result = import_contracts(args.export, str(args.export), model.organisation, register, args.sheet)
     for problem in result.problems:
-        print(problem.text())
+        emit(problem.text())
     skipped = len({p.row for p in result.problems if p.row > 1})
     if not result.contracts and result.problems:
         print(f"Inget lästes in: {count(len(result.problems), 'problem', 'problem')} i exporten.", file=sys.stderr)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from generators.clock import parse_day
+from generators.commands._common import emit
 
 _VERSION = re.compile(r"^(\d{4}):(\d+)$")
 _KEY = re.compile(r"^( *)([a-z_]+):(?:\s|$)")
@@ -248,7 +249,7 @@ def _policies_of(path: Path, given: Path | None) -> Path:
 def _print_problems(diagnostics: list[Any], files: set[str]) -> None:
     for d in diagnostics:
         if d.severity == "error" and d.file in files:
-            print(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}", file=sys.stderr)
+            emit(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}", sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
