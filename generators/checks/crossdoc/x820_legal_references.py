@@ -4,8 +4,8 @@
 
 Varje lagrum i rese- och mötespolicyn, reglementet för visselblåsning och upphandlingspolicyn, och
 varje källa i referensdatan som anger ett SFS-nummer: att SFS-numret skrivs ÅÅÅÅ:N (t.ex.
-2016:1145), att kapitel och paragraf är nummer (6, 19 a, 38, 3 b), att ett intervall av paragrafer
-går framåt (1–3, inte 3–1) och att författningen finns i
+2016:1145), att kapitel och paragraf är nummer (6, 19 a, 38, 3 b, ett intervall som 12–15 med den
+lägre paragrafen först, eller flera som 1, 5) och att författningen finns i
 `policies/reference/forfattningar.yaml`, så att webbplatsen och de publicerade reglerna kan visa
 namnet och länka till lagtexten. Ett felskrivet lagrum är ett fel; en författning som saknas i
 listan är en varning (lagrummet visas då utan namn och länk). Var ett lagrum står avgörs av

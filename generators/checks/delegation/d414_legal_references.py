@@ -3,11 +3,12 @@
 ## Vad kontrolleras
 
 Att varje lagrum har ett SFS-nummer på formen ÅÅÅÅ:N (t.ex. 2017:725), ett kapitel som är ett tal
-(t.ex. 6) och en paragraf som är ett tal, eventuellt med bokstav (38, 3 b), ett intervall av paragrafer
-(28–32, skrivet med tankstreck eller bindestreck, den lägre först) eller flera paragrafer med kommatecken
-emellan (1, 5 eller 1–3, 7); att en paragraf inte anges
-utan SFS-nummer; och att SFS-numret finns i `policies/reference/forfattningar.yaml` så att webbplatsen
-kan länka till lagtexten. En lokal regel anges i stället med `local`.
+(t.ex. 6) och en paragraf som är ett tal, eventuellt med bokstav (38, 3 b), ett intervall av
+paragrafer (28–32, med tankstreck eller bindestreck och den lägre paragrafen först) eller flera
+paragrafer med kommatecken emellan (1, 5 eller 1–3, 7); att en paragraf inte anges utan SFS-nummer;
+och att SFS-numret finns i `policies/reference/forfattningar.yaml` så att webbplatsen kan länka till
+lagtexten. En lokal regel anges i stället med `local`. På webbplatsen skrivs lagrummen som i
+lagboken: 6 kap. 38 §, 6 kap. 28–32 §§, 13 kap. 1 och 5 §§.
 
 ## Varför
 

@@ -105,14 +105,18 @@ def _index_page(ctx: SiteContext, index: list[StatuteCitations], known: set[str]
             _status(ctx, entry, INDEX, known, names),
             str(entry.count),
         ]))
-    repealed = sum(1 for e in index if e.statute is not None and not _in_force(ctx, e.statute))
+    registered = [e for e in index if e.statute is not None]
+    repealed = sum(1 for e in registered if e.statute is not None and e.statute.repealed_on(ctx.as_of))
+    missing = len(index) - len(registered)
     return render(
         "statutes_index.md.j2",
         lead=("Här slår du upp en lag eller förordning och ser vilka ärenden i delegationsordningarna, vilka regler i "
               "styrdokumenten och vilka kontroller som bygger på den, per kapitel och paragraf."),
-        summary=(f"Författningslistan har {count(len(index), 'författning', 'författningar')}"
+        summary=(f"Författningslistan har {count(len(registered), 'författning', 'författningar')}"
                  + (f", varav {count(repealed, 'är upphävd', 'är upphävda')}." if repealed else ".")
-                 + " En upphävd författning står kvar med sin efterträdare, så att äldre hänvisningar går att följa."),
+                 + " En upphävd författning står kvar med sin efterträdare, så att äldre hänvisningar går att följa."
+                 + (f" Dessutom hänvisas det till {count(missing, 'författning', 'författningar')} som saknas i listan; "
+                    f"{'den' if missing == 1 else 'de'} visas utan namn och länk." if missing else "")),
         table=table("Författningar", ["Författning", "Förkortning", "SFS-nummer", "Status", "Hänvisningar"], rows),
     )
 
