@@ -27,7 +27,7 @@ from generators.checks.crossdoc.common import nodes_of
 from generators.checks.rule import RegisteredRule
 from generators.checks.statutes import rule_statutes
 from generators.diagnostics import JsonPath
-from generators.loading.documents import SourceDocument
+from generators.loading.documents import SourceDocument, schema_store
 from generators.model import Model, sections
 from generators.model.common import where
 from generators.model.reference import Statute
@@ -131,14 +131,36 @@ def _entity(data: Any, path: JsonPath) -> tuple[JsonPath | None, dict[str, Any] 
     return None, None
 
 
-def _entity_label(entity: dict[str, Any]) -> str:
+def _entity_label(document: SourceDocument, path: JsonPath, entity: dict[str, Any]) -> str:
+    """The entity's own name ("3.4 Upphandling …", "Synnerlig brådska"), else what its schema calls
+    it ("Sekretess", "Arkivering av allmänna handlingar"), else its id."""
     number, title = entity.get("number"), entity.get("title")
     if isinstance(number, str) and isinstance(title, str):
         return f"{number} {title}"
     for key in ("title", "name", "heading"):
         if isinstance(entity.get(key), str):
             return str(entity[key])
-    return str(entity["id"])
+    return _schema_title(document, path) or str(entity["id"])
+
+
+def _schema_title(document: SourceDocument, path: JsonPath) -> str | None:
+    """The deepest schema `title` along `path` in the document's schema (following $ref and the
+    combinators, as `nodes_of` does)."""
+    store, _ = schema_store()
+    schema = store.by_name[document.schema]
+    candidates = [(schema, str(schema["$id"]))]
+    found: str | None = None
+    for step in path:
+        following = []
+        for node, base in candidates:
+            for sub, sub_base in store.subschemas(node, base):
+                child = sub.get("items") if isinstance(step, int) else sub.get("properties", {}).get(step)
+                if isinstance(child, dict):
+                    following.append((child, sub_base))
+        candidates = following
+        titles = [str(sub["title"]) for node, base in candidates for sub, _ in store.subschemas(node, base) if sub.get("title")]
+        found = titles[0] if titles else found
+    return found
 
 
 def _date(value: Any) -> date | None:
@@ -161,7 +183,8 @@ def document_citations(document: SourceDocument) -> Iterable[tuple[dict[str, Any
         entity_path, entity = _entity(data, source.path)
         yield value, DocumentCitation(
             document, document_id, title, meta.get("version"), _date(meta.get("valid_from")), _date(meta.get("valid_to")),
-            source.path, entity_path, entity.get("id") if entity else None, _entity_label(entity) if entity else None,
+            source.path, entity_path, entity.get("id") if entity else None,
+            _entity_label(document, entity_path, entity) if entity and entity_path else None,
             value.get("transitional") if isinstance(value.get("transitional"), str) else None,
         )
 

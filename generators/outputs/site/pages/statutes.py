@@ -132,13 +132,13 @@ def _document_row(ctx: SiteContext, citation: DocumentCitation, page: str) -> Ro
     title = citation.document_title
     if citation.valid_from is not None and citation.valid_from > ctx.as_of:
         title += f", från {long_date(citation.valid_from)}"
-    return Row([what, ctx.page_link(page, target, title)], header_first=False)
+    return Row([what, ctx.page_link(page, target, title)])
 
 
 def _check_row(ctx: SiteContext, citation: CheckCitation, page: str) -> Row:
     code = citation.code
     what = ctx.page_link(page, ctx.named_pages.get(f"kontroller/{code}"), f"{code} {citation.rule.rule.summary.rstrip('.')}")
-    return Row([what, ctx.page_link(page, ctx.named_pages.get("kontroller"), "Kontroller")], header_first=False)
+    return Row([what, ctx.page_link(page, ctx.named_pages.get("kontroller"), "Kontroller")])
 
 
 def _group(ctx: SiteContext, entry: StatuteCitations, group: Group, page: str) -> dict[str, Any]:
