@@ -20,7 +20,7 @@ from generators.outputs.site.escape import Safe, link, text
 from generators.outputs.site.render import render
 from generators.outputs.site.swedish import long_date
 from generators.outputs.site.tables import Row, table
-from generators.wording.swedish import count, upper_first
+from generators.wording.swedish import count, lower_first, upper_first
 
 SECTION = "Författningar"
 FOLDER = "forfattningar"
@@ -168,7 +168,7 @@ def _page(ctx: SiteContext, entry: StatuteCitations, page: str, known: set[str],
     return render(
         "statute.md.j2",
         heading=entry.name,
-        lead=(f"Här står varje ärende och regel i styrdokumenten och varje kontroll som hänvisar till {entry.name}, "
+        lead=(f"Här står varje ärende och regel i styrdokumenten och varje kontroll som hänvisar till {lower_first(entry.name)}, "
               "per kapitel och paragraf. Ett lagrum som omfattar flera paragrafer (till exempel 28–32 §§) står under sitt eget intervall."),
         facts=Safe(f'<dl class="rule-facts">{items}</dl>'),
         repealed=repealed,
