@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from generators.diagnostics import JsonPath, Location
+from generators.model import sections
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -108,12 +109,31 @@ class LegalRef:
             name = EU_ACTS.get(self.eu, f"Förordning (EU) {self.eu}")
             return f"{name} art. {self.article}" if self.article else name
         name = (short_names or {}).get(self.sfs or "", f"SFS {self.sfs}")
-        parts = [name]
-        if self.chapter:
-            parts.append(f"{self.chapter} kap.")
-        if self.section:
-            parts.append(f"{self.section} §")
-        return " ".join(parts)
+        where = self.where()
+        return f"{name} {where}" if where else name
+
+    def where(self) -> str:
+        """The chapter and paragraphs as Swedish statutes write them: "6 kap. 38 §", "6 kap. 1–3 §§",
+        "13 kap. 1 och 5 §§", "6 kap.", "41 §"; empty for the whole statute."""
+        return where(self.chapter, self.section)
+
+    def cites(self, sfs: str, chapter: str | None = None, section: str | None = None) -> bool:
+        """Does the reference cite this statute (and chapter, and paragraph)? A range cites every
+        paragraph inside it: 6 kap. 28–32 §§ cites 6 kap. 30 §. Without `section`, any paragraph of
+        the chapter (or the chapter itself) counts."""
+        if self.sfs != sfs or (chapter is not None and self.chapter != chapter):
+            return False
+        return section is None or sections.covers(self.section, section)
+
+
+def where(chapter: str | None, section: str | None) -> str:
+    """The chapter and paragraphs of a citation in Swedish ("6 kap. 1–3 §§"); empty when neither."""
+    parts = []
+    if chapter:
+        parts.append(f"{chapter} kap.")
+    if section:
+        parts.append(sections.label(section))
+    return " ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

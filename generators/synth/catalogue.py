@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generators.model.common import where
+
 # Statutes by their short name (the SFS numbers of policies/reference/forfattningar.yaml).
 SFS = {
     "TF": "1949:105", "FB": "1949:381", "SkL": "1972:207", "MBL": "1976:580", "LAS": "1982:80",
@@ -66,8 +68,7 @@ def citation(ref: Ref) -> str | None:
     if "sfs" not in ref or "section" not in ref:
         return None
     short = next(s for s, number in SFS.items() if number == ref["sfs"])
-    where = f"{ref['chapter']} kap. {ref['section']} §" if "chapter" in ref else f"{ref['section']} §"
-    return f"{where} {CITED.get(short, short)}"
+    return f"{where(ref.get('chapter'), ref['section'])} {CITED.get(short, short)}"
 
 
 # -- the organisation's shape ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,23 @@ def test_check_catalogue_has_a_page_per_code(example_site: Path) -> None:
         assert ("fel" if registered.rule.severity == "error" else "varning") in rule_page
         if "## Vad kontrolleras" in registered.doc:
             assert "Vad kontrolleras" in rule_page
+
+
+def test_statute_pages_list_what_cites_each_law(example_site: Path, model) -> None:
+    """Browse by law: the index names every statute with its status, and the KL page lists the
+    matters citing KL 6 kap. 39 § under that section, each linked to its row (the post-build scan
+    has checked that every anchor exists)."""
+    index = parse(page(example_site, "forfattningar/")).text
+    for statute in model.reference.statutes.values():
+        assert statute.name in index
+    assert "Upphävd: gällde till och med 30 juni 2025. Ersatt av" in index
+    kl = page(example_site, "forfattningar/2017-725/").read_text(encoding="utf-8")
+    section = unescape(re.split(r"<h2[^>]*>6 kap\. 39 §", kl, maxsplit=1)[1].split("<h2", 1)[0])
+    urgent = [m for order in model.delegations for m in order.matters if any(r.cites("2017:725", "6", "39") for r in m.legal_basis)]
+    assert urgent
+    for matter in urgent:
+        assert f'#{matter.id}"' in section
+    assert 'href="../../kontroller/d407/"' in section
 
 
 def test_accessibility_statement_is_published(example_site: Path) -> None:

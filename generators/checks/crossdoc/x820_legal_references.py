@@ -4,7 +4,8 @@
 
 Varje lagrum i rese- och mötespolicyn, reglementet för visselblåsning och upphandlingspolicyn, och
 varje källa i referensdatan som anger ett SFS-nummer: att SFS-numret skrivs ÅÅÅÅ:N (t.ex.
-2016:1145), att kapitel och paragraf är nummer (6, 19 a, 38, 3 b) och att författningen finns i
+2016:1145), att kapitel och paragraf är nummer (6, 19 a, 38, 3 b, ett intervall som 12–15 med den
+lägre paragrafen först, eller flera som 1, 5) och att författningen finns i
 `policies/reference/forfattningar.yaml`, så att webbplatsen och de publicerade reglerna kan visa
 namnet och länka till lagtexten. Ett felskrivet lagrum är ett fel; en författning som saknas i
 listan är en varning (lagrummet visas då utan namn och länk). Var ett lagrum står avgörs av
@@ -41,14 +42,13 @@ from collections.abc import Iterator
 from generators.checks.crossdoc.common import nodes_of
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
-from generators.model import Model
+from generators.model import Model, sections
 
 RULE = Rule("X820", "policy-legal-references", "error", "Lagrummen i policyerna och referensdatan är kända författningar.",
             needs=("reference",))
 
 _SFS = re.compile(r"[12][0-9]{3}:[1-9][0-9]*")
 _CHAPTER = re.compile(r"[1-9][0-9]*( [a-z])?")
-_SECTION = re.compile(r"[1-9][0-9]*( ?[a-z])?")
 _CHECKED_ELSEWHERE = frozenset({"delegation", "organisation", "allowlist"})  # D414; the others cite no law
 
 
@@ -70,8 +70,11 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             chapter, section = value.get("chapter"), value.get("section")
             if chapter is not None and not _CHAPTER.fullmatch(chapter):
                 yield RULE.at(source.at("chapter"), f"{what} har kapitlet '{chapter}'. Skriv bara kapitlets nummer, t.ex. 6 eller 19 a.")
-            if section is not None and not _SECTION.fullmatch(section):
-                yield RULE.at(source.at("section"), f"{what} har paragrafen '{section}'. Skriv bara paragrafens nummer, t.ex. 15 eller 3 b.")
+            if isinstance(section, str):
+                try:
+                    sections.parse(section)
+                except sections.SectionError as problem:
+                    yield RULE.at(source.at("section"), f"{what} har paragrafen '{section}'. {problem}")
             if statutes and sfs not in statutes:
                 yield RULE.at(source.at("sfs"), f"{what} hänvisar till SFS {sfs}, som inte finns i {statutes_file}. Lägg till författningen "
                                                 "där (förkortning, namn och länk) så att lagrummet kan visas och länkas.", severity="warning")

@@ -67,7 +67,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         family = org.body_family(order.body)
         for matter in delegated_matters(order):
-            cites_9_37 = any(ref.sfs == "2017:725" and ref.chapter == "9" and ref.section == "37" for ref in matter.legal_basis)
+            cites_9_37 = any(ref.cites("2017:725", "9", "37") for ref in matter.legal_basis)
             for actor in matter.all_delegates():
                 if not org.exists(actor):
                     continue  # D401

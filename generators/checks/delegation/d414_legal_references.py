@@ -3,9 +3,12 @@
 ## Vad kontrolleras
 
 Att varje lagrum har ett SFS-nummer på formen ÅÅÅÅ:N (t.ex. 2017:725), ett kapitel som är ett tal
-(t.ex. 6) och en paragraf som är ett tal, eventuellt med bokstav (38, 3 b); att en paragraf inte anges
-utan SFS-nummer; och att SFS-numret finns i `policies/reference/forfattningar.yaml` så att webbplatsen
-kan länka till lagtexten. En lokal regel anges i stället med `local`.
+(t.ex. 6) och en paragraf som är ett tal, eventuellt med bokstav (38, 3 b), ett intervall av
+paragrafer (28–32, med tankstreck eller bindestreck och den lägre paragrafen först) eller flera
+paragrafer med kommatecken emellan (1, 5 eller 1–3, 7); att en paragraf inte anges utan SFS-nummer;
+och att SFS-numret finns i `policies/reference/forfattningar.yaml` så att webbplatsen kan länka till
+lagtexten. En lokal regel anges i stället med `local`. På webbplatsen skrivs lagrummen som i
+lagboken: 6 kap. 38 §, 6 kap. 28–32 §§, 13 kap. 1 och 5 §§.
 
 ## Varför
 
@@ -36,13 +39,12 @@ from collections.abc import Iterator
 
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
-from generators.model import Model
+from generators.model import Model, sections
 
 RULE = Rule("D414", "legal-references", "error", "Lagrum är välformade och kända.", needs=("delegation", "reference"), per_document="delegation")
 
 _SFS = re.compile(r"[12][0-9]{3}:[1-9][0-9]*")
 _CHAPTER = re.compile(r"[1-9][0-9]*( [a-z])?")
-_SECTION = re.compile(r"[1-9][0-9]*( ?[a-z])?")
 _EU = re.compile(r"[12][0-9]{3}/[1-9][0-9]*")
 _ARTICLE = re.compile(r"[1-9][0-9]*(–[1-9][0-9]*)?")
 
@@ -66,7 +68,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     continue
                 if ref.chapter is not None and not _CHAPTER.fullmatch(ref.chapter):
                     yield RULE.at(ref.source.at("chapter"), f"{prefix} har kapitlet '{ref.chapter}'. Skriv bara kapitlets nummer, t.ex. 6 (inte \"6 kap.\").")
-                if ref.section is not None and not _SECTION.fullmatch(ref.section):
-                    yield RULE.at(ref.source.at("section"), f"{prefix} har paragrafen '{ref.section}'. Skriv bara paragrafens nummer, t.ex. 38 eller 3 b (inte \"38 §\").")
+                if ref.section is not None:
+                    try:
+                        sections.parse(ref.section)
+                    except sections.SectionError as problem:
+                        yield RULE.at(ref.source.at("section"), f"{prefix} har paragrafen '{ref.section}'. {problem}")
                 if statutes and ref.sfs not in statutes:
                     yield RULE.at(ref.source.at("sfs"), f"{prefix} hänvisar till SFS {ref.sfs}, som inte finns i policies/reference/forfattningar.yaml. Lägg till författningen där (namn och länk) så att lagrummet kan visas och länkas.")

@@ -85,7 +85,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         if body is None or body.kind != "fullmaktige":
             continue
         for matter in delegated_matters(order):
-            cites_5_1 = any(ref.sfs == "2017:725" and ref.chapter == "5" and ref.section == "1" for ref in matter.legal_basis)
+            cites_5_1 = any(ref.cites("2017:725", "5", "1") for ref in matter.legal_basis)
             found = ("1", RESERVED[0][1]) if matter.kind == "mal_och_inriktning" else _reserved_point(matter.title)
             if found is None and not cites_5_1:
                 continue

@@ -216,7 +216,7 @@ def _direct_procurement_series(model: Model, matter: Matter, day: date) -> tuple
         if not policy.meta.in_force_on(day):
             continue
         for regime in policy.regimes.values():
-            if any(ref.sfs == regime.sfs and ref.chapter == "19 a" for ref in matter.legal_basis):
+            if any(ref.cites(regime.sfs, "19 a") for ref in matter.legal_basis):
                 statute = model.reference.statutes.get(regime.sfs)
                 return regime.direct_procurement_limit, statute.short if statute else f"SFS {regime.sfs}"
     return None

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from generators.model import Model
+from generators.model import Model, sections
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef
 from generators.model.organisation import Organisation
 from generators.model.reference import ReferenceData
@@ -210,9 +210,10 @@ def amount_json(ctx: RulesContext, amount: Amount | None, meta: DocumentMeta) ->
 def statute_anchor(url: str, ref: LegalRef) -> str:
     """lagen.nu addresses a chapter and section as #K6P38 (#P45 without chapters); other sites get
     the statute's own address, since their anchors are not a stable format."""
-    if not url.startswith("https://lagen.nu/") or "#" in url or ref.section is None:
+    start = sections.first(ref.section)  # a range or list lands on its first paragraph
+    if not url.startswith("https://lagen.nu/") or "#" in url or start is None:
         return url
-    section = ref.section.replace(" ", "")
+    section = f"{start.number}{start.letter}"
     chapter = f"K{ref.chapter.replace(' ', '')}" if ref.chapter else ""
     return f"{url}#{chapter}P{section}"
 

@@ -53,8 +53,9 @@ class RulesFile:
         return f"rules-{self.name}.schema.json"
 
 
-# Published files that belong to no single document kind (the decision tables cover every kind).
-CORE_RULES_MODULES: tuple[str, ...] = ("generators.outputs.rules.decisions",)
+# Published files that belong to no single document kind (the decision tables and the statute index
+# cover every kind).
+CORE_RULES_MODULES: tuple[str, ...] = ("generators.outputs.rules.decisions", "generators.outputs.rules.statutes")
 
 
 def rules_files() -> list[RulesFile]:

@@ -35,7 +35,7 @@ class GeneratedPage:
     order: tuple[Any, ...] = ()
     # Weight of each nav level (same length as `nav`, or shorter: missing levels weigh 0). Sections
     # are ordered by weight, then name; top level: Delegationsordningar 10, other documents 20,
-    # Roller 30, Kontroller 40, För systemutvecklare 50, Om webbplatsen 60.
+    # Roller 30, Författningar 35, Kontroller 40, För systemutvecklare 50, Om webbplatsen 60.
     nav_order: tuple[int, ...] = ()
 
 
@@ -77,6 +77,13 @@ class SiteContext:
     # id() of a document object (a DelegationOrder, a travel policy …) → source path of its page
     # (set through `set_document_page`)
     document_pages: dict[int, str] = field(default_factory=dict)
+    # source file of a published document version → its page (set through `set_document_page`, or
+    # `set_file_page` for a document without version metadata), so a view that finds things in the
+    # files (the statute pages) can link to where they are published
+    file_pages: dict[str, str] = field(default_factory=dict)
+    # (source file, JSON path of an entity) → the anchor of its row on the file's page: a page module
+    # registers the rows it gives an id (a delegation matter's id), so other pages link straight to them
+    entity_anchors: dict[tuple[str, tuple[str | int, ...]], str] = field(default_factory=dict)
     # document.id → (page, title) of its first registered version (the one in force, where there is one)
     document_ids: dict[str, tuple[str, str]] = field(default_factory=dict)
     # pages that other pages may link to by name ("roller", "kontroller", "json-regler" …)
@@ -196,6 +203,13 @@ class SiteContext:
         meta = getattr(document, "meta", None)
         if meta is not None:
             self.document_ids.setdefault(meta.id, (path, meta.title))
+            source = getattr(meta, "source", None)
+            if source is not None:
+                self.set_file_page(source.file, path)
+
+    def set_file_page(self, file: str, path: str) -> None:
+        """The page where the document in `file` is published (the first page registered for it)."""
+        self.file_pages.setdefault(file, path)
 
     def versions(self, documents: Iterable[Any]) -> list[Versions]:
         """Group a kind's documents by `document.id`: the version in force and adopted ones to come.

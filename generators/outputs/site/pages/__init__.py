@@ -19,7 +19,7 @@ from generators.kinds import Kind, kinds
 
 # Pages that belong to no single document kind.
 CORE_PAGE_MODULES: tuple[str, ...] = tuple(
-    f"{__name__}.{name}" for name in ("accessibility", "api", "catalogue", "decide", "roles", "search", "start")
+    f"{__name__}.{name}" for name in ("accessibility", "api", "catalogue", "decide", "roles", "search", "start", "statutes")
 )
 
 

@@ -28,6 +28,8 @@ def rule_path(code: str) -> str:
 
 def plan(ctx: SiteContext) -> None:
     ctx.named_pages["kontroller"] = INDEX
+    for registered in all_rules():  # each rule's page, for the pages that link to a rule by its code
+        ctx.named_pages[f"kontroller/{registered.rule.code}"] = rule_path(registered.rule.code)
 
 
 def _family(code: str) -> str:

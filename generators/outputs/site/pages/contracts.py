@@ -29,6 +29,8 @@ def plan(ctx: SiteContext) -> None:
     if not contracts_model(ctx.model).registers:
         return
     ctx.named_pages["avtal"] = PATH
+    for register in contracts_model(ctx.model).registers:
+        ctx.set_file_page(register.file, PATH)
     ctx.start_entries.append(StartEntry(
         "Vem äger avtalet?",
         "Varje avtal har en avtalsägare och en avtalsförvaltare. Här finns alla gällande avtal och de som löper ut det närmaste halvåret.",

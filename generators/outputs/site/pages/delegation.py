@@ -46,6 +46,8 @@ def plan(ctx: SiteContext) -> None:
     for versions in ctx.versions(ctx.model.delegations):
         for order in _published(versions):
             ctx.set_document_page(order, _path(ctx, order, versions, used))
+            for matter in order.matters:  # every matter row carries its id (the statute pages link to it)
+                ctx.entity_anchors[(matter.source.file, matter.source.path)] = matter.id
         if versions.current is not None:
             current.append((ctx.body_name(versions.current.body), ctx.document_pages[id(versions.current)]))
     ctx.start_entries.append(StartEntry(
