@@ -779,6 +779,10 @@
       interval: interval.label,
       band: found.band,
       procedure: found.procedure,
+      candidates: found.candidates.map(function (c) {
+        return { band: c.band, procedure_kind: c.procedure.kind, procedure_label: c.procedure.label };
+      }),
+      direct_procurement_allowed: found.direct_procurement_allowed,
       documentation_required: found.documentation_required,
       documentation_required_by_law: found.documentation_required_by_law,
       decided_by: found.decided_by.map(function (d) {
@@ -789,9 +793,13 @@
     var what = "Ett köp för " + kronor(value) + " exklusive moms (" + lowerFirst(facts.category_name) + ", " + regime.toUpperCase() +
       ") i " + lowerFirst(facts.body_name);
     var summary;
-    if (status === ANSWERED) {
-      summary = what + ": " + procedureWords(found) + "; beslutar: " +
-        join(found.decided_by.map(function (d) { return d.actor.label; }), "eller") + " (" + day + ").";
+    var deciders = join(found.decided_by.map(function (d) { return d.actor.label; }), "eller");
+    if (status === ANSWERED && found.procedure === null) {
+      // Who decides is settled; the procedure turns on a threshold not published in kronor.
+      summary = what + ": " + join(found.candidates.map(function (c) { return lowerFirst(c.procedure.label); }), "eller") +
+        " (tröskelvärdet i kronor är inte publicerat); beslutar: " + deciders + " (" + day + ").";
+    } else if (status === ANSWERED) {
+      summary = what + ": " + procedureWords(found) + "; beslutar: " + deciders + " (" + day + ").";
     } else if (found.procedure !== null) {
       summary = what + ": " + procedureWords(found) + "; vem som beslutar kan inte avgöras " + day + ".";
     } else {
@@ -801,7 +809,7 @@
       sentence("Värdet " + kronor(value) + " ligger i intervallet " + interval.label + " för " + lowerFirst(facts.category_name) +
                " enligt " + facts.regime_name)];
     lines.push.apply(lines, found.lines);
-    if (found.procedure !== null) {
+    if (found.documentation_required !== null) {
       lines.push(found.documentation_required ? "Dokumentation krävs enligt policyn."
         : "Dokumentation krävs inte enligt policyn (under dokumentationsgränsen).");
     }
@@ -1472,6 +1480,16 @@
         fact("documentation_required_by_law", facts.documentation_required_by_law,
           [facts.documentation_required_by_law ? "lagens dokumentationsplikt gäller" : "lagens dokumentationsplikt gäller inte"]),
         "."]));
+    }
+    if (!procedure && facts.candidates.length) {
+      rows.push(row("Förfarande", [fact("candidates", facts.candidates,
+        [join(facts.candidates.map(function (c) { return lowerFirst(c.procedure_label); }), "eller"),
+         " (beror på ett tröskelvärde som inte är publicerat i kronor)"])]));
+    }
+    if (facts.direct_procurement_allowed !== null) {
+      rows.push(row("Direktupphandling", [fact("direct_procurement_allowed", facts.direct_procurement_allowed,
+        [facts.direct_procurement_allowed ? "Tillåten enligt lagen (under direktupphandlingsgränsen)"
+          : "Inte tillåten på grund av lågt värde (värdet når direktupphandlingsgränsen)"])]));
     }
     if (facts.decided_by.length) {
       rows.push(row("Beslutar", [itemList(facts.decided_by.map(function (decider, index) {
