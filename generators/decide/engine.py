@@ -105,7 +105,11 @@ class _DelegationDecider:
             if len(uppers) == 1:
                 return ANSWERED, piece.tiers[0], piece
             return NEEDS_AMOUNT, None, piece
-        return ANSWERED, piece.tiers[bisect_left(uppers, amount)], piece
+        index = bisect_left(uppers, amount)
+        tier = piece.tiers[index]
+        if tier["up_to"] == amount and not tier["up_to_inclusive"]:
+            index += 1  # "under 580 000 kr": the limit itself belongs to the next tier (there always is one)
+        return ANSWERED, piece.tiers[index], piece
 
     @staticmethod
     def _scan(piece: _Piece, amount: float | None) -> tuple[str, dict[str, Any] | None, _Piece]:
@@ -113,7 +117,7 @@ class _DelegationDecider:
         if amount is None:
             return NEEDS_AMOUNT, None, piece
         for tier in piece.tiers:
-            if (tier["above"] is None or amount > tier["above"]) and (tier["up_to"] is None or amount <= tier["up_to"]):
+            if _within(tier, amount):
                 return ANSWERED, tier, piece
         return UNDETERMINED, None, piece
 
@@ -307,14 +311,21 @@ def _tier_facts(tier: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _within(bounds: dict[str, Any], amount: float) -> bool:
+    """Is the amount inside a tier's (or a vidaredelegation's) bounds, each inclusive or not as written."""
+    above, up_to = bounds["above"], bounds["up_to"]
+    if above is not None and (amount < above or (amount == above and not bounds["above_inclusive"])):
+        return False
+    return up_to is None or amount < up_to or (amount == up_to and bounds["up_to_inclusive"])
+
+
 def _further_for(piece: _Piece, amount: float | None, day: str) -> list[dict[str, Any]]:
     """Decisions on vidaredelegation that cover the amount on the day."""
     found = []
     for further in piece.period["further"]:
         if further["from"] > day:
             continue
-        if amount is not None and ((further["above"] is not None and amount <= further["above"])
-                                   or (further["up_to"] is not None and amount > further["up_to"])):
+        if amount is not None and not _within(further, amount):
             continue
         found.append(further)
     return found

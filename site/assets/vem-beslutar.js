@@ -213,8 +213,7 @@
       if (further.from > day) {
         return false;
       }
-      return !(amount !== null && ((further.above !== null && amount <= further.above) ||
-                                   (further.up_to !== null && amount > further.up_to)));
+      return amount === null || within(further, amount);
     });
   }
 
@@ -283,6 +282,9 @@
       return [NEEDS_AMOUNT, null, piece];
     }
     var at = bisectLeft(uppers, amount);
+    if (at < piece.tiers.length && piece.tiers[at].up_to === amount && !piece.tiers[at].up_to_inclusive) {
+      at += 1;  // "under 580 000 kr": the limit itself belongs to the next tier
+    }
     return at < piece.tiers.length ? [ANSWERED, piece.tiers[at], piece] : [UNDETERMINED, null, piece];
   };
 
@@ -293,12 +295,20 @@
     }
     for (var i = 0; i < piece.tiers.length; i += 1) {
       var tier = piece.tiers[i];
-      if ((tier.above === null || amount > tier.above) && (tier.up_to === null || amount <= tier.up_to)) {
+      if (within(tier, amount)) {
         return [ANSWERED, tier, piece];
       }
     }
     return [UNDETERMINED, null, piece];
   };
+
+  // _within(): the amount inside a tier's (or a vidaredelegation's) bounds, each inclusive or not as written.
+  function within(bounds, amount) {
+    if (bounds.above !== null && (amount < bounds.above || (amount === bounds.above && !bounds.above_inclusive))) {
+      return false;
+    }
+    return bounds.up_to === null || amount < bounds.up_to || (amount === bounds.up_to && bounds.up_to_inclusive);
+  }
 
   // _direct_allowed(): a direct procurement within the law's limit (always, for other matters).
   function directAllowed(period, amount) {

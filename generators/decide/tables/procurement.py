@@ -149,7 +149,7 @@ def _band_answer(model: Model, org: Organisation, policy: ProcurementPolicy, ban
                     "procedure": _procedure_json(org, band), "candidates": [], "documentation_required": band.procedure.documentation_required,
                     "documentation_required_by_law": required_by_law, "direct_procurement_allowed": direct[0],
                     "decided_by": [], "lines": lines, "steps": []}, []
-        makers = [m for m in makers if (m.above_sek is None or value > m.above_sek) and (m.up_to_sek is None or value <= m.up_to_sek)]
+        makers = [m for m in makers if m.decides(value)]
     decided_by = [_maker_json(org, policy, maker) for maker in makers]
     lines = [sentence(f"Policyns värdeintervall: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
              *law_lines, sentence(band.procedure.text)]
