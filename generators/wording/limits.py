@@ -24,6 +24,16 @@ def lower_word(comparison: str | None) -> str:
     return label("lower_comparison", comparison or LOWER_DEFAULT)
 
 
+def strict_word(comparison: str | None) -> str | None:
+    """The word a comparison other than the default needs ('under', 'från och med'); None for the default,
+    where the bare amount reads as it always has (an upper limit up to and including it)."""
+    if comparison == "below":
+        return upper_word(comparison)
+    if comparison == "at_least":
+        return lower_word(comparison)
+    return None
+
+
 def upper_text(amount: str, comparison: str | None) -> str:
     """'upp till 580 000 kr', 'under 580 000 kr'."""
     return f"{upper_word(comparison)} {amount}"

@@ -223,3 +223,16 @@ def test_an_unknown_revision_is_a_clear_error(repo: Path) -> None:
     with pytest.raises(RevisionError):
         semantic_diff(repo, "--output=/tmp/x", None, "policies", date(2026, 11, 23))
     assert re.fullmatch(r"[0-9a-f]{40}", git(repo, "rev-parse", "HEAD"))
+
+
+def test_a_limit_made_strict_is_a_change_of_the_limit(repo: Path) -> None:
+    """'upp till 1 000 000 kr' → 'under 1 000 000 kr' (comparison: below) changes who decides exactly
+    1 000 000 kr, so the diff shows it, although the amount is the same."""
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / "delegation" / "socialnamnden.yaml",
+         "        delegate: {position: socialchef}\n        limit: {amount: 1000000, unit: sek, per: case}",
+         "        delegate: {position: socialchef}\n        limit: {amount: 1000000, unit: sek, per: case, comparison: below}")
+    git(repo, "commit", "--quiet", "-am", "Gränsen blir under")
+    markdown = plain(semantic_diff(repo, base, "HEAD", "policies", TODAY).markdown)
+    assert len(change_items(markdown)) == 1, markdown
+    assert "1 000 000 kr per ärende eller tillfälle → under 1 000 000 kr per ärende eller tillfälle" in markdown, markdown

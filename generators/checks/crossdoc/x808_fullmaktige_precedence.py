@@ -14,7 +14,9 @@ fullmäktige har bestämt:
   sluta över policyns gräns för direktupphandling, och ingen nivå får börja där eller högre (en
   sådan nivå kan bara användas till direktupphandlingar som policyn förbjuder). En öppen översta
   nivå som börjar under gränsen godkänns: den anger vem som beslutar resten av vägen upp till
-  gränsen. Kontrolleras på varje dag då policyn, delegationsordningarna eller prisbasbeloppet ändras.
+  gränsen. En nivå som slutar vid gränsen godkänns när den gäller på samma sätt som gränsen: "under
+  700 000 kr" (`comparison: below`) mot en gräns som värdet ska understiga, men inte "upp till och
+  med 700 000 kr". Kontrolleras på varje dag då policyn, delegationsordningarna eller prisbasbeloppet ändras.
 
 Meddelandet anger beloppet i delegationsordningen och gränsen i policyn, med fil och rad för båda.
 
