@@ -33,7 +33,7 @@ from generators.decide.answers import (
     UNKNOWN_VALUE,
     Answer,
 )
-from generators.decide.text import document_sentence, join, kronor, lower_first, sentence, upper_first
+from generators.decide.text import direct_procurement_not_allowed, document_sentence, join, kronor, lower_first, sentence, upper_first
 
 INFINITY = float("inf")
 _END = "9999-12-31"
@@ -105,7 +105,11 @@ class _DelegationDecider:
             if len(uppers) == 1:
                 return ANSWERED, piece.tiers[0], piece
             return NEEDS_AMOUNT, None, piece
-        return ANSWERED, piece.tiers[bisect_left(uppers, amount)], piece
+        index = bisect_left(uppers, amount)
+        tier = piece.tiers[index]
+        if tier["up_to"] == amount and not tier["up_to_inclusive"]:
+            index += 1  # "under 580 000 kr": the limit itself belongs to the next tier (there always is one)
+        return ANSWERED, piece.tiers[index], piece
 
     @staticmethod
     def _scan(piece: _Piece, amount: float | None) -> tuple[str, dict[str, Any] | None, _Piece]:
@@ -113,7 +117,7 @@ class _DelegationDecider:
         if amount is None:
             return NEEDS_AMOUNT, None, piece
         for tier in piece.tiers:
-            if (tier["above"] is None or amount > tier["above"]) and (tier["up_to"] is None or amount <= tier["up_to"]):
+            if _within(tier, amount):
                 return ANSWERED, tier, piece
         return UNDETERMINED, None, piece
 
@@ -180,8 +184,7 @@ class _DelegationDecider:
         if status == NOT_ALLOWED:
             limit = piece.period["direct_procurement"]
             return Answer("delegation", question, NOT_ALLOWED,
-                          f"Direktupphandling på grund av lågt värde är inte tillåten för {kronor(amount)}. Annonserad upphandling "
-                          "krävs om inte ett undantag gäller (LOU 19 a kap., 6 kap., 3 kap.).",
+                          direct_procurement_not_allowed(kronor(amount)),
                           facts, lambda: [*self._delegation_explanation(piece, None, None), limit["text"],
                                           sentence(f"Ärende {info['number']} gäller direktupphandling och ger ingen beslutanderätt för "
                                                    f"{kronor(amount)}: på eller över gränsen krävs ett annonserat förfarande (LOU 6 kap.) eller "
@@ -308,14 +311,21 @@ def _tier_facts(tier: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _within(bounds: dict[str, Any], amount: float) -> bool:
+    """Is the amount inside a tier's (or a vidaredelegation's) bounds, each inclusive or not as written."""
+    above, up_to = bounds["above"], bounds["up_to"]
+    if above is not None and (amount < above or (amount == above and not bounds["above_inclusive"])):
+        return False
+    return up_to is None or amount < up_to or (amount == up_to and bounds["up_to_inclusive"])
+
+
 def _further_for(piece: _Piece, amount: float | None, day: str) -> list[dict[str, Any]]:
     """Decisions on vidaredelegation that cover the amount on the day."""
     found = []
     for further in piece.period["further"]:
         if further["from"] > day:
             continue
-        if amount is not None and ((further["above"] is not None and amount <= further["above"])
-                                   or (further["up_to"] is not None and amount > further["up_to"])):
+        if amount is not None and not _within(further, amount):
             continue
         found.append(further)
     return found
@@ -564,6 +574,9 @@ class Decider(_DelegationDecider):
             "interval": interval["label"],
             "band": found["band"],
             "procedure": found["procedure"],
+            "candidates": [{"band": c["band"], "procedure_kind": c["procedure"]["kind"], "procedure_label": c["procedure"]["label"]}
+                           for c in found["candidates"]],
+            "direct_procurement_allowed": found["direct_procurement_allowed"],
             "documentation_required": found["documentation_required"],
             "documentation_required_by_law": found["documentation_required_by_law"],
             "decided_by": [{"actor": d["actor"], "basis": d["basis"], "matter": d["matter"], "matter_number": d["matter_number"]}
@@ -571,8 +584,12 @@ class Decider(_DelegationDecider):
             "signing": [d["signing"] for d in found["decided_by"]],
         }
         what = f"Ett köp för {kronor(value)} exklusive moms ({lower_first(facts['category_name'])}, {regime.upper()}) i {lower_first(facts['body_name'])}"
-        if status == ANSWERED:
-            deciders = join([d["actor"]["label"] for d in found["decided_by"]], "eller")
+        deciders = join([d["actor"]["label"] for d in found["decided_by"]], "eller")
+        if status == ANSWERED and found["procedure"] is None:
+            # Who decides is settled; the procedure turns on a threshold not published in kronor.
+            options = join([lower_first(c["procedure"]["label"]) for c in found["candidates"]], "eller")
+            summary = f"{what}: {options} (tröskelvärdet i kronor är inte publicerat); beslutar: {deciders} ({day})."
+        elif status == ANSWERED:
             summary = f"{what}: {_procedure_words(found)}; beslutar: {deciders} ({day})."
         elif found["procedure"] is not None:
             summary = f"{what}: {_procedure_words(found)}; vem som beslutar kan inte avgöras {day}."
@@ -584,7 +601,7 @@ class Decider(_DelegationDecider):
                      sentence(f"Värdet {kronor(value)} ligger i intervallet {interval['label']} för {lower_first(facts['category_name'])} "
                               f"enligt {facts['regime_name']}")]
             lines += found["lines"]
-            if found["procedure"] is not None:
+            if found["documentation_required"] is not None:
                 lines.append("Dokumentation krävs enligt policyn." if found["documentation_required"]
                              else "Dokumentation krävs inte enligt policyn (under dokumentationsgränsen).")
             for decider in found["decided_by"]:

@@ -20,6 +20,7 @@ from generators.model.common import Actor, Amount, DocumentMeta, LegalRef
 from generators.model.delegation import DelegationOrder, Matter
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.wording.labels import label
+from generators.wording.limits import strict_word
 
 # Change categories: the sub-headings of a document's part of the report.
 DELEGATE = "Omdelegerade ärenden (delegat eller ersättare ändrad)"
@@ -107,7 +108,11 @@ def actor_facet(side: Side, label: str, actor: Actor | None, category: str) -> F
 
 def amount_facet(side: Side, label: str, amount: Amount | None, category: str = AMOUNT) -> Facet:
     text, sek = side.amount(amount)
-    key = (amount.amount, amount.unit, amount.per, amount.excluding_vat) if amount else None
+    # "under 580 000 kr" and "upp till 580 000 kr" are different limits: the comparison is part of the value.
+    strict = strict_word(amount.comparison) if amount else None
+    if strict:
+        text = f"{strict} {text}"
+    key = (amount.amount, amount.unit, amount.per, amount.excluding_vat, strict) if amount else None
     return Facet(label, key, text, category, (amount, sek) if amount else None)
 
 

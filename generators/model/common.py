@@ -76,10 +76,34 @@ class Amount:
     per: str | None
     excluding_vat: bool | None
     source: SourceRef
+    # How a limit holds (schemas' upper_limit / lower_limit): None for the default, which is
+    # "upp till och med" for an upper limit and "över" for a lower one; "below" ("under 580 000 kr")
+    # leaves the amount itself out of an upper limit, "at_least" ("från och med") puts it into a lower one.
+    comparison: str | None = None
 
     @classmethod
     def parse(cls, data: dict[str, Any], source: SourceRef) -> Amount:
-        return cls(data["amount"], data["unit"], data.get("per"), data.get("excluding_vat"), source)
+        return cls(data["amount"], data["unit"], data.get("per"), data.get("excluding_vat"), source, data.get("comparison"))
+
+    @property
+    def upper_inclusive(self) -> bool:
+        """As an upper limit: is the amount itself within it? Not for "under" (`comparison: below`)."""
+        return self.comparison != "below"
+
+    @property
+    def lower_inclusive(self) -> bool:
+        """As a lower limit: is the amount itself within it? Only for "från och med" (`comparison: at_least`)."""
+        return self.comparison == "at_least"
+
+
+def within_upper(value: Any, limit: Any, inclusive: bool) -> bool:
+    """Is `value` within an upper limit: at most `limit`, or below it when the limit is strict."""
+    return bool(value <= limit if inclusive else value < limit)
+
+
+def beyond_lower(value: Any, limit: Any, inclusive: bool) -> bool:
+    """Is `value` beyond a lower limit: above `limit`, or at least `limit` when the limit includes it."""
+    return bool(value >= limit if inclusive else value > limit)
 
 
 # EU acts cited in delegation rows, by number: their short Swedish name.

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, versions_in_force
+from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, beyond_lower, versions_in_force, within_upper
 from generators.model.reference import DatedValue, ReferenceData, Series
 from generators.wording.swedish import euro, kronor
 
@@ -442,6 +442,13 @@ class DecisionMaker:
     above_sek: Decimal | None  # the part of the band this actor decides: over this amount …
     up_to_sek: Decimal | None  # … up to and including this amount (None: no upper limit)
     explanation: str
+    above_inclusive: bool = False  # "från och med" above_sek (a lower limit `at_least`)
+    up_to_inclusive: bool = True  # False: "under" up_to_sek (an upper limit `below`)
+
+    def decides(self, value: Decimal) -> bool:
+        """Does the value fall in the part of the band this actor decides?"""
+        return ((self.above_sek is None or beyond_lower(value, self.above_sek, self.above_inclusive))
+                and (self.up_to_sek is None or within_upper(value, self.up_to_sek, self.up_to_inclusive)))
 
 
 @dataclass
@@ -625,6 +632,14 @@ def _tier_spans(matter: Matter, day: date, reference: ReferenceData) -> list[tup
     return spans
 
 
+def _span_inclusive(span: tuple[Tier | None, Decimal | None, Decimal | None, bool], matter: Matter) -> tuple[bool, bool]:
+    """(does the span include its lower amount, does it include its upper amount), as the limits are written."""
+    tier = span[0]
+    above = tier.above if tier is not None else None
+    up_to = tier.up_to if tier is not None else matter.limit
+    return (above.lower_inclusive if above is not None else False, up_to.upper_inclusive if up_to is not None else True)
+
+
 def _units(matter: Matter) -> tuple[str, ...]:
     amounts = [matter.limit] + [a for t in matter.tiers for a in (t.above, t.up_to)]
     return tuple(sorted({a.unit for a in amounts if a is not None and a.unit != "sek"}))
@@ -698,7 +713,8 @@ def mandate_for(policy: ProcurementPolicy, band: Band, decision: BandDecision, d
             return Mandate(decision, band, day, "unknown", order, matter, tiers, top[2], limit_amount, False, upper,
                            f"Intervallet går {upper.as_upper()}; det kan inte jämföras med {limit_text} i {label}.",
                            tuple(sorted({*units, *([upper.bound.reference] if upper.bound.reference else [])})))
-        if top[2] is not None and top[2] < upper.sek:
+        top_inclusive = _span_inclusive(top, matter)[1]
+        if top[2] is not None and (top[2] < upper.sek or (top[2] == upper.sek and bool(upper.inclusive) and not top_inclusive)):
             return Mandate(decision, band, day, "not_covered", order, matter, tiers, top[2], limit_amount, False, upper,
                            f"Intervallet går {upper.as_upper()}, men {in_text(who)} har {limit_text} i {label}.")
     # The lower end, when one delegate is named for the whole band: their mandate must start at or
@@ -710,7 +726,9 @@ def mandate_for(policy: ProcurementPolicy, band: Band, decision: BandDecision, d
                            f"Var mandatet för {in_text(who)} i {label} börjar kan inte jämföras med intervallets nedre gräns {day.isoformat()}.",
                            units)
         starts = min(s[1] for s in own if s[1] is not None)
-        if not (starts < lower.sek or (starts == lower.sek and not lower.inclusive)):
+        # A mandate "från och med" the band's lower bound (`at_least`) holds the bound itself.
+        holds_start = any(s[1] == starts and _span_inclusive(s, matter)[0] for s in own)
+        if not (starts < lower.sek or (starts == lower.sek and (not lower.inclusive or holds_start))):
             below = [s for s in spans if s not in own and (s[1] is None or s[1] < starts)]
             others = [a for s in below for a in delegates_of(s)]
             steps_in = bool(org is not None and order.provisions.superior_may_decide and others
@@ -753,22 +771,27 @@ def decision_makers_for(band: Band, body: str, day: date, model: Model) -> list[
     reference = model.reference
     lower, upper = band.bounds_on(day, reference)
     makers: list[DecisionMaker] = []
-    for tier, above, up_to, known in _tier_spans(matter, day, reference):
+    for span in _tier_spans(matter, day, reference):
+        tier, above, up_to, known = span
+        above_inclusive, up_to_inclusive = _span_inclusive(span, matter)
         delegates = tier.delegates if tier is not None else matter.delegates
         if decision.decided_by is not None and not any(a.same_as(decision.decided_by) for a in delegates):
             continue
         if decision.decided_by is None and known and lower.sek is not None:
-            # Only the tiers that reach into the band.
-            if up_to is not None and (up_to < lower.sek or (up_to == lower.sek and not lower.inclusive)):
+            # Only the tiers that reach into the band ("under" a limit does not reach the limit itself).
+            if up_to is not None and (up_to < lower.sek or (up_to == lower.sek and not (lower.inclusive and up_to_inclusive))):
                 continue
-            if above is not None and upper.sek is not None and above >= upper.sek:
+            if above is not None and upper.sek is not None and (
+                    above > upper.sek or (above == upper.sek and not (above_inclusive and upper.inclusive))):
                 continue
         for actor in delegates:
             part = ("hela intervallet" if decision.decided_by is not None else
-                    f"{'över ' + kronor(above) if above is not None else 'från 0 kr'} "
-                    f"{'till och med ' + kronor(up_to) if up_to is not None else 'utan övre gräns'}" if known else "okänt belopp")
+                    f"{('från och med ' if above_inclusive else 'över ') + kronor(above) if above is not None else 'från 0 kr'} "
+                    f"{('till och med ' if up_to_inclusive else 'under ') + kronor(up_to) if up_to is not None else 'utan övre gräns'}"
+                    if known else "okänt belopp")
             makers.append(DecisionMaker(actor, "delegation", decision, order, matter, above, up_to,
-                                        f"Med stöd av {_matter_label(order, matter, where=False)}: {part}."))
+                                        f"Med stöd av {_matter_label(order, matter, where=False)}: {part}.",
+                                        above_inclusive, up_to_inclusive))
     return makers
 
 

@@ -213,8 +213,7 @@
       if (further.from > day) {
         return false;
       }
-      return !(amount !== null && ((further.above !== null && amount <= further.above) ||
-                                   (further.up_to !== null && amount > further.up_to)));
+      return amount === null || within(further, amount);
     });
   }
 
@@ -283,6 +282,9 @@
       return [NEEDS_AMOUNT, null, piece];
     }
     var at = bisectLeft(uppers, amount);
+    if (at < piece.tiers.length && piece.tiers[at].up_to === amount && !piece.tiers[at].up_to_inclusive) {
+      at += 1;  // "under 580 000 kr": the limit itself belongs to the next tier
+    }
     return at < piece.tiers.length ? [ANSWERED, piece.tiers[at], piece] : [UNDETERMINED, null, piece];
   };
 
@@ -293,12 +295,20 @@
     }
     for (var i = 0; i < piece.tiers.length; i += 1) {
       var tier = piece.tiers[i];
-      if ((tier.above === null || amount > tier.above) && (tier.up_to === null || amount <= tier.up_to)) {
+      if (within(tier, amount)) {
         return [ANSWERED, tier, piece];
       }
     }
     return [UNDETERMINED, null, piece];
   };
+
+  // _within(): the amount inside a tier's (or a vidaredelegation's) bounds, each inclusive or not as written.
+  function within(bounds, amount) {
+    if (bounds.above !== null && (amount < bounds.above || (amount === bounds.above && !bounds.above_inclusive))) {
+      return false;
+    }
+    return bounds.up_to === null || amount < bounds.up_to || (amount === bounds.up_to && bounds.up_to_inclusive);
+  }
 
   // _direct_allowed(): a direct procurement within the law's limit (always, for other matters).
   function directAllowed(period, amount) {
@@ -779,6 +789,10 @@
       interval: interval.label,
       band: found.band,
       procedure: found.procedure,
+      candidates: found.candidates.map(function (c) {
+        return { band: c.band, procedure_kind: c.procedure.kind, procedure_label: c.procedure.label };
+      }),
+      direct_procurement_allowed: found.direct_procurement_allowed,
       documentation_required: found.documentation_required,
       documentation_required_by_law: found.documentation_required_by_law,
       decided_by: found.decided_by.map(function (d) {
@@ -789,9 +803,13 @@
     var what = "Ett köp för " + kronor(value) + " exklusive moms (" + lowerFirst(facts.category_name) + ", " + regime.toUpperCase() +
       ") i " + lowerFirst(facts.body_name);
     var summary;
-    if (status === ANSWERED) {
-      summary = what + ": " + procedureWords(found) + "; beslutar: " +
-        join(found.decided_by.map(function (d) { return d.actor.label; }), "eller") + " (" + day + ").";
+    var deciders = join(found.decided_by.map(function (d) { return d.actor.label; }), "eller");
+    if (status === ANSWERED && found.procedure === null) {
+      // Who decides is settled; the procedure turns on a threshold not published in kronor.
+      summary = what + ": " + join(found.candidates.map(function (c) { return lowerFirst(c.procedure.label); }), "eller") +
+        " (tröskelvärdet i kronor är inte publicerat); beslutar: " + deciders + " (" + day + ").";
+    } else if (status === ANSWERED) {
+      summary = what + ": " + procedureWords(found) + "; beslutar: " + deciders + " (" + day + ").";
     } else if (found.procedure !== null) {
       summary = what + ": " + procedureWords(found) + "; vem som beslutar kan inte avgöras " + day + ".";
     } else {
@@ -801,7 +819,7 @@
       sentence("Värdet " + kronor(value) + " ligger i intervallet " + interval.label + " för " + lowerFirst(facts.category_name) +
                " enligt " + facts.regime_name)];
     lines.push.apply(lines, found.lines);
-    if (found.procedure !== null) {
+    if (found.documentation_required !== null) {
       lines.push(found.documentation_required ? "Dokumentation krävs enligt policyn."
         : "Dokumentation krävs inte enligt policyn (under dokumentationsgränsen).");
     }
@@ -1472,6 +1490,16 @@
         fact("documentation_required_by_law", facts.documentation_required_by_law,
           [facts.documentation_required_by_law ? "lagens dokumentationsplikt gäller" : "lagens dokumentationsplikt gäller inte"]),
         "."]));
+    }
+    if (!procedure && facts.candidates.length) {
+      rows.push(row("Förfarande", [fact("candidates", facts.candidates,
+        [join(facts.candidates.map(function (c) { return lowerFirst(c.procedure_label); }), "eller"),
+         " (beror på ett tröskelvärde som inte är publicerat i kronor)"])]));
+    }
+    if (facts.direct_procurement_allowed !== null) {
+      rows.push(row("Direktupphandling", [fact("direct_procurement_allowed", facts.direct_procurement_allowed,
+        [facts.direct_procurement_allowed ? "Tillåten enligt lagen (under direktupphandlingsgränsen)"
+          : "Inte tillåten på grund av lågt värde (värdet når direktupphandlingsgränsen)"])]));
     }
     if (facts.decided_by.length) {
       rows.push(row("Beslutar", [itemList(facts.decided_by.map(function (decider, index) {

@@ -338,3 +338,16 @@ def test_the_administrations_own_positions_are_no_rewrite_but_the_bodies_are(rep
     edit(organisation, "andre_vice_ordforande: 1, ledamot: 13, ersattare: 13}", "andre_vice_ordforande: 1, ledamot: 15, ersattare: 13}")
     result = semantic_diff(repo, base, None, "policies", TODAY)
     assert [(r.document_id, r.changes) for r in result.history.rewrites] == [("organisation", 1)]
+
+
+def test_a_limit_made_strict_is_a_change_of_the_limit(repo: Path) -> None:
+    """'upp till 1 000 000 kr' → 'under 1 000 000 kr' (comparison: below) changes who decides exactly
+    1 000 000 kr, so the diff shows it, although the amount is the same."""
+    base = git(repo, "rev-parse", "HEAD")
+    edit(repo / "policies" / "delegation" / "socialnamnden.yaml",
+         "        delegate: {position: socialchef}\n        limit: {amount: 1000000, unit: sek, per: case}",
+         "        delegate: {position: socialchef}\n        limit: {amount: 1000000, unit: sek, per: case, comparison: below}")
+    git(repo, "commit", "--quiet", "-am", "Gränsen blir under")
+    markdown = plain(semantic_diff(repo, base, "HEAD", "policies", TODAY).markdown)
+    assert len(change_items(markdown)) == 1, markdown
+    assert "1 000 000 kr per ärende eller tillfälle → under 1 000 000 kr per ärende eller tillfälle" in markdown, markdown

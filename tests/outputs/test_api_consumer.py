@@ -77,7 +77,8 @@ class Consumer:
     def who_decides(self, body: str, matter: str, amount: float | None, day: str) -> tuple[str, int] | None:
         """The page's lookup: matters[M] → the version with valid_from ≤ D ≤ valid_to → the period with
         from ≤ D ≤ to → no answer if the amount is outside the period's direct_procurement limit → the
-        first tier whose up_to is null or ≥ the amount. (decision maker key, tier)."""
+        first tier that holds the amount, each bound inclusive or not as published (`above_inclusive`,
+        `up_to_inclusive`). (decision maker key, tier)."""
         table = self.delegation_table(body)
         if table is None or matter not in table["matters"]:
             return None
@@ -97,7 +98,9 @@ class Consumer:
                         amount >= direct["limit"] if direct["comparison"] == "below" else amount > direct["limit"]):
                     return None
                 for tier in tiers:
-                    if amount is None or ((tier["above"] is None or amount > tier["above"]) and (tier["up_to"] is None or amount <= tier["up_to"])):
+                    above_ok = tier["above"] is None or amount is None or amount > tier["above"] or (amount == tier["above"] and tier["above_inclusive"])
+                    up_to_ok = tier["up_to"] is None or amount is None or amount < tier["up_to"] or (amount == tier["up_to"] and tier["up_to_inclusive"])
+                    if amount is None or (above_ok and up_to_ok):
                         return tier["decided_by"]["key"], tier["index"]
                 return None
         return None

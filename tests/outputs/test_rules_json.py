@@ -300,7 +300,9 @@ def test_tiered_matter_converts_prisbasbelopp_to_kronor(model: Model, files: dic
                 assert tier_json[name]["unit"] == "prisbasbelopp"
                 assert tier_json[name]["sek_by_year"]["2026"] == expected
                 assert row["sek_by_year"]["2026"][name] == expected
-                assert row[name] == {"amount": amount.amount, "unit": "prisbasbelopp"}
+                inclusive = amount.upper_inclusive if name == "up_to" else amount.lower_inclusive
+                assert row[name] == {"amount": amount.amount, "unit": "prisbasbelopp", "inclusive": inclusive}
+                assert tier_json[f"{name}_comparison"] == ("at_most" if name == "up_to" else "above")
             assert row["delegate_key"] == tier.delegates[0].key
 
 
@@ -362,9 +364,9 @@ def test_further_delegation_rows_stay_within_the_granted_mandate(model: Model, f
             assert row["delegate_key"] == further.to.key and row["granted_by_key"] == further.by.key
             assert row["valid_from"] == max(order.meta.valid_from, further.decided).isoformat()
             if further.limit is not None:
-                expected = {"amount": further.limit.amount, "unit": further.limit.unit}
+                expected = {"amount": further.limit.amount, "unit": further.limit.unit, "inclusive": further.limit.upper_inclusive}
             elif not matter.tiers and matter.limit is not None:
-                expected = {"amount": matter.limit.amount, "unit": matter.limit.unit}
+                expected = {"amount": matter.limit.amount, "unit": matter.limit.unit, "inclusive": matter.limit.upper_inclusive}
             elif not matter.tiers:
                 expected = None
             else:

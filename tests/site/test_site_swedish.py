@@ -9,7 +9,8 @@ import pytest
 from generators.loading.documents import load_policies
 from generators.model import build_model
 from generators.model.common import Amount
-from generators.outputs.site.swedish import amount_text, definite, genitive, kronor, long_date, lower_first, number
+from generators.outputs.site.swedish import amount_text, definite, genitive, kronor, limit_text, long_date, lower_first, number
+from generators.wording.limits import range_text
 from tests.site.conftest import EXAMPLE_POLICIES
 
 NBSP = "\u00a0"
@@ -36,6 +37,18 @@ def test_amounts_in_their_unit_and_in_kronor(reference) -> None:
     assert amount_text(three, reference, date(2026, 6, 1), with_per=False) == f"3 prisbasbelopp ({kronor(3 * pbb.value)})"
     sek = Amount(250000, "sek", "contract", True, None)  # type: ignore[arg-type]
     assert amount_text(sek, reference, date(2026, 6, 1)) == f"250{NBSP}000{NBSP}kr per avtal och hela avtalstiden, exklusive moms"
+
+
+def test_a_strict_limit_says_under(reference) -> None:
+    """'under 580 000 kr' must be said; a limit up to and including its amount reads as the bare amount."""
+    day = date(2026, 6, 1)
+    strict = Amount(580000, "sek", "case", None, None, "below")  # type: ignore[arg-type]
+    plain = Amount(580000, "sek", "case", None, None)  # type: ignore[arg-type]
+    assert limit_text(strict, reference, day) == f"Under 580{NBSP}000{NBSP}kr per ärende eller tillfälle"
+    assert limit_text(plain, reference, day) == f"580{NBSP}000{NBSP}kr per ärende eller tillfälle"
+    assert range_text("1 kr", "580 000 kr", None, "below") == "över 1 kr under 580 000 kr"
+    assert range_text("580 000 kr", None, "at_least") == "från och med 580 000 kr"
+    assert range_text(None, "580 000 kr") == "upp till 580 000 kr"
 
 
 def test_an_unpublished_value_is_said_not_guessed(reference) -> None:

@@ -47,8 +47,9 @@ from generators.checks.attest._support import rows
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
-from generators.model.common import Amount
+from generators.model.common import Amount, within_upper
 from generators.model.delegation import Matter
+from generators.wording.limits import upper_word
 from generators.wording.swedish import kronor
 
 RULE = Rule("AT106", "limits-follow-delegation", "error", "Attestgränsen ryms i inköpsmandatet, där reglementet kräver det.",
@@ -57,12 +58,13 @@ RULE = Rule("AT106", "limits-follow-delegation", "error", "Attestgränsen ryms i
 PURCHASING_KINDS = ("upphandling", "avtal")
 
 
-def _mandate(model: Model, body: str, position: str, day: date) -> tuple[float | None, Matter | None, bool]:
+def _mandate(model: Model, body: str, position: str, day: date) -> tuple[float | None, Matter | None, bool, bool]:
     """The highest purchase the position may decide in the body's delegationsordning on `day`:
-    (kronor or None for no upper bound, the matter, whether any mandate was found)."""
+    (kronor or None for no upper bound, the matter, whether any mandate was found, whether the
+    amount itself is within the mandate: not for a limit "under" it)."""
     org = model.organisation
     assert org is not None
-    best: tuple[float | None, Matter | None, bool] = (0, None, False)
+    best: tuple[float | None, Matter | None, bool, bool] = (0, None, False, True)
 
     def upper(limit: Amount | None) -> float | None:
         if limit is None:
@@ -84,8 +86,9 @@ def _mandate(model: Model, body: str, position: str, day: date) -> tuple[float |
                     continue  # a value not known that day (D419 says so); nothing is guessed
                 amount = upper(limit)
                 current = best[0]
-                if not best[2] or current is not None and (amount is None or amount > current):
-                    best = (amount, matter, True)
+                inclusive = limit.upper_inclusive if limit is not None else True
+                if not best[2] or current is not None and (amount is None or amount > current or (amount == current and inclusive)):
+                    best = (amount, matter, True, inclusive)
     return best
 
 
@@ -97,8 +100,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         level = reglemente.levels.get(ansvar.level)
         if rule is None or level is None or ansvar.decider.kind != "position":
             continue
-        mandate, matter, found = _mandate(model, forteckning.body, ansvar.decider.id, forteckning.period_from)
-        if found and (mandate is None or (level.up_to is not None and level.up_to <= mandate)):
+        mandate, matter, found, inclusive = _mandate(model, forteckning.body, ansvar.decider.id, forteckning.period_from)
+        if found and (mandate is None or (level.up_to is not None and within_upper(level.up_to, mandate, inclusive))):
             continue
         title = model.organisation.label(ansvar.decider).lower()
         attest = "utan beloppsgräns" if level.up_to is None else f"upp till {kronor(level.up_to)}"
@@ -106,7 +109,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             where = "har inget inköpsmandat i nämndens delegationsordning"
         else:
             line = matter.source.location()
-            where = (f"får besluta om inköp upp till {kronor(mandate)} enligt ärende {matter.number} i "
+            where = (f"får besluta om inköp {upper_word(None if inclusive else 'below')} {kronor(mandate)} enligt ärende {matter.number} i "
                      f"{line.file}:{line.line}")
         yield RULE.at(ansvar.source.at("level"), f"Ansvar {ansvar.code}: {title} får beslutsattestera {attest} (nivån {level.name.lower()}) "
                       f"men {where}. Reglementet säger att attestgränserna följer delegationen ({rule.cite(reglemente)}).")

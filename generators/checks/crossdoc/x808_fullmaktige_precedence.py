@@ -14,7 +14,9 @@ fullmäktige har bestämt:
   sluta över policyns gräns för direktupphandling, och ingen nivå får börja där eller högre (en
   sådan nivå kan bara användas till direktupphandlingar som policyn förbjuder). En öppen översta
   nivå som börjar under gränsen godkänns: den anger vem som beslutar resten av vägen upp till
-  gränsen. Kontrolleras på varje dag då policyn, delegationsordningarna eller prisbasbeloppet ändras.
+  gränsen. En nivå som slutar vid gränsen godkänns när den gäller på samma sätt som gränsen: "under
+  700 000 kr" (`comparison: below`) mot en gräns som värdet ska understiga, men inte "upp till och
+  med 700 000 kr". Kontrolleras på varje dag då policyn, delegationsordningarna eller prisbasbeloppet ändras.
 
 Meddelandet anger beloppet i delegationsordningen och gränsen i policyn, med fil och rad för båda.
 
@@ -62,6 +64,7 @@ from generators.diagnostics import Diagnostic
 from generators.model import Model
 from generators.model.common import Amount
 from generators.model.procurement import Band, ProcurementPolicy, in_text, mandate_dates, to_decimal
+from generators.wording.limits import lower_word
 from generators.wording.swedish import kronor
 
 RULE = Rule("X808", "fullmaktige-precedence", "error", "En nämnds delegationsordning går inte utöver fullmäktiges policy.",
@@ -114,7 +117,12 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     if converted is None or top.sek is None:
                         continue  # an unpublished prisbasbelopp: U707 and D419 warn
                     value = to_decimal(converted)
-                    beyond = value >= top.sek if kind == "above" else (value > top.sek or (value == top.sek and not top.inclusive))
+                    # A tier "över X" (or "från och med X") starts inside the direct band only below its top; a
+                    # limit reaches past the top when it is higher, or equal and includes the amount the law leaves out.
+                    if kind == "above":
+                        beyond = value > top.sek or (value == top.sek and not (amount.lower_inclusive and top.inclusive))
+                    else:
+                        beyond = value > top.sek or (value == top.sek and amount.upper_inclusive and not top.inclusive)
                     if not beyond:
                         continue
                     key = (order.source.file, matter.id, kind, amount.source.path)
@@ -122,7 +130,8 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                         continue
                     seen.add(key)
                     shown = kronor(value) if amount.unit == "sek" else f"{amount.amount:g} {amount.unit} ({kronor(value)} {day.year})"
-                    reach = f"över {shown}" if kind == "above" else f"upp till och med {shown}"
+                    reach = (f"{lower_word(amount.comparison)} {shown}" if kind == "above"
+                             else f"{'upp till och med' if amount.upper_inclusive else 'under'} {shown}")
                     yield RULE.at(
                         amount.source,
                         f"Ärende {matter.number} ({matter.id}) i {order.meta.title} ({where(matter.source)}) ger rätt att direktupphandla {reach}, "

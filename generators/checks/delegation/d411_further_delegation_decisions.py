@@ -87,5 +87,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                 if parent_limit is not None:
                     day = max(further.decided, order.meta.valid_from)
                     mine, theirs = in_sek(model, further.limit, day), in_sek(model, parent_limit, day)
-                    if mine is not None and theirs is not None and mine > theirs:
+                    # "under X" passed on as "upp till och med X" is more than was received, by the amount itself.
+                    if mine is not None and theirs is not None and (
+                            mine > theirs or (mine == theirs and further.limit.upper_inclusive and not parent_limit.upper_inclusive)):
                         yield RULE.at(further.limit.source, f"Vidaredelegation {further.id} har en högre beloppsgräns än ärende {matter.number} självt. Ingen kan vidaredelegera mer än den själv fått.")

@@ -5,6 +5,9 @@
 Att en beloppstrappa (`tiers`) börjar från noll (den första nivån saknar `above`), slutar öppet (den
 sista saknar `up_to`), och att varje nivås `above` är exakt föregående nivås `up_to`, i samma enhet och
 per-angivelse, så att varje belopp hör till exakt en nivå. Att varje nivå är större än noll i bredd.
+Själva gränsbeloppet ska också höra till exakt en nivå: en nivå "upp till" beloppet (standard, upp
+till och med) följs av en nivå "över" det; en nivå "under" beloppet (`comparison: below`, som i raden
+"under 580 000 kr") följs av en nivå "från och med" det (`comparison: at_least` på `above`).
 
 ## Varför
 
@@ -23,6 +26,14 @@ tiers:
   - {up_to: {amount: 3, unit: prisbasbelopp}, delegate: {role_type: enhetschef_soc}}
   - {above: {amount: 3, unit: prisbasbelopp}, up_to: {amount: 8, unit: prisbasbelopp}, delegate: {position: socialchef}}
   - {above: {amount: 8, unit: prisbasbelopp}, delegate: {body: socialnamnden_individutskott}}
+```
+
+Med en gräns "under":
+
+```yaml
+tiers:
+  - {up_to: {amount: 580000, unit: sek, comparison: below}, delegate: {role_type: enhetschef_soc}}
+  - {above: {amount: 580000, unit: sek, comparison: at_least}, delegate: {position: socialchef}}
 ```
 
 ## Exempel som underkänns
@@ -71,6 +82,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                     yield RULE.at(b.source, f"Ärende {matter.number}: glapp mellan beloppsnivåerna: belopp över {describe_amount(a)} upp till {describe_amount(b)} har ingen beslutsfattare.")
                 elif b.amount < a.amount:
                     yield RULE.at(b.source, f"Ärende {matter.number}: beloppsnivåerna överlappar: belopp över {describe_amount(b)} upp till {describe_amount(a)} har två beslutsfattare.")
+                elif not a.upper_inclusive and not b.lower_inclusive:
+                    yield RULE.at(b.source, f"Ärende {matter.number}: beloppet {describe_amount(a)} självt har ingen beslutsfattare: den föregående nivån gäller under beloppet och den här över det. Skriv comparison: at_least på above (från och med {describe_amount(b)}).")
+                elif a.upper_inclusive and b.lower_inclusive:
+                    yield RULE.at(b.source, f"Ärende {matter.number}: beloppet {describe_amount(a)} självt har två beslutsfattare: den föregående nivån gäller upp till och med beloppet och den här från och med det. Ta bort comparison: at_least, eller skriv comparison: below på den föregående nivåns up_to.")
             for tier in tiers:
                 if tier.above is not None and tier.up_to is not None and (tier.above.unit, tier.above.per) == (tier.up_to.unit, tier.up_to.per) and tier.up_to.amount <= tier.above.amount:
                     yield RULE.at(tier.up_to.source, f"Ärende {matter.number}: beloppsnivån över {describe_amount(tier.above)} upp till {describe_amount(tier.up_to)} är tom; övre gränsen måste vara högre än den undre.")

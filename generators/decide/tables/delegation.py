@@ -38,6 +38,8 @@ from generators.model.matter_kinds import MATTER_KINDS
 from generators.model.organisation import Organisation
 from generators.model.procurement import comparison_of
 from generators.wording.labels import label
+from generators.wording.limits import comparison_of as limit_comparison
+from generators.wording.limits import range_text
 
 VICE_CHAIR_SEATS = ("vice_ordforande", "forste_vice_ordforande")
 
@@ -147,18 +149,14 @@ def _per(amount: Amount | None) -> str:
     return text
 
 
-def _range_label(above: str | None, up_to: str | None, per: str) -> str:
-    if above and up_to:
-        return f"över {above} upp till {up_to}{per}"
-    if up_to:
-        return f"upp till {up_to}{per}"
-    if above:
-        return f"över {above}{per}"
-    return "utan beloppsgräns"
+def _range_label(above: str | None, up_to: str | None, per: str, above_comparison: str | None = None,
+                 up_to_comparison: str | None = None) -> str:
+    return (range_text(above, up_to, above_comparison, up_to_comparison) or "utan beloppsgräns") + per
 
 
 def _tier(index: int | None, delegated: bool, above: Decimal | None, up_to: Decimal | None, label: str,
-          decided_by: dict[str, Any], substitute: dict[str, Any] | None, body_name: str, steps: list[str]) -> dict[str, Any]:
+          decided_by: dict[str, Any], substitute: dict[str, Any] | None, body_name: str, steps: list[str],
+          above_inclusive: bool = False, up_to_inclusive: bool = True) -> dict[str, Any]:
     if delegated:
         applies = f"ligger i nivån {label}: {decided_by['label']} beslutar."
     else:
@@ -167,7 +165,9 @@ def _tier(index: int | None, delegated: bool, above: Decimal | None, up_to: Deci
         "index": index,
         "delegated": delegated,
         "above": above,
+        "above_inclusive": above_inclusive,
         "up_to": up_to,
+        "up_to_inclusive": up_to_inclusive,
         "label": label,
         "decided_by": decided_by,
         "substitute": substitute,
@@ -255,7 +255,10 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
     else:
         rows = [(None, None, matter.limit, matter.delegates, matter.substitute)]
     tiers: list[dict[str, Any]] = []
+    # What the tiers so far cover: every amount below `previous_up_to`, and the amount itself when
+    # `previous_inclusive` (nothing yet: below 0 kr). A tier "under 580 000 kr" leaves 580 000 kr to the next.
     previous_up_to: Decimal | None = Decimal(0)
+    previous_inclusive = False
     previous_text = "0 kr"
     for index, above, up_to, delegates, own_substitute in rows:
         above_sek = in_sek(above, values[above.unit]) if above is not None else None
@@ -263,26 +266,34 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
         above_text = amount_text(above, values[above.unit], period) if above is not None else None
         up_to_text = amount_text(up_to, values[up_to.unit], period) if up_to is not None else None
         start = above_sek if above_sek is not None else Decimal(0)
-        if previous_up_to is not None and start > previous_up_to:
+        start_inclusive = above.lower_inclusive if above is not None else True
+        if previous_up_to is not None and (start > previous_up_to or (start == previous_up_to and not previous_inclusive
+                                                                      and not start_inclusive)):
             # A gap the delegationsordning leaves (D412 reports it): the body decides there.
-            gap_label = _range_label(previous_text if previous_up_to else None, above_text, "")
-            tiers.append(_tier(None, False, previous_up_to or None, start, gap_label, body_json, None, body_name,
-                               _tier_steps(model, order, matter, None, None)))
+            gap_from = previous_up_to if previous_up_to or previous_inclusive else None
+            gap_label = _range_label(previous_text if gap_from is not None else None, above_text, "",
+                                     limit_comparison(not previous_inclusive, upper=False), limit_comparison(not start_inclusive, upper=True))
+            tiers.append(_tier(None, False, gap_from, start, gap_label, body_json, None, body_name,
+                               _tier_steps(model, order, matter, None, None), not previous_inclusive, not start_inclusive))
         if len(delegates) == 1:
             decided_by = actor_json(org, delegates[0])
             substitute = substitute_json(org, order, delegates[0], own_substitute)
         else:  # a joint delegation (D403 reports it): shown as written, no single delegate
             decided_by = {"key": None, "kind": "joint", "id": None, "label": "gemensamt " + join([org.label(a) for a in delegates])}
             substitute = None
-        label = _range_label(above_text, up_to_text, _per(up_to or above))
+        label = _range_label(above_text, up_to_text, _per(up_to or above), above.comparison if above else None,
+                             up_to.comparison if up_to else None)
         tiers.append(_tier(index, True, above_sek, up_to_sek, label, decided_by, substitute, body_name,
-                           _tier_steps(model, order, matter, delegates, substitute)))
+                           _tier_steps(model, order, matter, delegates, substitute),
+                           above.lower_inclusive if above is not None else False, up_to.upper_inclusive if up_to is not None else True))
         previous_up_to, previous_text = up_to_sek, up_to_text or ""
+        previous_inclusive = up_to.upper_inclusive if up_to is not None else True
     if previous_up_to is not None and tiers and tiers[-1]["up_to"] is not None:
         limit = rows[-1][2]
-        label = f"över {previous_text}{_per(limit)}" + (", över delegationens beloppsgräns" if written is None else ", över den högsta nivån")
+        beyond = range_text(previous_text, None, limit_comparison(not previous_inclusive, upper=False))
+        label = f"{beyond}{_per(limit)}" + (", över delegationens beloppsgräns" if written is None else ", över den högsta nivån")
         tiers.append(_tier(None, False, previous_up_to, None, label, body_json, None, body_name,
-                           _tier_steps(model, order, matter, None, None)))
+                           _tier_steps(model, order, matter, None, None), not previous_inclusive))
     return tiers
 
 
@@ -297,7 +308,8 @@ def _further(model: Model, order: DelegationOrder, matter: Matter, values: dict[
         above_sek = in_sek(above, values[above.unit]) if above is not None else None
         up_to_sek = in_sek(up_to, values[up_to.unit]) if up_to is not None else None
         label = _range_label(amount_text(above, values[above.unit], period) if above else None,
-                             amount_text(up_to, values[up_to.unit], period) if up_to else None, _per(up_to or above))
+                             amount_text(up_to, values[up_to.unit], period) if up_to else None, _per(up_to or above),
+                             above.comparison if above else None, up_to.comparison if up_to else None)
         start = max(order.meta.valid_from, further.decided)
         to = actor_json(org, further.to)
         by = actor_json(org, further.by)
@@ -307,7 +319,9 @@ def _further(model: Model, order: DelegationOrder, matter: Matter, values: dict[
             "to": to,
             "by": by,
             "above": above_sek,
+            "above_inclusive": above.lower_inclusive if above is not None else False,
             "up_to": up_to_sek,
+            "up_to_inclusive": up_to.upper_inclusive if up_to is not None else True,
             "reference": further.reference,
             "text": sentence(f"{to['label']} får också besluta genom vidaredelegation från {lower_first(by['label'])} "
                              f"(beslut {further.reference}, {further.decided.isoformat()}), {label}")

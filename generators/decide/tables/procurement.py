@@ -23,7 +23,7 @@ from typing import Any
 
 from generators.decide.tables.common import Period, document_info, included, periods, unit_value
 from generators.decide.tables.delegation import actor_json
-from generators.decide.text import join, kronor, lower_first, sentence
+from generators.decide.text import LOU_DIRECT_PROCUREMENT_CITATION, direct_procurement_not_allowed, join, kronor, lower_first, sentence
 from generators.model import Model
 from generators.model.common import Actor
 from generators.model.delegation import Matter
@@ -33,9 +33,12 @@ from generators.model.procurement import (
     Band,
     BandTable,
     ProcurementPolicy,
+    comparison_of,
     decision_makers_for,
     mandate_dates,
+    meets,
     signers_for,
+    to_decimal,
 )
 
 
@@ -98,43 +101,59 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
     reference = model.reference
     band, _why = policy.band_for(table.regime, table.category, value, day, reference)
     required_by_law, _ = policy.documentation_required(value, day, reference, table.regime)
-    if band is None:
-        undecided = [b for b in table.bands if b.contains(value, day, reference) is None]
-        if undecided:
-            options = " eller ".join(f"{lower_first(b.procedure.label)} ({b.describe(day, reference)})" for b in undecided)
-            text = (f"Det går inte att avgöra vilket värdeintervall beloppet hör till: {options}. En gräns är inte publicerad i "
-                    "kronor; jämför värdet med eurobeloppet enligt den omräkningskurs som gäller för tröskelvärdena.")
-        else:
-            text = "Beloppet hör inte till något värdeintervall."
-        return {"status": "undetermined", "band": None, "band_label": None, "procedure": None,
+    direct = _direct_procurement(policy, table.regime, value, day, model)
+    if band is not None:
+        return _band_answer(model, org, policy, band, body, value, day, known_makers, required_by_law, direct)[0]
+    undecided = [b for b in table.bands if b.contains(value, day, reference) is None]
+    if not undecided:
+        return {"status": "undetermined", "band": None, "band_label": None, "procedure": None, "candidates": [],
                 "documentation_required": None, "documentation_required_by_law": required_by_law,
-                "decided_by": [], "lines": [sentence(text)], "steps": []}
+                "direct_procurement_allowed": direct[0], "decided_by": [],
+                "lines": [sentence("Beloppet hör inte till något värdeintervall")], "steps": []}
+    return _undecided_answer(model, org, policy, undecided, body, value, day, known_makers, required_by_law, direct)
+
+
+LOU_SFS = "2016:1145"  # the statute LOU_DIRECT_PROCUREMENT_CITATION cites
+
+
+def _direct_procurement(policy: ProcurementPolicy, regime_id: str, value: Decimal, day: date,
+                        model: Model) -> tuple[bool | None, str | None]:
+    """Does the law allow direct procurement on account of low value (the regime's direktupphandlingsgräns)?
+    With the sentence that says it is not allowed, or None when it is allowed or the limit is unknown."""
+    regime = policy.regimes.get(regime_id)
+    dated = model.reference.value_on(regime.direct_procurement_limit, day) if regime is not None else None
+    if regime is None or dated is None or dated.value is None:
+        return None, None
+    allowed = meets(value, to_decimal(dated.value), comparison_of(dated) or "below")
+    # The chapters cited are LOU's; another regime (LUF) is named instead of guessing its chapters.
+    citation = LOU_DIRECT_PROCUREMENT_CITATION if regime.sfs == LOU_SFS else regime.name
+    return allowed, None if allowed else direct_procurement_not_allowed(citation=citation)
+
+
+def _band_answer(model: Model, org: Organisation, policy: ProcurementPolicy, band: Band, body: str, value: Decimal, day: date,
+                 known_makers: Makers, required_by_law: bool | None,
+                 direct: tuple[bool | None, str | None]) -> tuple[dict[str, Any], list[Actor]]:
+    """The answer for a value known to lie in `band`, and the decision makers it names."""
+    reference = model.reference
     decision = band.decision_for(body)
     makers = known_makers[band.id]
+    law_lines = [direct[1]] if direct[1] and band.procedure.kind != "direktupphandling" else []
     if decision is not None and decision.decided_by is None:
         unknown = sorted({reason for m in makers for reason in _unknown_reasons(model, m.matter, day)})
         if unknown:
             lines = [sentence(f"Policyns värdeintervall: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
+                     *law_lines,
                      sentence(f"Vem som beslutar beror på beloppsgränserna i ärende {makers[0].matter.number} ({makers[0].matter.title}), "
                               "som inte kan räknas om till kronor den dagen"), *unknown]
             return {"status": "unknown_value", "band": band.id, "band_label": band.describe(day, reference),
-                    "procedure": _procedure_json(org, band), "documentation_required": band.procedure.documentation_required,
-                    "documentation_required_by_law": required_by_law, "decided_by": [], "lines": lines, "steps": []}
-        makers = [m for m in makers if (m.above_sek is None or value > m.above_sek) and (m.up_to_sek is None or value <= m.up_to_sek)]
-    decided_by = []
-    for maker in makers:
-        decided_by.append({
-            "actor": actor_json(org, maker.actor),
-            "basis": maker.basis,
-            "matter": maker.matter.id if maker.matter else None,
-            "matter_number": maker.matter.number if maker.matter else None,
-            "document_version": maker.order.meta.version if maker.order else None,
-            "text": sentence(maker.explanation),
-            "signing": _signing_json(org, policy, maker.actor),
-        })
+                    "procedure": _procedure_json(org, band), "candidates": [], "documentation_required": band.procedure.documentation_required,
+                    "documentation_required_by_law": required_by_law, "direct_procurement_allowed": direct[0],
+                    "decided_by": [], "lines": lines, "steps": []}, []
+        makers = [m for m in makers if m.decides(value)]
+    decided_by = [_maker_json(org, policy, maker) for maker in makers]
     lines = [sentence(f"Policyns värdeintervall: {lower_first(band.procedure.label)}, {band.describe(day, reference)}"),
-             sentence(band.procedure.text)]
-    steps = _steps(org, policy, band, [m.actor for m in makers]) if decided_by else []
+             *law_lines, sentence(band.procedure.text)]
+    steps = [*law_lines, *_steps(org, policy, band, [m.actor for m in makers])] if decided_by else []
     if not decided_by:
         lines.append(sentence(f"Policyn anger inte vem som beslutar i intervallet för {lower_first(org.label(Actor('body', body)))}"))
     return {
@@ -142,12 +161,63 @@ def _answer_at(model: Model, org: Organisation, policy: ProcurementPolicy, table
         "band": band.id,
         "band_label": band.describe(day, reference),
         "procedure": _procedure_json(org, band),
+        "candidates": [],
         "documentation_required": band.procedure.documentation_required,
         "documentation_required_by_law": required_by_law,
+        "direct_procurement_allowed": direct[0],
         "decided_by": decided_by,
         "lines": lines,
         "steps": steps,
+    }, [m.actor for m in makers]
+
+
+def _maker_json(org: Organisation, policy: ProcurementPolicy, maker: Any) -> dict[str, Any]:
+    return {
+        "actor": actor_json(org, maker.actor),
+        "basis": maker.basis,
+        "matter": maker.matter.id if maker.matter else None,
+        "matter_number": maker.matter.number if maker.matter else None,
+        "document_version": maker.order.meta.version if maker.order else None,
+        "text": sentence(maker.explanation),
+        "signing": _signing_json(org, policy, maker.actor),
     }
+
+
+def _undecided_answer(model: Model, org: Organisation, policy: ProcurementPolicy, undecided: list[Band], body: str, value: Decimal,
+                      day: date, known_makers: Makers, required_by_law: bool | None,
+                      direct: tuple[bool | None, str | None]) -> dict[str, Any]:
+    """A value whose band turns on a bound not published in kronor (an EU threshold).
+
+    The answer only depends on that bound where the candidate bands answer differently. Where every
+    candidate names the same decision makers and signers, who decides is settled and answered; the
+    procedure stays open between the candidates, and the law's own verdict (no direct procurement
+    above the direktupphandlingsgräns, which is known) is stated. Otherwise the answer stays
+    undetermined, with what the law does settle."""
+    reference = model.reference
+    options = " eller ".join(f"{lower_first(b.procedure.label)} ({b.describe(day, reference)})" for b in undecided)
+    which = sentence(f"Det går inte att avgöra vilket värdeintervall beloppet hör till: {options}. En gräns är inte publicerad i "
+                     "kronor; jämför värdet med eurobeloppet enligt den omräkningskurs som gäller för tröskelvärdena")
+    found = [_band_answer(model, org, policy, b, body, value, day, known_makers, required_by_law, direct) for b in undecided]
+    answers = [a for a, _ in found]
+    candidates = [{"band": a["band"], "band_label": a["band_label"], "procedure": a["procedure"]} for a in answers]
+    documentation = {a["documentation_required"] for a in answers}
+    base = {"band": None, "band_label": None, "procedure": None, "candidates": candidates,
+            "documentation_required": documentation.pop() if len(documentation) == 1 else None,
+            "documentation_required_by_law": required_by_law, "direct_procurement_allowed": direct[0]}
+    law_lines = [direct[1]] if direct[1] else []
+    # The same people on the same grounds; the explanation's wording may differ between bands.
+    deciders = {json.dumps([(d["actor"], d["basis"], d["matter"], d["signing"]) for d in a["decided_by"]], sort_keys=True) for a in answers}
+    if all(a["status"] == "answered" for a in answers) and len(deciders) == 1:
+        decided_by = answers[0]["decided_by"]
+        actors = found[0][1]
+        lines = [which, *law_lines,
+                 sentence("Beslutsfattare och undertecknare är desamma i " + ("båda intervallen" if len(undecided) == 2 else "alla intervallen")),
+                 *[sentence(b.procedure.text) for b in undecided if b.procedure.text]]
+        steps = [*law_lines, sentence("Förfarandet är " + join([lower_first(b.procedure.label) for b in undecided], "eller")
+                                      + " beroende på om värdet når tröskelvärdet i kronor"),
+                 *[s for s in _steps(org, policy, undecided[0], actors) if s != sentence(undecided[0].procedure.text)]]
+        return {"status": "answered", **base, "decided_by": decided_by, "lines": lines, "steps": steps}
+    return {"status": "undetermined", **base, "decided_by": [], "lines": [which, *law_lines], "steps": []}
 
 
 def _steps(org: Organisation, policy: ProcurementPolicy, band: Band, deciders: list[Actor]) -> list[str]:

@@ -25,6 +25,7 @@ from generators.model import Model
 from generators.model.common import Actor
 from generators.model.organisation import SEAT_LABELS, Organisation
 from generators.model.travel import BASIS_LABELS, ISO_SERIES, TravelDecision, TravelPolicy, traveller_label
+from generators.wording.countries import country_name
 
 
 def travellers(org: Organisation, policy: TravelPolicy) -> dict[str, Actor]:
@@ -191,10 +192,7 @@ def steps(org: Organisation, policy: TravelPolicy) -> list[str]:
 def country_names(codes: set[str]) -> dict[str, str]:
     """ISO 3166-1 code → its Swedish name (CLDR, through babel): 'US' → 'USA', 'GB' → 'Storbritannien'.
     A code CLDR does not name keeps the code itself, so nothing is guessed."""
-    from babel import Locale
-
-    names = Locale.parse("sv").territories
-    return {code: names.get(code, code) for code in sorted(codes)}
+    return {code: country_name(code) for code in sorted(codes)}
 
 
 def _pooled(pool: list[dict[str, Any]], index: dict[str, int], answer: dict[str, Any]) -> int:

@@ -7,8 +7,9 @@ may act on.
 The decision table answers "who may decide matter M for amount A (kronor) on date D" by lookup:
 take the rows with `matter_id` M whose `valid_from` ≤ D ≤ `valid_to` (null = open), read
 `sek_by_year[str(D.year)]` (a missing year means the amount cannot be converted that year, so the
-table cannot answer), and keep the row where (`above` is null or A > `above`) and (`up_to` is null
-or A ≤ `up_to`). `grant` says whether the row comes from the delegationsordning itself or from a
+table cannot answer), and keep the row where (`above` is null or A > `above`, or A = `above` when
+`above.inclusive`) and (`up_to` is null or A < `up_to`, or A = `up_to` when `up_to.inclusive`: false for
+a limit "under" the amount). `grant` says whether the row comes from the delegationsordning itself or from a
 decision on vidaredelegation.
 """
 
@@ -37,6 +38,7 @@ from generators.outputs.rules.common import (
 )
 from generators.outputs.rules.registry import Rendered, RulesFile
 from generators.wording.labels import label
+from generators.wording.limits import comparison_of as limit_comparison
 
 
 def _substitution(ctx: RulesContext, rule: SubstitutionRule | None) -> dict[str, Any] | None:
@@ -105,11 +107,14 @@ def _matter(ctx: RulesContext, order: DelegationOrder, matter: Matter, section_n
         "further_delegation": matter.further_delegation,
         "legal_basis": [legal_ref_json(ctx, ref) for ref in matter.legal_basis],
         "limit": amount_json(ctx, matter.limit, meta),
+        "limit_comparison": _comparison(matter.limit, upper=True),
         "tiers": [
             {
                 "index": index,
                 "above": amount_json(ctx, tier.above, meta),
+                "above_comparison": _comparison(tier.above, upper=False),
                 "up_to": amount_json(ctx, tier.up_to, meta),
+                "up_to_comparison": _comparison(tier.up_to, upper=True),
                 "delegates": [actor_json(ctx, a) for a in tier.delegates],
                 "substitute": actor_json(ctx, tier.substitute),
             }
@@ -123,8 +128,17 @@ def _matter(ctx: RulesContext, order: DelegationOrder, matter: Matter, section_n
 
 
 # -- the decision table -------------------------------------------------------------------------
-def _bound(amount: Amount | None) -> dict[str, Any] | None:
-    return None if amount is None else {"amount": amount.amount, "unit": amount.unit}
+def _comparison(amount: Amount | None, *, upper: bool) -> str | None:
+    """How a limit holds, the default written out: at_most / below for an upper limit, above / at_least for a lower one."""
+    if amount is None:
+        return None
+    return limit_comparison(amount.upper_inclusive if upper else amount.lower_inclusive, upper=upper)
+
+
+def _bound(amount: Amount | None, *, upper: bool) -> dict[str, Any] | None:
+    if amount is None:
+        return None
+    return {"amount": amount.amount, "unit": amount.unit, "inclusive": amount.upper_inclusive if upper else amount.lower_inclusive}
 
 
 def _bounds_by_year(ctx: RulesContext, meta: DocumentMeta, above: Amount | None, up_to: Amount | None) -> dict[str, Any]:
@@ -185,8 +199,8 @@ def _row(
         "delegate_positions": actor_positions(ctx, single) if single is not None else [],
         "joint_delegate_keys": [a.key for a in delegates] if single is None else [],
         "substitute_key": substitute.key if substitute is not None else None,
-        "above": _bound(above),
-        "up_to": _bound(up_to),
+        "above": _bound(above, upper=False),
+        "up_to": _bound(up_to, upper=True),
         "per": per,
         "excluding_vat": vat,
         "sek_by_year": _bounds_by_year(ctx, meta, above, up_to),
@@ -233,6 +247,7 @@ def _further_delegation(ctx: RulesContext, order: DelegationOrder, further: Furt
         "by": actor_json(ctx, further.by),
         "to": actor_json(ctx, further.to),
         "limit": amount_json(ctx, further.limit, order.meta),
+        "limit_comparison": _comparison(further.limit, upper=True),
         "decided": further.decided,
         "reference": further.reference,
         "note": further.note,

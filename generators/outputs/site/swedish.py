@@ -17,6 +17,7 @@ from babel.dates import format_date
 from generators.model.common import Amount
 from generators.model.reference import ReferenceData
 from generators.wording.labels import label
+from generators.wording.limits import upper_text
 from generators.wording.swedish import NBSP, count, definite, genitive, kronor, lower_first, number, upper_first
 
 LOCALE = Locale.parse("sv_SE")
@@ -66,4 +67,11 @@ def amount_text(amount: Amount, reference: ReferenceData, day: date, *, with_per
         out += " " + ", ".join(extras)
     return out
 
-__all__ = ["NBSP", "amount_parts", "amount_text", "count", "definite", "genitive", "kronor", "long_date", "lower_first", "number", "unit_label", "upper_first"]
+def limit_text(amount: Amount, reference: ReferenceData, day: date) -> str:
+    """A delegation's limit as the cell shows it: the amount as it stands ('3 prisbasbelopp (177 600 kr) …',
+    read "upp till och med"), or 'Under 580 000 kr' for a strict limit, whose word must be said."""
+    out = amount_text(amount, reference, day)
+    return upper_first(upper_text(out, amount.comparison)) if not amount.upper_inclusive else out
+
+
+__all__ = ["NBSP", "amount_parts", "amount_text", "count", "definite", "genitive", "kronor", "limit_text", "long_date", "lower_first", "number", "unit_label", "upper_first"]

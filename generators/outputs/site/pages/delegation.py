@@ -21,6 +21,7 @@ from generators.outputs.site.swedish import (
     amount_parts,
     amount_text,
     genitive,
+    limit_text,
     long_date,
     lower_first,
     number,
@@ -28,6 +29,7 @@ from generators.outputs.site.swedish import (
 )
 from generators.outputs.site.tables import Row, table
 from generators.wording.labels import label
+from generators.wording.limits import range_text
 
 SECTION = "Delegationsordningar"
 INDEX = "delegationsordningar/index.md"
@@ -283,25 +285,25 @@ def _delegate_cell(ctx: SiteContext, matter: Matter, page: str, day: date) -> Sa
 
 
 def tier_range(ctx: SiteContext, tier: Tier, day: date | None = None) -> str:
-    """'upp till 3 prisbasbelopp (177 600 kr)', 'över 3 upp till 8 prisbasbelopp (177 600–473 600 kr)'."""
+    """'upp till 3 prisbasbelopp (177 600 kr)', 'över 3 upp till 8 prisbasbelopp (177 600–473 600 kr)',
+    'under 580 000 kr', 'från och med 580 000 kr' (the words from wording/limits.py)."""
     reference, day = ctx.model.reference, day or ctx.as_of
-    if tier.above is None and tier.up_to is not None:
-        return "upp till " + amount_text(tier.up_to, reference, day, with_per=False)
-    if tier.above is not None and tier.up_to is None:
-        return "över " + amount_text(tier.above, reference, day, with_per=False)
-    if tier.above is not None and tier.up_to is not None:
-        if tier.above.unit == tier.up_to.unit and tier.above.unit != "sek":
-            _low_own, low_sek = amount_parts(tier.above, reference, day)
-            high_own, high_sek = amount_parts(tier.up_to, reference, day)
-            unit_words = high_own.split(" ", 1)[1]
-            sek = ""
-            if low_sek and high_sek and low_sek.endswith("kr") and high_sek.endswith("kr"):
-                sek = f" ({low_sek[:-3].rstrip()}–{high_sek})"
-            elif high_sek:
-                sek = f" ({high_sek})"
-            return f"över {number(tier.above.amount)} upp till {number(tier.up_to.amount)} {unit_words}{sek}"
-        return f"över {amount_text(tier.above, reference, day, with_per=False)} upp till {amount_text(tier.up_to, reference, day, with_per=False)}"
-    return "alla belopp"
+    above, up_to = tier.above, tier.up_to
+    lower_cmp = above.comparison if above is not None else None
+    upper_cmp = up_to.comparison if up_to is not None else None
+    if above is not None and up_to is not None and above.unit == up_to.unit and above.unit != "sek":
+        _low_own, low_sek = amount_parts(above, reference, day)
+        high_own, high_sek = amount_parts(up_to, reference, day)
+        unit_words = high_own.split(" ", 1)[1]
+        sek = ""
+        if low_sek and high_sek and low_sek.endswith("kr") and high_sek.endswith("kr"):
+            sek = f" ({low_sek[:-3].rstrip()}–{high_sek})"
+        elif high_sek:
+            sek = f" ({high_sek})"
+        return f"{range_text(number(above.amount), number(up_to.amount), lower_cmp, upper_cmp)} {unit_words}{sek}"
+    return range_text(amount_text(above, reference, day, with_per=False) if above is not None else None,
+                      amount_text(up_to, reference, day, with_per=False) if up_to is not None else None,
+                      lower_cmp, upper_cmp) or "alla belopp"
 
 
 def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: str, day: date) -> Safe:
@@ -318,7 +320,7 @@ def _substitute_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter, p
 
 def _amount_cell(ctx: SiteContext, matter: Matter, day: date) -> Safe:
     if matter.limit is not None:
-        return text(amount_text(matter.limit, ctx.model.reference, day))
+        return text(limit_text(matter.limit, ctx.model.reference, day))
     if matter.tiers:
         first = next((a for t in matter.tiers for a in (t.up_to, t.above) if a is not None), None)
         extras = _per_and_vat(first) if first is not None else ""
@@ -421,7 +423,7 @@ def _further_table(ctx: SiteContext, order: DelegationOrder, page: str, matters:
         matter_cell = (
             link(f"#{matter.id}", f"{matter.number} {matter.title}") if matter is not None else text(further.matter)
         )
-        limit = amount_text(further.limit, ctx.model.reference, day) if further.limit else "Samma som i ärendet"
+        limit = limit_text(further.limit, ctx.model.reference, day) if further.limit else "Samma som i ärendet"
         rows.append(Row(
             [
                 matter_cell,

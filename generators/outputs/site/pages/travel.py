@@ -13,7 +13,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
 from typing import Any
 
 from generators.model.common import Actor
@@ -43,6 +42,7 @@ BASIS_LEGEND = (
      "till förtroendevalda.")),
     ("own_body", "Organets eget beslut", "organet beslutar själv om resan, på ett sammanträde."),
 )
+from generators.wording.countries import country_name
 from generators.wording.labels import label
 
 
@@ -243,18 +243,6 @@ def own_trip_text(ctx: SiteContext, approver: Actor, own: Actor, page: str) -> S
 
 
 # -- zones ------------------------------------------------------------------------------------------
-@cache
-def _territories() -> dict[str, str]:
-    from babel import Locale
-
-    return dict(Locale.parse("sv").territories)
-
-
-def country_name(code: str) -> str:
-    """'NO' → 'Norge' (CLDR's Swedish names); an unknown code stays as it is."""
-    return _territories().get(code, code)
-
-
 _SWEDISH_LAST = {"å": "z\u0001", "ä": "z\u0002", "æ": "z\u0002", "ö": "z\u0003", "ø": "z\u0003"}
 
 

@@ -18,7 +18,7 @@ from generators.outputs.site.context import SiteContext, Versions
 from generators.outputs.site.escape import Safe
 from generators.outputs.site.pages.delegation import condition_text, tier_range
 from generators.outputs.site.roles import ActorRef, Lines, PageLink, RoleEntry, Topic
-from generators.outputs.site.swedish import amount_text, long_date, lower_first, upper_first
+from generators.outputs.site.swedish import limit_text, long_date, lower_first, upper_first
 
 DECIDES = Topic(
     "delegation-decides", 100, "Beslutar på delegation",
@@ -86,7 +86,7 @@ def _holdings(ctx: SiteContext, matter: Matter, day: date) -> Iterator[tuple[Act
             for actor in tier.delegates:
                 yield actor, upper_first(tier_range(ctx, tier, day)), tier.substitute
     else:
-        amount = upper_first(amount_text(matter.limit, ctx.model.reference, day)) if matter.limit else ""
+        amount = upper_first(limit_text(matter.limit, ctx.model.reference, day)) if matter.limit else ""
         for actor in matter.delegates:
             yield actor, amount, matter.substitute
 
@@ -123,7 +123,7 @@ def _order_entries(ctx: SiteContext, order: DelegationOrder) -> Iterator[RoleEnt
     for index, further in enumerate(order.further_delegations):
         granted = matters.get(further.matter)
         further_link: PageLink | str = _matter_link(ctx, order, granted) if granted else further.matter
-        limit = amount_text(further.limit, ctx.model.reference, ctx.as_of) if further.limit else "Samma som i ärendet"
+        limit = limit_text(further.limit, ctx.model.reference, ctx.as_of) if further.limit else "Samma som i ärendet"
         decision = f"{further.reference}, {long_date(further.decided)}"
         yield RoleEntry(further.to, FURTHER_RECEIVED, (further_link, ActorRef(further.by), limit, decision), (body, index), doc)
         yield RoleEntry(further.by, FURTHER_GIVEN, (further_link, ActorRef(further.to), limit, decision), (body, index), doc)

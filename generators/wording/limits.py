@@ -1,0 +1,58 @@
+"""How an amount limit reads: "upp till 580 000 kr" or "under 580 000 kr", "över" or "från och med".
+
+The one home for the words of a delegation's limits. The words are the labels of the schemas'
+`comparison` (`upper_limit` and `lower_limit` in common.schema.json): an upper limit without a
+comparison includes its amount ("upp till", read "upp till och med"), `below` leaves it out
+("under"); a lower limit without one leaves it out ("över"), `at_least` puts it in ("från och med").
+"""
+
+from __future__ import annotations
+
+from generators.wording.labels import label
+
+UPPER_DEFAULT = "at_most"
+LOWER_DEFAULT = "above"
+
+
+def upper_word(comparison: str | None) -> str:
+    """'upp till' or 'under'."""
+    return label("upper_comparison", comparison or UPPER_DEFAULT)
+
+
+def lower_word(comparison: str | None) -> str:
+    """'över' or 'från och med'."""
+    return label("lower_comparison", comparison or LOWER_DEFAULT)
+
+
+def strict_word(comparison: str | None) -> str | None:
+    """The word a comparison other than the default needs ('under', 'från och med'); None for the default,
+    where the bare amount reads as it always has (an upper limit up to and including it)."""
+    if comparison == "below":
+        return upper_word(comparison)
+    if comparison == "at_least":
+        return lower_word(comparison)
+    return None
+
+
+def upper_text(amount: str, comparison: str | None) -> str:
+    """'upp till 580 000 kr', 'under 580 000 kr'."""
+    return f"{upper_word(comparison)} {amount}"
+
+
+def range_text(lower: str | None, upper: str | None, lower_comparison: str | None = None,
+               upper_comparison: str | None = None) -> str | None:
+    """'över 3 upp till 8 prisbasbelopp', 'från och med 580 000 kr', 'under 580 000 kr'; None for no bound."""
+    parts = []
+    if lower:
+        parts.append(f"{lower_word(lower_comparison)} {lower}")
+    if upper:
+        parts.append(upper_text(upper, upper_comparison))
+    return " ".join(parts) or None
+
+
+def comparison_of(inclusive: bool, upper: bool) -> str:
+    """The comparison a bound's inclusiveness says: an upper bound that includes its amount is
+    `at_most`, one that does not `below`; a lower bound that includes it `at_least`, otherwise `above`."""
+    if upper:
+        return UPPER_DEFAULT if inclusive else "below"
+    return "at_least" if inclusive else LOWER_DEFAULT
