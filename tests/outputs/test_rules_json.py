@@ -22,6 +22,7 @@ from referencing import Registry, Resource
 from generators.loading.documents import load_policies
 from generators.model import Model, build_model
 from generators.model.delegation import DelegationOrder, Matter
+from generators.outputs.opa import BUNDLE_PATH
 from generators.outputs.rules import RULES_FORMAT_VERSION, render_rules
 from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import SCHEMAS_DIR
@@ -116,7 +117,8 @@ def test_every_published_file_validates_against_its_schema(published: dict[str, 
     pairs += [("decisions/index.json", "schemas/rules-decisions-index.schema.json")]
     pairs += [(e["path"], "schemas/rules-decisions.schema.json") for e in files["decisions/index.json"]["parts"]]
     feeds = {entry["path"] for entry in files["index.json"]["feeds"].values()}
-    assert {p for p, _ in pairs} | feeds | {"openapi.json"} == {p for p in published if not p.startswith("schemas/")}
+    # The OPA bundle is no JSON file; tests/outputs/test_opa_bundle.py opens and checks it.
+    assert {p for p, _ in pairs} | feeds | {"openapi.json", BUNDLE_PATH} == {p for p in published if not p.startswith("schemas/")}
     for path, schema_path in pairs:
         errors = sorted(_validator(published, schema_path).iter_errors(files[path]), key=lambda e: list(e.absolute_path))
         assert not errors, f"{path}: " + "; ".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])

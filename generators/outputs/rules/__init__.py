@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from generators.model import Model
+from generators.outputs.opa import render_bundle
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.decision_parts import PARTS_INDEX_SCHEMA, render_parts
 from generators.outputs.rules.feed import render_feeds
@@ -52,7 +53,7 @@ def _schema_bytes(name: str, base_url: str | None, folder: Path | None = None) -
 
 def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_url: str | None = None) -> dict[str, bytes]:
     """Every published file under rules/v1/, by path relative to it (e.g. "delegation.json",
-    "index.json", "schemas/rules-delegation.schema.json") → its exact bytes. `base_url`: the site's
+    "index.json", "schemas/rules-delegation.schema.json", "opa/bundle.tar.gz") → its exact bytes. `base_url`: the site's
     address (mkdocs `site_url`), for the schemas' `$id`s; None gives relative ones."""
     ctx = RulesContext(model, as_of, commit)
     published: dict[str, bytes] = {}
@@ -75,4 +76,8 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_ur
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))
     # The OpenAPI description covers index.json too, so it is written last and not listed in it.
     published.update(render_openapi(ctx, published, rules_base))
+    # The OPA bundle is the decision tables again, for an engine (generators/outputs/opa/); not JSON, so
+    # not in the manifest either.
+    if "decisions.json" in published:
+        published.update(render_bundle(published["decisions.json"]))
     return dict(sorted(published.items()))
