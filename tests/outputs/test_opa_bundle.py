@@ -3,8 +3,8 @@
 behaviour case (tests/decisions/*.yaml) and every attest invoice of tests/decide/test_attest.py
 exactly as `decide` does.
 
-The engine is loaded the way OPA loads a bundle: the policy file as a module, each data.json at the
-path of its folder. Compiling it takes seconds, so it is built once per set of policies.
+The engine loads the bundle the way OPA does (generators/outputs/opa/evaluate.py). Compiling it takes
+seconds, so it is built once per set of policies.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import regopy
 
 from generators.decide.attest import chain
 from generators.decide.engine import Decider
 from generators.loading.documents import load_policies
 from generators.model import build_model
-from generators.outputs.opa import ANSWER_PATH, BUNDLE_PATH, unpack
+from generators.outputs.opa import BUNDLE_PATH, unpack
+from generators.outputs.opa.evaluate import BundleEngine
 from generators.outputs.rules import render_rules
 from tests.conftest import EXAMPLE_POLICIES, TODAY
 from tests.decide.test_attest import DAY as ATTEST_DAY
@@ -38,50 +38,25 @@ def published(policies: Path, as_of: date = TODAY) -> dict[str, bytes]:
     return render_rules(build_model(load_policies(policies)), as_of, COMMIT)
 
 
-class Engine:
-    """The bundle in regopy: `answer(input)` is what POST /v1/data/styrdokument/decide/answer returns as `result`."""
-
-    def __init__(self, bundle: bytes) -> None:
-        self.interpreter = regopy.Interpreter()
-        data: dict[str, Any] = {}
-        for name, content in sorted(unpack(bundle).items()):
-            if name.endswith(".rego"):
-                self.interpreter.add_module(name, content.decode("utf-8"))
-            elif name.endswith("data.json"):
-                node = data
-                for step in [s for s in name.split("/")[:-1] if s]:
-                    node = node.setdefault(step, {})
-                node.update(json.loads(content))
-        self.interpreter.add_data(data)
-        self.compiled = self.interpreter.build(None, [ANSWER_PATH])
-
-    def answer(self, question: dict[str, Any]) -> dict[str, Any]:
-        self.interpreter.set_input(question)
-        output = self.interpreter.query_bundle_entrypoint(self.compiled, ANSWER_PATH)
-        assert output.ok(), str(output)
-        result: dict[str, Any] = json.loads(str(output))["expressions"][0]
-        return result
-
-
 @pytest.fixture(scope="module")
-def example() -> tuple[dict[str, bytes], Engine]:
+def example() -> tuple[dict[str, bytes], BundleEngine]:
     files = published(EXAMPLE_POLICIES)
-    return files, Engine(files[BUNDLE_PATH])
+    return files, BundleEngine(files[BUNDLE_PATH])
 
 
 @pytest.fixture(scope="module")
-def edited(tmp_path_factory: pytest.TempPathFactory) -> Callable[[list[dict[str, str]]], tuple[dict[str, bytes], Engine]]:
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Callable[[list[dict[str, str]]], tuple[dict[str, bytes], BundleEngine]]:
     """The published files and the engine for the example with a case's edits (each set built once)."""
-    built: dict[str, tuple[dict[str, bytes], Engine]] = {}
+    built: dict[str, tuple[dict[str, bytes], BundleEngine]] = {}
 
-    def make(edits: list[dict[str, str]]) -> tuple[dict[str, bytes], Engine]:
+    def make(edits: list[dict[str, str]]) -> tuple[dict[str, bytes], BundleEngine]:
         key = json.dumps(edits, sort_keys=True)
         if key not in built:
             policies = tmp_path_factory.mktemp("policies") / "policies"
             shutil.copytree(EXAMPLE_POLICIES, policies)
             apply_edits(policies, edits)
             files = published(policies)
-            built[key] = (files, Engine(files[BUNDLE_PATH]))
+            built[key] = (files, BundleEngine(files[BUNDLE_PATH]))
         return built[key]
 
     return make
@@ -93,8 +68,8 @@ def _plain_json(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.file}: {c.name}" for c in ALL_CASES])
-def test_the_bundle_answers_every_decision_case_as_decide(case: Case, example: tuple[dict[str, bytes], Engine],
-                                                          edited: Callable[[list[dict[str, str]]], tuple[dict[str, bytes], Engine]]) -> None:
+def test_the_bundle_answers_every_decision_case_as_decide(case: Case, example: tuple[dict[str, bytes], BundleEngine],
+                                                          edited: Callable[[list[dict[str, str]]], tuple[dict[str, bytes], BundleEngine]]) -> None:
     files, engine = edited(case.spec["edits"]) if case.spec.get("edits") else example
     question = dict(case.spec["ask"])
     decided = ask(Decider(json.loads(files["decisions.json"])), question).to_json()
@@ -133,7 +108,7 @@ def _steps(facts: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 @pytest.mark.parametrize(("code", "amount", "category", "for_position", "day"), ATTEST_QUESTIONS)
-def test_the_bundle_gives_the_attest_chain_of_decide(example: tuple[dict[str, bytes], Engine], code: str, amount: int,
+def test_the_bundle_gives_the_attest_chain_of_decide(example: tuple[dict[str, bytes], BundleEngine], code: str, amount: int,
                                                      category: str | None, for_position: str | None, day: str) -> None:
     files, engine = example
     decided = chain(json.loads(files["attest.json"]), code, amount, category, for_position, day)
@@ -142,7 +117,7 @@ def test_the_bundle_gives_the_attest_chain_of_decide(example: tuple[dict[str, by
     assert got["answer"] == _steps(decided.facts), decided.summary
 
 
-def test_the_bundle_is_a_valid_opa_bundle(example: tuple[dict[str, bytes], Engine]) -> None:
+def test_the_bundle_is_a_valid_opa_bundle(example: tuple[dict[str, bytes], BundleEngine]) -> None:
     bundle = example[0][BUNDLE_PATH]
     assert bundle[:2] == b"\x1f\x8b" and bundle[4:8] == b"\0\0\0\0", "gzip without a time"
     gzip.decompress(bundle)
@@ -175,7 +150,7 @@ def test_the_bundle_is_a_valid_opa_bundle(example: tuple[dict[str, bytes], Engin
             assert any(under(package.group(1).replace(".", "/"), root) for root in roots), f"{name}: package {package.group(1)} is under no root"
 
 
-def test_two_builds_give_the_same_bundle_and_other_data_another_revision(example: tuple[dict[str, bytes], Engine]) -> None:
+def test_two_builds_give_the_same_bundle_and_other_data_another_revision(example: tuple[dict[str, bytes], BundleEngine]) -> None:
     bundle = example[0][BUNDLE_PATH]
     again = published(EXAMPLE_POLICIES)[BUNDLE_PATH]
     assert again == bundle
@@ -184,11 +159,11 @@ def test_two_builds_give_the_same_bundle_and_other_data_another_revision(example
     assert json.loads(unpack(later)[".manifest"])["revision"] != revision
 
 
-def test_the_data_is_decisions_json(example: tuple[dict[str, bytes], Engine]) -> None:
+def test_the_data_is_decisions_json(example: tuple[dict[str, bytes], BundleEngine]) -> None:
     files = example[0]
     data = json.loads(unpack(files[BUNDLE_PATH])["styrdokument/tables/data.json"])
     assert data["decisions"] == json.loads(files["decisions.json"])
 
 
-def test_an_unknown_question_is_not_found(example: tuple[dict[str, bytes], Engine]) -> None:
+def test_an_unknown_question_is_not_found(example: tuple[dict[str, bytes], BundleEngine]) -> None:
     assert example[1].answer({"question": "parkering", "date": "2026-11-23"}) == {"status": "not_found", "answer": None}

@@ -22,7 +22,7 @@ from referencing import Registry, Resource
 from generators.loading.documents import load_policies
 from generators.model import Model, build_model
 from generators.model.delegation import DelegationOrder, Matter
-from generators.outputs.opa import BUNDLE_PATH
+from generators.outputs.opa import BUNDLE_PATH, unpack
 from generators.outputs.rules import RULES_FORMAT_VERSION, render_rules
 from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import SCHEMAS_DIR
@@ -198,7 +198,7 @@ def test_index_matches_the_published_bytes(published: dict[str, bytes], files: d
     assert index["source_commit"] == COMMIT
     assert model.organisation is not None
     assert index["municipality"] == {"id": model.organisation.municipality["id"], "name": model.organisation.municipality["name"]}
-    listed = index["files"] + index["schemas"] + [index["decision_parts"], *index["feeds"].values()]
+    listed = index["files"] + index["schemas"] + [index["decision_parts"], index["opa_bundle"], *index["feeds"].values()]
     parts = [entry["path"] for entry in json.loads(published["decisions/index.json"])["parts"]]
     assert sorted([entry["path"] for entry in listed] + parts) == sorted(p for p in published if p not in ("index.json", "openapi.json"))
     for entry in listed:
@@ -271,6 +271,10 @@ def test_output_text_is_nfc_even_when_the_policies_are_nfd(policies_copy: Path, 
 
     rendered = render_rules(nfd_model, AS_OF, COMMIT)
     for path, data in rendered.items():
+        if path == BUNDLE_PATH:  # a tar.gz: every file in it
+            for name, content in unpack(data).items():
+                assert unicodedata.is_normalized("NFC", content.decode("utf-8")), f"{path}: {name}"
+            continue
         if not path.endswith(".json"):
             assert unicodedata.is_normalized("NFC", data.decode("utf-8")), path
             continue

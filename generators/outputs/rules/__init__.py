@@ -71,13 +71,12 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_ur
         published[f"schemas/{PARTS_INDEX_SCHEMA}"] = _schema_bytes(PARTS_INDEX_SCHEMA, base_url)
     rules_base = f"{base_url.rstrip('/')}/{RULES_SITE_DIR}/" if base_url else None
     published.update(render_feeds(ctx, published, rules_base))
+    # The decision tables again, as an OPA bundle (generators/outputs/opa/), listed in index.json.
+    if "decisions.json" in published:
+        published.update(render_bundle(published["decisions.json"]))
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA, base_url)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA, base_url)
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))
     # The OpenAPI description covers index.json too, so it is written last and not listed in it.
     published.update(render_openapi(ctx, published, rules_base))
-    # The OPA bundle is the decision tables again, for an engine (generators/outputs/opa/); not JSON, so
-    # not in the manifest either.
-    if "decisions.json" in published:
-        published.update(render_bundle(published["decisions.json"]))
     return dict(sorted(published.items()))
