@@ -14,6 +14,13 @@
 #   attest:          ansvar, amount (whole kronor), category, for
 # Result: {"status": ..., "answer": the facts `decide --format json` gives as "answer" (attest: its
 # steps without the reasons), or null}.
+#
+# Written for OPA and for rego-cpp (regopy, the engine the tests run) alike. rego-cpp 1.5.2 differs
+# from OPA in three places this file keeps clear of: `some i, x in xs` inside a comprehension (it reads
+# the comma as the end of the head: bind `x := xs[i]` instead), a function's argument used as a bare
+# key inside a comprehension (it iterates over it: bind the lookup outside, or key by an argument's
+# field), and object.get and function arguments on large objects (it copies them: look up the data
+# by path, and hand functions indices).
 package styrdokument.decide
 
 import rego.v1
@@ -53,11 +60,9 @@ _or_else(x, fallback) := x if x != null
 
 _or_else(x, fallback) := fallback if x == null
 
-# The item (a version or a period) whose [start, end] holds `d`; the last one listed wins.
-_on(items, d, start, end) := items[max(found)] if {
-	found := [i | item := items[i]; item[start] <= d; _until(item[end], d)]
-	count(found) > 0
-}
+# The version or period in force on the day is found by its index, in a rule over the data itself
+# ("the item whose [start, end] holds the day; the last one listed wins"). A function taking the
+# list would be simpler to read, but rego-cpp copies a function's arguments, and these lists are large.
 
 _until(end, d) if end == null
 
@@ -78,22 +83,23 @@ delegation_answer := _delegation_for(_get("matter"), _get("amount"), day, _get("
 
 delegation_answer := _by_kind(_get("body"), _get("matter_kind"), _get("amount"), day) if _get("matter") == null
 
+# A piece is one period of one version of a matter, named by its indices ({"matter", "v", "p", "end"}):
+# the functions below read the version and the period from the data themselves, since rego-cpp copies
+# whatever a function is handed.
 # The piece in force, as Decider.delegate bisects it: of the periods of every version of the matter
 # that start on or before the day, the latest start; on a tie the one listed last.
-_piece(matter, d) := {"version": version, "period": period, "start": period.from, "end": _or_else(period.to, "9999-12-31")} if {
+_piece(matter, d) := {"matter": matter, "v": best[1], "p": best[2], "end": _or_else(delegation.matters[matter][best[1]].periods[best[2]].to, "9999-12-31")} if {
 	versions := delegation.matters[matter]
 	starts := [[period.from, i, j] | version := versions[i]; period := version.periods[j]; period.from <= d]
 	count(starts) > 0
 	best := max(starts)
-	version := versions[best[1]]
-	period := version.periods[best[2]]
 }
 
 _piece_or_null(matter, d) := piece if {
 	piece := _piece(matter, d)
 } else := null
 
-# (status, tier, piece), as Decider.delegate.
+# {status, tier (its index), piece}, as Decider.delegate.
 _lookup(matter, amount, d) := {"status": "not_found", "tier": null, "piece": null} if not delegation.matters[matter]
 
 else := _lookup_in(_piece_or_null(matter, d), amount, d)
@@ -102,19 +108,24 @@ _lookup_in(piece, amount, d) := {"status": "not_in_force", "tier": null, "piece"
 
 else := {"status": "not_in_force", "tier": null, "piece": null} if d > piece.end
 
-else := {"status": "unknown_value", "tier": null, "piece": piece} if not piece.period.known
+else := {"status": "unknown_value", "tier": null, "piece": piece} if not delegation.matters[piece.matter][piece.v].periods[piece.p].known
 
-else := object.union(_tier(piece.period.tiers, amount), {"piece": piece})
-
-_upper(tier) := tier.up_to if tier.up_to != null
+else := object.union(_tier(piece, amount), {"piece": piece})
 
 # Tiers whose upper bounds rise strictly (the last may be open) are bisected; others are scanned.
-_rising(tiers) if {
-	pairs := [[tiers[i - 1], tier] | tier := tiers[i]; i > 0]
-	every pair in pairs {
-		_upper(pair[0])
-		_below(pair[0].up_to, pair[1].up_to)
+_rising(piece) if {
+	tiers := delegation.matters[piece.matter][piece.v].periods[piece.p].tiers
+	every i, tier in tiers {
+		_rises_at(tiers, i)
 	}
+}
+
+_rises_at(tiers, i) if i == 0
+
+_rises_at(tiers, i) if {
+	i > 0
+	tiers[i - 1].up_to != null
+	_below(tiers[i - 1].up_to, tiers[i].up_to)
 }
 
 _below(a, b) if b == null
@@ -124,25 +135,29 @@ _below(a, b) if {
 	a < b
 }
 
-_tier(tiers, amount) := {"status": "answered", "tier": tiers[0]} if {
-	_rising(tiers)
+_tier(piece, amount) := {"status": "answered", "tier": 0} if {
+	_rising(piece)
 	amount == null
-	count(tiers) == 1
+	count(delegation.matters[piece.matter][piece.v].periods[piece.p].tiers) == 1
 }
 
 else := {"status": "needs_amount", "tier": null} if {
 	amount == null
 }
 
-else := {"status": "answered", "tier": tiers[min(holding)]} if {
-	_rising(tiers)
-	holding := [i | tier := tiers[i]; _not_above(amount, tier.up_to)]
+else := {"status": "answered", "tier": min(holding)} if {
+	_rising(piece)
+	holding := [i | tier := delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[i]; _not_above(amount, tier.up_to)]
 	count(holding) > 0
 }
 
-else := {"status": "answered", "tier": tiers[min(holding)]} if {
-	not _rising(tiers)
-	holding := [i | tier := tiers[i]; _over(amount, tier.above); _not_above(amount, tier.up_to)]
+else := {"status": "answered", "tier": min(holding)} if {
+	not _rising(piece)
+	holding := [i |
+		tier := delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[i]
+		_over(amount, tier.above)
+		_not_above(amount, tier.up_to)
+	]
 	count(holding) > 0
 }
 
@@ -162,17 +177,17 @@ _over(amount, above) if {
 	amount > above
 }
 
-_direct_allowed(period, amount) if period.direct_procurement == null
+_direct_allowed(piece, amount) if delegation.matters[piece.matter][piece.v].periods[piece.p].direct_procurement == null
 
-_direct_allowed(period, amount) if {
-	direct := period.direct_procurement
+_direct_allowed(piece, amount) if {
+	direct := delegation.matters[piece.matter][piece.v].periods[piece.p].direct_procurement
 	direct != null
 	direct.comparison == "below"
 	amount < direct.limit
 }
 
-_direct_allowed(period, amount) if {
-	direct := period.direct_procurement
+_direct_allowed(piece, amount) if {
+	direct := delegation.matters[piece.matter][piece.v].periods[piece.p].direct_procurement
 	direct != null
 	direct.comparison != "below"
 	amount <= direct.limit
@@ -181,7 +196,7 @@ _direct_allowed(period, amount) if {
 _status(found, matter, amount, body) := "other_body" if {
 	found.piece != null
 	body != null
-	found.piece.version.body != body
+	delegation.matters[matter][found.piece.v].body != body
 }
 
 else := "retired" if {
@@ -192,7 +207,7 @@ else := "retired" if {
 else := "not_allowed" if {
 	found.status == "answered"
 	amount != null
-	not _direct_allowed(found.piece.period, amount)
+	not _direct_allowed(found.piece, amount)
 }
 
 else := found.status
@@ -202,7 +217,9 @@ _delegation_for(matter, amount, d, body) := _result(status, _delegation_facts(st
 	status := _status(found, matter, amount, body)
 }
 
-_tier_facts(tier) := {
+_tier_facts(piece, index) := _tier_facts_of(delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[index])
+
+_tier_facts_of(tier) := {
 	"decided_by": tier.decided_by,
 	"delegated": tier.delegated,
 	"tier": tier.index,
@@ -210,19 +227,25 @@ _tier_facts(tier) := {
 	"substitute": tier.substitute,
 }
 
+_body_name(body) := name if {
+	name := delegation.bodies[body]
+} else := body
+
 _base_facts(piece) := {
-	"body": piece.version.body,
-	"body_name": _at(delegation.bodies, piece.version.body, piece.version.body),
-	"matter": piece.version.matter.id,
-	"matter_number": piece.version.matter.number,
-	"matter_title": piece.version.matter.title,
-	"document_id": piece.version.document.id,
-	"document_version": piece.version.document.version,
-	"execution_only": piece.version.matter.execution_only,
+	"body": version.body,
+	"body_name": _body_name(version.body),
+	"matter": version.matter.id,
+	"matter_number": version.matter.number,
+	"matter_title": version.matter.title,
+	"document_id": version.document.id,
+	"document_version": version.document.version,
+	"execution_only": version.matter.execution_only,
+} if {
+	version := delegation.matters[piece.matter][piece.v]
 }
 
-_further(period, amount, d) := [{"id": further.id, "to": further.to} |
-	some further in period.further
+_further(piece, amount, d) := [{"id": further.id, "to": further.to} |
+	some further in delegation.matters[piece.matter][piece.v].periods[piece.p].further
 	further.from <= d
 	_covers(further, amount)
 ]
@@ -238,7 +261,7 @@ _covers(further, amount) if {
 _delegation_facts(status, found, matter, amount, d) := {
 	"matter": matter,
 	"retired_on": retired.retired_on,
-	"replaced_by": _at(retired, "replaced_by", null),
+	"replaced_by": _or_else(retired.replaced_by, null),
 	"document_id": retired.document,
 } if {
 	status == "retired"
@@ -247,11 +270,14 @@ _delegation_facts(status, found, matter, amount, d) := {
 
 else := null if found.piece == null
 
-else := object.union(object.union(_base_facts(found.piece), _tier_facts(found.tier)), {"further_delegations": _further(found.piece.period, amount, d)}) if {
+else := object.union(object.union(_base_facts(found.piece), _tier_facts(found.piece, found.tier)), {"further_delegations": _further(found.piece, amount, d)}) if {
 	status == "answered"
 }
 
-else := object.union(_base_facts(found.piece), {"tiers": [_tier_facts(tier) | some tier in found.piece.period.tiers]}) if {
+else := object.union(_base_facts(found.piece), {"tiers": [facts |
+	tier := delegation.matters[found.piece.matter][found.piece.v].periods[found.piece.p].tiers[_]
+	facts := _tier_facts_of(tier)
+]}) if {
 	status == "needs_amount"
 }
 
@@ -265,21 +291,29 @@ else := _result("not_found", null) if not _given(kind)
 
 else := _result("not_found", null) if not delegation.by_kind[body]
 
-else := _result("not_found", null) if count(_kind_answers(body, kind, amount, d)) == 0
+else := _kind_result(kind, _kind_answers(body, kind, amount, d))
+
+_kind_result(kind, answers) := _result("not_found", null) if count(answers) == 0
 
 else := _result(_kind_status(answers), {
 	"matter_kind": kind,
-	"matter_kind_label": _at(delegation.kind_labels, kind, kind),
+	"matter_kind_label": _kind_label(kind),
 	"matters": [object.union({"status": a.status}, _or_else(a.answer, {})) | some a in answers],
-}) if {
-	answers := _kind_answers(body, kind, amount, d)
-}
+})
+
+_kind_label(kind) := label if {
+	label := delegation.kind_labels[kind]
+} else := kind
 
 _kind_answers(body, kind, amount, d) := [a |
-	some matter in _at(delegation.by_kind[body], kind, [])
+	some matter in _kind_matters(body, kind)
 	a := _delegation_for(matter, amount, d, body)
 	not a.status in {"not_in_force", "other_body"}
 ]
+
+_kind_matters(body, kind) := matters if {
+	matters := delegation.by_kind[body][kind]
+} else := []
 
 _kind_status(answers) := "answered" if {
 	every a in answers {
@@ -299,7 +333,7 @@ _country := upper(_or_else(_get("country"), ""))
 
 travel_answer := _result("not_found", null) if travel == null
 
-else := _result("not_in_force", null) if not _on(travel.versions, day, "valid_from", "valid_to")
+else := _result("not_in_force", null) if not _travel_index
 
 else := _result("not_found", null) if count(_traveller_keys) == 0
 
@@ -309,9 +343,17 @@ else := _result("not_found", null) if count(_known_trips) == 0
 
 else := _result(_trip_status, _trip_facts)
 
-_travel_version := _on(travel.versions, day, "valid_from", "valid_to")
+_travel_index := max(found) if {
+	found := [i | version := travel.versions[i]; version.valid_from <= day; _until(version.valid_to, day)]
+	count(found) > 0
+}
 
-_travel_period := _on(_travel_version.periods, day, "from", "to")
+_travel_version := travel.versions[_travel_index]
+
+_travel_period := _travel_version.periods[max(found)] if {
+	found := [i | period := _travel_version.periods[i]; period.from <= day; _until(period.to, day)]
+	count(found) > 0
+}
 
 _traveller := _get("traveller")
 
@@ -355,6 +397,10 @@ else := []
 
 _zone := _travel_period.countries[_country]
 
+_country_name := name if {
+	name := travel.country_names[_country]
+} else := _country
+
 _known_trips := [[key, _travel_version.answers[index]] |
 	some key in _traveller_keys
 	index := _travel_period.cells[key][_zone]
@@ -382,7 +428,7 @@ _category_name(category) := _at(_travel_version.categories, category, null) if c
 _travel_facts(key, entry) := {
 	"traveller": {"key": key, "label": travel.travellers[key].label},
 	"country": _country,
-	"country_name": _at(travel.country_names, _country, _country),
+	"country_name": _country_name,
 	"zone": _zone,
 	"zone_name": _at(_travel_version.zones, _zone, _zone),
 	"category": entry.category,
@@ -405,13 +451,18 @@ _concerns := _or_else(_get("concerns"), "")
 
 whistleblowing_answer := _result("not_found", null) if whistleblowing == null
 
-else := _result("not_in_force", null) if not _on(whistleblowing.versions, day, "valid_from", "valid_to")
+else := _result("not_in_force", null) if not _report_index
 
 else := _result("not_found", null) if count(_concerned_keys) == 0
 
 else := _result(_report_status, _report_facts)
 
-_report_version := _on(whistleblowing.versions, day, "valid_from", "valid_to")
+_report_index := max(found) if {
+	found := [i | version := whistleblowing.versions[i]; version.valid_from <= day; _until(version.valid_to, day)]
+	count(found) > 0
+}
+
+_report_version := whistleblowing.versions[_report_index]
 
 _concerned_keys := [_concerns] if _report_version.answers[_concerns]
 
@@ -461,7 +512,7 @@ procurement := tables.procurement
 
 procurement_answer := _result("not_found", null) if procurement == null
 
-else := _result("not_in_force", null) if not _on(procurement.versions, day, "valid_from", "valid_to")
+else := _result("not_in_force", null) if not _purchase_index
 
 else := _result("not_found", null) if not _purchase_version.tables[_purchase_table_key]
 
@@ -473,7 +524,12 @@ else := _result("not_found", null) if _get("value") < 0
 
 else := _result(_purchase_status, _purchase_facts)
 
-_purchase_version := _on(procurement.versions, day, "valid_from", "valid_to")
+_purchase_index := max(found) if {
+	found := [i | version := procurement.versions[i]; version.valid_from <= day; _until(version.valid_to, day)]
+	count(found) > 0
+}
+
+_purchase_version := procurement.versions[_purchase_index]
 
 _chosen(key) := _get(key) if _given(_get(key))
 
@@ -488,8 +544,10 @@ _purchase_body := _chosen("body")
 _purchase_table_key := concat("/", [_purchase_regime, _purchase_category])
 
 _purchase_interval := intervals[min(holding)] if {
-	period := _on(_purchase_version.tables[_purchase_table_key].bodies[_purchase_body], day, "from", "to")
-	intervals := period.intervals
+	periods := _purchase_version.tables[_purchase_table_key].bodies[_purchase_body]
+	found := [i | period := periods[i]; period.from <= day; _until(period.to, day)]
+	count(found) > 0
+	intervals := periods[max(found)].intervals
 	holding := [i | interval := intervals[i]; _holds(interval, _get("value"))]
 	count(holding) > 0
 }
