@@ -37,15 +37,19 @@ ANSWER_PATH = f"{POLICY_PACKAGE}/answer"
 POLICY_FILE = Path(__file__).with_name("decide.rego")
 
 
-def bundle_data(decisions: dict[str, Any]) -> dict[str, Any]:
-    """`data.styrdokument.tables`: the decision tables and the precomputed attest chains."""
-    return {"decisions": decisions, "attest": attest_grid(decisions.get("attest"))}
+def bundle_data(decisions: bytes) -> bytes:
+    """`data.styrdokument.tables` as JSON: {"attest": the precomputed attest chains, "decisions":
+    decisions.json}. decisions.json's own bytes are put in as they are (already through
+    `to_json_bytes`): serialising tens of megabytes of tables a second time would double the cost."""
+    tables: dict[str, Any] = json.loads(decisions)
+    grid = to_json_bytes(attest_grid(tables.get("attest")))
+    return b'{\n"attest": ' + grid.rstrip(b"\n") + b',\n"decisions": ' + decisions.rstrip(b"\n") + b"\n}\n"
 
 
 def bundle_members(decisions: bytes) -> dict[str, bytes]:
     """The bundle's files, by path, from decisions.json's final bytes."""
     policy = POLICY_FILE.read_bytes()
-    data = to_json_bytes(bundle_data(json.loads(decisions)))
+    data = bundle_data(decisions)
     revision = hashlib.sha256(hashlib.sha256(policy).digest() + hashlib.sha256(data).digest()).hexdigest()
     manifest = {"revision": revision, "roots": [POLICY_PACKAGE, DATA_ROOT], "rego_version": 1}
     return {".manifest": to_json_bytes(manifest), POLICY_MEMBER: policy, DATA_MEMBER: data}
