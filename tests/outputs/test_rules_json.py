@@ -22,6 +22,7 @@ from referencing import Registry, Resource
 from generators.loading.documents import load_policies
 from generators.model import Model, build_model
 from generators.model.delegation import DelegationOrder, Matter
+from generators.outputs.opa import BUNDLE_PATH, unpack
 from generators.outputs.rules import RULES_FORMAT_VERSION, render_rules
 from generators.outputs.rules.registry import SCHEMA_ID_BASE, rules_files
 from generators.paths import SCHEMAS_DIR
@@ -116,7 +117,8 @@ def test_every_published_file_validates_against_its_schema(published: dict[str, 
     pairs += [("decisions/index.json", "schemas/rules-decisions-index.schema.json")]
     pairs += [(e["path"], "schemas/rules-decisions.schema.json") for e in files["decisions/index.json"]["parts"]]
     feeds = {entry["path"] for entry in files["index.json"]["feeds"].values()}
-    assert {p for p, _ in pairs} | feeds | {"openapi.json"} == {p for p in published if not p.startswith("schemas/")}
+    # The OPA bundle is no JSON file; tests/outputs/test_opa_bundle.py opens and checks it.
+    assert {p for p, _ in pairs} | feeds | {"openapi.json", BUNDLE_PATH} == {p for p in published if not p.startswith("schemas/")}
     for path, schema_path in pairs:
         errors = sorted(_validator(published, schema_path).iter_errors(files[path]), key=lambda e: list(e.absolute_path))
         assert not errors, f"{path}: " + "; ".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
@@ -196,7 +198,7 @@ def test_index_matches_the_published_bytes(published: dict[str, bytes], files: d
     assert index["source_commit"] == COMMIT
     assert model.organisation is not None
     assert index["municipality"] == {"id": model.organisation.municipality["id"], "name": model.organisation.municipality["name"]}
-    listed = index["files"] + index["schemas"] + [index["decision_parts"], *index["feeds"].values()]
+    listed = index["files"] + index["schemas"] + [index["decision_parts"], index["opa_bundle"], *index["feeds"].values()]
     parts = [entry["path"] for entry in json.loads(published["decisions/index.json"])["parts"]]
     assert sorted([entry["path"] for entry in listed] + parts) == sorted(p for p in published if p not in ("index.json", "openapi.json"))
     for entry in listed:
@@ -269,6 +271,10 @@ def test_output_text_is_nfc_even_when_the_policies_are_nfd(policies_copy: Path, 
 
     rendered = render_rules(nfd_model, AS_OF, COMMIT)
     for path, data in rendered.items():
+        if path == BUNDLE_PATH:  # a tar.gz: every file in it
+            for name, content in unpack(data).items():
+                assert unicodedata.is_normalized("NFC", content.decode("utf-8")), f"{path}: {name}"
+            continue
         if not path.endswith(".json"):
             assert unicodedata.is_normalized("NFC", data.decode("utf-8")), path
             continue

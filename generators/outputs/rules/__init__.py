@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from generators.model import Model
+from generators.outputs.opa import render_bundle
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
 from generators.outputs.rules.decision_parts import PARTS_INDEX_SCHEMA, render_parts
 from generators.outputs.rules.feed import render_feeds
@@ -52,7 +53,7 @@ def _schema_bytes(name: str, base_url: str | None, folder: Path | None = None) -
 
 def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_url: str | None = None) -> dict[str, bytes]:
     """Every published file under rules/v1/, by path relative to it (e.g. "delegation.json",
-    "index.json", "schemas/rules-delegation.schema.json") → its exact bytes. `base_url`: the site's
+    "index.json", "schemas/rules-delegation.schema.json", "opa/bundle.tar.gz") → its exact bytes. `base_url`: the site's
     address (mkdocs `site_url`), for the schemas' `$id`s; None gives relative ones."""
     ctx = RulesContext(model, as_of, commit)
     published: dict[str, bytes] = {}
@@ -70,6 +71,9 @@ def render_rules(model: Model, as_of: datetime.date, commit: str | None, base_ur
         published[f"schemas/{PARTS_INDEX_SCHEMA}"] = _schema_bytes(PARTS_INDEX_SCHEMA, base_url)
     rules_base = f"{base_url.rstrip('/')}/{RULES_SITE_DIR}/" if base_url else None
     published.update(render_feeds(ctx, published, rules_base))
+    # The decision tables again, as an OPA bundle (generators/outputs/opa/), listed in index.json.
+    if "decisions.json" in published:
+        published.update(render_bundle(published["decisions.json"]))
     published[f"schemas/{COMMON_SCHEMA}"] = _schema_bytes(COMMON_SCHEMA, base_url)
     published[f"schemas/{INDEX_SCHEMA}"] = _schema_bytes(INDEX_SCHEMA, base_url)
     published[INDEX_PATH] = to_json_bytes(build_index(ctx, manifest, published))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from generators.outputs.opa import BUNDLE_PATH
 from generators.outputs.rules.common import RulesContext
 
 INDEX_PATH = "index.json"
@@ -34,6 +35,7 @@ def build_index(
         "decision_parts": None
         if "decisions/index.json" not in published
         else {"path": "decisions/index.json", "schema": "schemas/rules-decisions-index.schema.json", **digest(published["decisions/index.json"])},
+        "opa_bundle": None if BUNDLE_PATH not in published else {"path": BUNDLE_PATH, **digest(published[BUNDLE_PATH])},
         "feeds": {
             name: {"path": path, **digest(published[path])}
             for name, path in (("atom", "changes.atom"), ("json", "changes.json")) if path in published

@@ -99,6 +99,12 @@ def render_openapi(ctx: RulesContext, published: dict[str, bytes], rules_base: s
     if "atom" in feeds:
         paths["/changes.atom"] = _get("Ändringsflödet (Atom)", "Samma poster som changes.json, med ändringarna som text.",
                                       "application/atom+xml", {"type": "string"}, "get_changes_atom")
+    bundle = index.get("opa_bundle")
+    if bundle:
+        paths[f"/{bundle['path']}"] = _get("Beslutstabellerna som OPA-paket",
+                                           "Ett paket (bundle) för Open Policy Agent: `opa run --server --bundle bundle.tar.gz`, sedan "
+                                           "POST /v1/data/styrdokument/decide/answer med {\"input\": …}.",
+                                           "application/gzip", {"type": "string", "format": "binary"}, "get_opa_bundle")
     paths["/schemas/{schema}"] = {
         "get": {
             "operationId": "get_schema",
