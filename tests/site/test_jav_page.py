@@ -27,7 +27,7 @@ def test_the_page_says_who_declares_to_whom_and_how_often(example_site: Path) ->
     assert "upphandling, beslutsattest, anställning och myndighetsutövning" in text
     assert "7 §. Gåvor och förmåner" in text and "högst 300 kronor" in text
     assert "8 §. Den som är jävig lämnar genast ärendet till sin närmaste chef" in text
-    assert "KL 6 kap. 28 § , KL 7 kap. 4 § , LOA 7 c § , Skyldigheten att lämna en deklaration" in text
+    assert "KL 6 kap. 28–32 §§ , KL 7 kap. 4 § , LOA 7 c § , Skyldigheten att lämna en deklaration" in text
 
 
 def test_the_start_page_asks_about_jav(example_site: Path) -> None:

@@ -155,7 +155,7 @@ else := {"status": "needs_amount", "tier": null} if {
 
 else := {"status": "answered", "tier": min(holding)} if {
 	_rising(piece)
-	holding := [i | tier := delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[i]; _not_above(amount, tier.up_to)]
+	holding := [i | tier := delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[i]; _not_above(amount, tier)]
 	count(holding) > 0
 }
 
@@ -163,26 +163,40 @@ else := {"status": "answered", "tier": min(holding)} if {
 	not _rising(piece)
 	holding := [i |
 		tier := delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[i]
-		_over(amount, tier.above)
-		_not_above(amount, tier.up_to)
+		_over(amount, tier)
+		_not_above(amount, tier)
 	]
 	count(holding) > 0
 }
 
 else := {"status": "undetermined", "tier": null}
 
-_not_above(amount, up_to) if up_to == null
+# A tier's (or a vidaredelegation's) bounds, each inclusive or not as written ("under 580 000 kr" is
+# up_to 580000 with up_to_inclusive false; "från och med" is above with above_inclusive true).
+_not_above(amount, bounds) if bounds.up_to == null
 
-_not_above(amount, up_to) if {
-	up_to != null
-	amount <= up_to
+_not_above(amount, bounds) if {
+	bounds.up_to != null
+	amount < bounds.up_to
 }
 
-_over(amount, above) if above == null
+_not_above(amount, bounds) if {
+	bounds.up_to != null
+	amount == bounds.up_to
+	bounds.up_to_inclusive
+}
 
-_over(amount, above) if {
-	above != null
-	amount > above
+_over(amount, bounds) if bounds.above == null
+
+_over(amount, bounds) if {
+	bounds.above != null
+	amount > bounds.above
+}
+
+_over(amount, bounds) if {
+	bounds.above != null
+	amount == bounds.above
+	bounds.above_inclusive
 }
 
 _direct_allowed(piece, amount) if delegation.matters[piece.matter][piece.v].periods[piece.p].direct_procurement == null
@@ -264,8 +278,8 @@ _covers(further, amount) if amount == null
 
 _covers(further, amount) if {
 	amount != null
-	_over(amount, further.above)
-	_not_above(amount, further.up_to)
+	_over(amount, further)
+	_not_above(amount, further)
 }
 
 _delegation_facts(status, found, matter, amount, d) := {
@@ -610,6 +624,10 @@ _purchase_facts := {
 	"interval": _purchase_interval.label,
 	"band": _purchase_found.band,
 	"procedure": _purchase_found.procedure,
+	"candidates": [{"band": c.band, "procedure_kind": c.procedure.kind, "procedure_label": c.procedure.label} |
+		some c in _purchase_found.candidates
+	],
+	"direct_procurement_allowed": _purchase_found.direct_procurement_allowed,
 	"documentation_required": _purchase_found.documentation_required,
 	"documentation_required_by_law": _purchase_found.documentation_required_by_law,
 	"decided_by": [{"actor": d.actor, "basis": d.basis, "matter": d.matter, "matter_number": d.matter_number} |
