@@ -209,6 +209,11 @@ class _DelegationDecider:
         ]
         who = tier["decided_by"]["label"]
         what = f" om {kronor(amount)}" if amount is not None else ""
+        if tier["decided_by"]["kind"] == "execution":
+            summary = (f"Ärende {info['number']} ({info['title']}) i {lower_first(body_name)}s delegationsordning är ren verkställighet "
+                       f"och ingen delegering; ingen delegat anges, {day}.")
+            return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day),
+                          list(tier["steps"]))
         summary = (f"{who} beslutar i ärende {info['number']} ({info['title']}){what}, {lower_first(body_name)}s delegationsordning, {day}."
                    if tier["delegated"] else
                    f"{body_name} beslutar själv i ärende {info['number']} ({info['title']}){what}: beloppet ligger över delegationen, {day}.")
@@ -246,7 +251,9 @@ class _DelegationDecider:
                                                                else "ärendet är inte delegerat; " + lower_first(t["decided_by"]["label"]) + " beslutar själv"))
                           for t in tiers]
             return lines
-        if len(tiers) == 1 and tier["above"] is None and tier["up_to"] is None:
+        if tier["decided_by"]["kind"] == "execution":
+            pass  # ren verkställighet without a delegate: said above, nobody "beslutar"
+        elif len(tiers) == 1 and tier["above"] is None and tier["up_to"] is None:
             lines.append(sentence(f"Ärendet har ingen beloppsgräns: {tier['decided_by']['label']} beslutar"))
         elif amount is None:
             lines.append(sentence(f"Nivån {tier['label']}: {tier['decided_by']['label']} beslutar"))

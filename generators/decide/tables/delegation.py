@@ -190,6 +190,10 @@ def _tier_steps(model: Model, order: DelegationOrder, matter: Matter, delegates:
     if delegates is None:
         found.append(sentence(f"Ärendet är inte delegerat på den här nivån: {body} beslutar själv"))
         return found
+    if not delegates:
+        found.append("Raden är ren verkställighet och ingen delegering: uppgiften utförs i verksamheten utan något delegationsbeslut.")
+        reporting = _reporting(model, order, matter)
+        return found + ([reporting] if reporting else [])
     names = [org.running_label(a) for a in delegates]
     found.append(sentence(f"Beslutet fattas av {names[0]} på delegation från {body}" if len(names) == 1
                           else f"Beslutet fattas gemensamt av {join(names)} på delegation från {body}"))
@@ -275,7 +279,10 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
                                      limit_comparison(not previous_inclusive, upper=False), limit_comparison(not start_inclusive, upper=True))
             tiers.append(_tier(None, False, gap_from, start, gap_label, body_json, None, body_name,
                                _tier_steps(model, order, matter, None, None), not previous_inclusive, not start_inclusive))
-        if len(delegates) == 1:
+        if not delegates:  # ren verkställighet naming no delegate (the schema allows no other row without one)
+            decided_by = {"key": None, "kind": "execution", "id": None, "label": "Ingen delegat (ren verkställighet)"}
+            substitute = None
+        elif len(delegates) == 1:
             decided_by = actor_json(org, delegates[0])
             substitute = substitute_json(org, order, delegates[0], own_substitute)
         else:  # a joint delegation (D403 reports it): shown as written, no single delegate
@@ -337,7 +344,8 @@ def _reporting(model: Model, order: DelegationOrder, matter: Matter) -> str | No
     if reporting.reported:
         interval = reporting.interval or order.provisions.reporting_interval
         body = model.organisation.label(Actor("body", order.body)) if model.organisation else order.body
-        return sentence(f"Beslutet anmäls till {lower_first(body)} {label('reporting_interval', interval)}")
+        via = f" via {model.organisation.running_label(reporting.via)}" if reporting.via is not None and model.organisation else ""
+        return sentence(f"Beslutet anmäls till {lower_first(body)} {label('reporting_interval', interval)}{via}")
     recorded = f" {reporting.recorded_as}" if reporting.recorded_as else ""
     return sentence(f"Beslutet anmäls inte.{recorded}")
 
