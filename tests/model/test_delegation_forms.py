@@ -142,3 +142,19 @@ def test_the_audit_does_not_guess_a_deadline_for_lopande(tmp_path: Path) -> None
                       TODAY)
     assert [(f.code, f.id, f.severity) for f in found.findings] == [("AU304", "DB-2", "undetermined")]
     assert "löpande" in found.findings[0].facts["interval"]
+
+
+def test_each_forvaltningschef_within_their_own_area(model: Model) -> None:
+    """"Respektive förvaltningschef inom sitt område": a role type whose members are the styrelse's
+    förvaltningschefer. Not a joint delegation (D403), and each may vidaredelegera (D410, KL 7 kap. 6 §)."""
+    matter = _matter(model, "rs-allmant-ledighet")
+    assert [a.key for a in matter.delegates] == ["role_type:forvaltningschef_rs"] and matter.further_delegation
+    decider = Decider(tables_of_model(model, TODAY))
+    listed = decider.delegation(body="regionstyrelsen", matter="rs-allmant-ledighet", day=TODAY)
+    assert listed.status == "answered"
+    assert "Var och en beslutar inom sitt eget område: Regiondirektör, Servicedirektör och Digitaliseringsdirektör." in listed.steps
+    one = decider.delegation(body="regionstyrelsen", matter="rs-allmant-ledighet", day=TODAY, area="regionservice")
+    assert one.status == "answered" and one.facts["decided_by_in_area"]["key"] == "position:servicedirektor"
+    assert one.summary.startswith("Servicedirektör beslutar i ärende 1.4")
+    elsewhere = decider.delegation(body="regionstyrelsen", matter="rs-allmant-ledighet", day=TODAY, area="halso_och_sjukvardsforvaltningen")
+    assert elsewhere.status == "undetermined"
