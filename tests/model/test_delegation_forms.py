@@ -158,3 +158,10 @@ def test_each_forvaltningschef_within_their_own_area(model: Model) -> None:
     assert one.summary.startswith("Servicedirektör beslutar i ärende 1.4")
     elsewhere = decider.delegation(body="regionstyrelsen", matter="rs-allmant-ledighet", day=TODAY, area="halso_och_sjukvardsforvaltningen")
     assert elsewhere.status == "undetermined"
+
+
+def test_a_limit_that_is_the_legal_limit(matters_json: dict[str, dict[str, Any]]) -> None:
+    """"Upp till direktupphandlingsgränsen": one direktupphandlingsgräns, strict as the law's "understiger"."""
+    published = matters_json["rs-lokaler-direktupphandling"]
+    assert (published["limit"]["amount"], published["limit"]["unit"], published["limit_comparison"]) == (1, "direktupphandlingsgrans", "below")
+    assert published["limit"]["sek_by_year"]["2026"] == 700000
