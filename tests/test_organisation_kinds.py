@@ -72,6 +72,19 @@ def test_title_footer_and_accessibility_statement_are_the_organisations(kind: st
     assert f"{name} står bakom den här webbplatsen, där {genitive} styrdokument publiceras" in statement
 
 
+@pytest.mark.site
+def test_the_region_delegation_pages_show_the_forms_of_real_rows(kind_sites: dict[str, Path]) -> None:
+    """Rows written with the forms real delegationsordningar use (tests/model/test_delegation_forms.py) read on the page."""
+    pages = kind_sites["region"] / "delegationsordningar"
+    styrelsen = re.sub(r"<[^>]+>", "", (pages / "regionstyrelsen" / "index.html").read_text(encoding="utf-8"))
+    hsn = re.sub(r"<[^>]+>", "", (pages / "halso_och_sjukvardsnamnden" / "index.html").read_text(encoding="utf-8"))
+    assert "Ingen delegat (ren verkställighet)" in styrelsen
+    assert "Handlingar kontrasigneras av regiondirektören, kanslichefen eller annan som delegaten utser." in styrelsen
+    assert "Gäller upp till 6 månader." in styrelsen
+    assert "Anmäls löpande via nämndsekreteraren." in styrelsen
+    assert "Anmäls skyndsamt via nämndsekreteraren." in hsn
+
+
 def test_rule_docs_and_titles_name_neither_ekbacka_nor_a_kommun() -> None:
     """The check catalogue is published on every organisation's site: its pages say "fullmäktige",
     "styrelsen", "direktören" and "organisationen" (the fast guard for the site test above)."""

@@ -34,6 +34,12 @@ def delegation_actors(order: DelegationOrder) -> Iterator[tuple[Actor, SourceRef
         for condition in matter.conditions:
             if condition.with_actor is not None:
                 yield condition.with_actor, condition.with_actor.source or condition.source, f"samrådspart i ärende {matter.number}"
+        if matter.countersigning is not None:
+            for actor in matter.countersigning.by:
+                yield actor, actor.source or matter.countersigning.source, f"den som kontrasignerar i ärende {matter.number}"
+        if matter.reporting is not None and matter.reporting.via is not None:
+            via = matter.reporting.via
+            yield via, via.source or matter.reporting.source, f"mottagare av anmälan i ärende {matter.number}"
     for further in order.further_delegations:
         yield further.by, further.by.source or further.source, f"beslutsfattare för vidaredelegation {further.id}"
         yield further.to, further.to.source or further.source, f"mottagare av vidaredelegation {further.id}"

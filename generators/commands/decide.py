@@ -66,6 +66,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     target.add_argument("--matter", metavar="ID", help="ärendets id, t.ex. soc-ekonomi-avskrivning-fordringar")
     target.add_argument("--matter-kind", metavar="TYP", help="ärendetyp, t.ex. upphandling (kräver --body)")
     delegation.add_argument("--amount", type=_amount, metavar="KRONOR", help="beloppet i kronor")
+    delegation.add_argument("--administration", metavar="FÖRVALTNING",
+                            help="förvaltningen beslutet gäller, när ärendet delegeras till var och en inom sitt område, "
+                                 "t.ex. regionservice")
     _common(delegation)
 
     travel = questions.add_parser("travel", help="vem godkänner en tjänsteresa",
@@ -157,7 +160,7 @@ def _answer(decider: Any, plugged: Any, args: argparse.Namespace, day: str) -> A
     if args.question == "delegation":
         if args.matter_kind and not args.body:
             raise UsageError("--matter-kind kräver --body.")
-        return decider.delegation(args.matter, args.amount, day, args.body, args.matter_kind)
+        return decider.delegation(args.matter, args.amount, day, args.body, args.matter_kind, args.administration)
     if args.question == "travel":
         if args.seat and not args.body:
             raise UsageError("--seat kräver --body.")

@@ -123,8 +123,9 @@ class _DelegationDecider:
 
     # -- delegation: the answer ---------------------------------------------------------------------
     def delegation(self, matter: str | None = None, amount: float | None = None, day: date | str | None = None,
-                   body: str | None = None, kind: str | None = None) -> Answer:
-        """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`."""
+                   body: str | None = None, kind: str | None = None, area: str | None = None) -> Answer:
+        """Who may decide `matter` (or every matter of `kind` in `body`) for `amount` kronor on `day`;
+        `area` (a förvaltning) picks the one holder of a role-type delegate there."""
         if day is None:
             day = date.today().isoformat()
         elif not isinstance(day, str):
@@ -135,21 +136,26 @@ class _DelegationDecider:
         status, tier, piece = self.delegate(matter, amount, day)
         if status == ANSWERED and piece is not None and amount is not None and not _direct_allowed(piece.period, amount):
             status = NOT_ALLOWED
+        if status == ANSWERED and tier is not None and area is not None and tier["delegated"] and tier.get("members") \
+                and _holder_in_area(tier, area) is None:
+            status = UNDETERMINED  # a role type's holders decide within their own förvaltning; none is in this one
         if piece is not None and body is not None and piece.body != body:
             status = OTHER_BODY
         elif status == NOT_FOUND and matter in self._retired_ids:
             status = RETIRED
-        return Answer.lazy("delegation", status, self._delegation_full, (matter, amount, day, body, kind, status, tier, piece))
+        return Answer.lazy("delegation", status, self._delegation_full, (matter, amount, day, body, kind, status, tier, piece, area))
 
     def _delegation_full(self, matter: str, amount: float | None, day: str, body: str | None, kind: str | None,
-                         status: str, tier: dict[str, Any] | None, piece: _Piece | None) -> Answer:
+                         status: str, tier: dict[str, Any] | None, piece: _Piece | None, area: str | None = None) -> Answer:
         question = {"kind": "delegation", "body": body, "matter": matter, "matter_kind": kind, "amount": amount, "date": day}
+        if area is not None:
+            question["area"] = area
         if status == RETIRED:
             status = NOT_FOUND
-        return self._delegation_answer(question, matter, amount, day, status, tier, piece)
+        return self._delegation_answer(question, matter, amount, day, status, tier, piece, area)
 
     def _delegation_answer(self, question: dict[str, Any], matter: str, amount: float | None, day: str,
-                           status: str, tier: dict[str, Any] | None, piece: _Piece | None) -> Answer:
+                           status: str, tier: dict[str, Any] | None, piece: _Piece | None, area: str | None = None) -> Answer:
         bodies = self._delegation.get("bodies", {})
         if status == NOT_FOUND:
             retired = self._delegation.get("retired", {}).get(matter)
@@ -199,6 +205,11 @@ class _DelegationDecider:
             return Answer("delegation", question, NEEDS_AMOUNT,
                           f"Vem som beslutar om ärende {info['number']} {info['title']} beror på beloppet; ange --amount.",
                           facts, lambda: self._delegation_explanation(piece, None, None))
+        if status == UNDETERMINED and tier is not None and area is not None:
+            members = join([m["label"] for m in tier.get("members", ())])
+            return Answer("delegation", question, UNDETERMINED,
+                          f"Ingen av dem som beslutar i ärende {info['number']} var och en inom sitt område ({members}) "
+                          f"hör till förvaltningen {area}.", facts, lambda: self._delegation_explanation(piece, tier, amount, day))
         if status == UNDETERMINED or tier is None:
             return Answer("delegation", question, UNDETERMINED,
                           f"Beloppsnivåerna i ärende {info['number']} ger inget entydigt svar för {kronor(amount)}.",
@@ -209,6 +220,15 @@ class _DelegationDecider:
         ]
         who = tier["decided_by"]["label"]
         what = f" om {kronor(amount)}" if amount is not None else ""
+        holder = _holder_in_area(tier, area)
+        if holder is not None:
+            facts["decided_by_in_area"] = holder
+            who = holder["label"]
+        if tier["decided_by"]["kind"] == "execution":
+            summary = (f"Ärende {info['number']} ({info['title']}) i {lower_first(body_name)}s delegationsordning är ren verkställighet "
+                       f"och ingen delegering; ingen delegat anges, {day}.")
+            return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day),
+                          list(tier["steps"]))
         summary = (f"{who} beslutar i ärende {info['number']} ({info['title']}){what}, {lower_first(body_name)}s delegationsordning, {day}."
                    if tier["delegated"] else
                    f"{body_name} beslutar själv i ärende {info['number']} ({info['title']}){what}: beloppet ligger över delegationen, {day}.")
@@ -246,7 +266,9 @@ class _DelegationDecider:
                                                                else "ärendet är inte delegerat; " + lower_first(t["decided_by"]["label"]) + " beslutar själv"))
                           for t in tiers]
             return lines
-        if len(tiers) == 1 and tier["above"] is None and tier["up_to"] is None:
+        if tier["decided_by"]["kind"] == "execution":
+            pass  # ren verkställighet without a delegate: said above, nobody "beslutar"
+        elif len(tiers) == 1 and tier["above"] is None and tier["up_to"] is None:
             lines.append(sentence(f"Ärendet har ingen beloppsgräns: {tier['decided_by']['label']} beslutar"))
         elif amount is None:
             lines.append(sentence(f"Nivån {tier['label']}: {tier['decided_by']['label']} beslutar"))
@@ -299,6 +321,14 @@ class _DelegationDecider:
             return lines
 
         return Answer("delegation", question, status, summary, facts, explain)
+
+
+def _holder_in_area(tier: dict[str, Any], area: str | None) -> dict[str, Any] | None:
+    """The one holder of a role-type delegate whose förvaltning is `area` ("respektive förvaltningschef
+    inom sitt område"); None without an area, for any other delegate, or when none is there."""
+    if area is None or not tier["delegated"]:
+        return None
+    return next((m for m in tier.get("members", ()) if m["administration"] == area), None)
 
 
 def _tier_facts(tier: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from generators.model.common import Actor, Amount, DocumentMeta, LegalRef
 from generators.model.delegation import DelegationOrder, Matter
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.wording.labels import label
-from generators.wording.limits import strict_word
+from generators.wording.limits import duration_text, strict_word
 
 # Change categories: the sub-headings of a document's part of the report.
 DELEGATE = "Omdelegerade ärenden (delegat eller ersättare ändrad)"
@@ -142,14 +142,24 @@ def metadata(side: Side, meta: DocumentMeta) -> Entity:
 
 
 # -- delegation -----------------------------------------------------------------------------------
-def _reporting_text(order: DelegationOrder, matter: Matter) -> str:
+def _reporting_text(side: Side, order: DelegationOrder, matter: Matter) -> str:
     reporting = matter.reporting
     if reporting is None:
         return "inget angivet"
     if reporting.reported:
         interval = reporting.interval or order.provisions.reporting_interval
-        return f"anmäls {label('reporting_interval', interval)}"
+        via = f" via {side.actor(reporting.via)}" if reporting.via is not None else ""
+        return f"anmäls {label('reporting_interval', interval)}{via}"
     return "anmäls inte" + (f" ({reporting.recorded_as})" if reporting.recorded_as else "")
+
+
+def _countersigning_facet(side: Side, matter: Matter) -> Facet:
+    signing = matter.countersigning
+    if signing is None:
+        return text_facet("Kontrasigneras av", None, MATTER)
+    names = [side.actor(a) for a in signing.by] + (["annan som delegaten utser"] if signing.or_appointed_by_delegate else [])
+    return text_facet("Kontrasigneras av", (tuple(a.key for a in signing.by), signing.or_appointed_by_delegate), MATTER,
+                      join(names, "eller"))
 
 
 def matter_entity(side: Side, order: DelegationOrder, matter: Matter) -> Entity:
@@ -177,7 +187,10 @@ def matter_entity(side: Side, order: DelegationOrder, matter: Matter) -> Entity:
         text_facet("Lagrum", tuple((r.sfs, r.chapter, r.section, r.local, r.eu, r.article) for r in matter.legal_basis), MATTER,
                    side.legal(matter.legal_basis)),
         text_facet("Villkor", tuple(conditions), MATTER, "; ".join(conditions) or "inga"),
-        text_facet("Anmälan", _reporting_text(order, matter), MATTER),
+        text_facet("Längsta tid", (matter.duration.amount, matter.duration.unit) if matter.duration else None, MATTER,
+                   duration_text(matter.duration.amount, matter.duration.unit) if matter.duration else None),
+        _countersigning_facet(side, matter),
+        text_facet("Anmälan", _reporting_text(side, order, matter), MATTER),
         text_facet("Ren verkställighet", matter.execution_only, MATTER, yes_no(matter.execution_only)),
         text_facet("Anmärkning", matter.note, MATTER),
         actor_facet(side, "Ärendet rör", matter.concerns, DELEGATE),

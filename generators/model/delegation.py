@@ -58,6 +58,31 @@ class MatterReporting:
     interval: str | None
     recorded_as: str | None
     source: SourceRef
+    via: Actor | None = None  # who receives the report and passes it on (the nämndsekreterare)
+
+
+# Intervals that name no day by which a report is due ("löpande", "skyndsamt"): whether a report was
+# late cannot be judged from them, so the audit says so rather than inventing a deadline.
+OPEN_INTERVALS = frozenset({"continuously", "promptly"})
+
+
+@dataclass(frozen=True, slots=True)
+class Countersigning:
+    """Who countersigns the documents that follow from the decision: any one of `by`, or, when
+    `or_appointed_by_delegate`, someone else the delegate appoints ("eller annan utsedd")."""
+
+    by: tuple[Actor, ...]
+    or_appointed_by_delegate: bool
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A longest time the delegation covers, up to and including it ("anställning upp till 6 månader")."""
+
+    amount: int
+    unit: str  # days | weeks | months | years
+    source: SourceRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +106,8 @@ class Matter:
     source: SourceRef
     not_reserved_because: str | None = None  # why a row worded like KL 6 kap. 38 § is not such a matter
     concerns: Actor | None = None  # whom the matter concerns (jäv: never its own delegate)
+    countersigning: Countersigning | None = None
+    duration: Duration | None = None
 
     def all_delegates(self) -> list[Actor]:
         """Every actor that may decide the matter (the tiers' delegates for a tiered matter)."""
@@ -133,6 +160,13 @@ def _delegates(value: Any, source: SourceRef) -> tuple[Actor, ...]:
     if isinstance(value, list):
         return tuple(Actor.parse(item, source.at(i)) for i, item in enumerate(value))
     return (Actor.parse(value, source),)
+
+
+def _countersigning(value: dict[str, Any] | None, source: SourceRef) -> Countersigning | None:
+    if value is None:
+        return None
+    by = tuple(Actor.parse(item, source.at("by", i)) for i, item in enumerate(value["by"]))
+    return Countersigning(by, bool(value.get("or_appointed_by_delegate", False)), source)
 
 
 def _substitution(value: dict[str, Any] | None, source: SourceRef) -> SubstitutionRule | None:
@@ -220,7 +254,10 @@ def _build_delegation_order(document: Any) -> DelegationOrder:
                         )
                         for i, c in enumerate(m.get("conditions", ()))
                     ),
-                    reporting=MatterReporting(rep["reported"], rep.get("interval"), rep.get("recorded_as"), src.at("reporting"))
+                    reporting=MatterReporting(
+                        rep["reported"], rep.get("interval"), rep.get("recorded_as"), src.at("reporting"),
+                        Actor.parse(rep["via"], src.at("reporting", "via")) if "via" in rep else None,
+                    )
                     if rep
                     else None,
                     execution_only=bool(m.get("execution_only", False)),
@@ -228,6 +265,8 @@ def _build_delegation_order(document: Any) -> DelegationOrder:
                     source=src,
                     not_reserved_because=m.get("not_reserved_because"),
                     concerns=Actor.parse(m["concerns"], src.at("concerns")) if "concerns" in m else None,
+                    countersigning=_countersigning(m.get("countersigning"), src.at("countersigning")),
+                    duration=Duration(m["duration"]["amount"], m["duration"]["unit"], src.at("duration")) if "duration" in m else None,
                 )
             )
     further = [

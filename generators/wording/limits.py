@@ -9,6 +9,7 @@ comparison includes its amount ("upp till", read "upp till och med"), `below` le
 from __future__ import annotations
 
 from generators.wording.labels import label
+from generators.wording.swedish import count
 
 UPPER_DEFAULT = "at_most"
 LOWER_DEFAULT = "above"
@@ -56,3 +57,12 @@ def comparison_of(inclusive: bool, upper: bool) -> str:
     if upper:
         return UPPER_DEFAULT if inclusive else "below"
     return "at_least" if inclusive else LOWER_DEFAULT
+
+
+# The singular of each duration unit; the plural is the schema's label (`duration_unit`).
+_DURATION_SINGULAR = {"days": "dag", "weeks": "vecka", "months": "månad", "years": "år"}
+
+
+def duration_text(amount: int, unit: str) -> str:
+    """'upp till 6 månader', 'upp till 1 år': a duration limit, the time itself included."""
+    return f"upp till {count(amount, _DURATION_SINGULAR[unit], label('duration_unit', unit))}"

@@ -411,6 +411,13 @@
     });
     var who = tier.decided_by.label;
     var what = amount !== null ? " om " + kronor(amount) : "";
+    if (tier.decided_by.kind === "execution") {
+      // ren verkställighet naming no delegate: nobody "beslutar" (as generators/decide/engine.py)
+      return answer("delegation", ANSWERED,
+        "Ärende " + info.number + " (" + info.title + ") i " + lowerFirst(bodyName) + "s delegationsordning är ren verkställighet " +
+        "och ingen delegering; ingen delegat anges, " + day + ".",
+        facts, self.delegationExplanation(piece, tier, amount, day), tier.steps.slice());
+    }
     var summary = tier.delegated
       ? who + " beslutar i ärende " + info.number + " (" + info.title + ")" + what + ", " + lowerFirst(bodyName) + "s delegationsordning, " + day + "."
       : bodyName + " beslutar själv i ärende " + info.number + " (" + info.title + ")" + what + ": beloppet ligger över delegationen, " + day + ".";
@@ -455,7 +462,9 @@
       }
       return lines;
     }
-    if (tiers.length === 1 && tier.above === null && tier.up_to === null) {
+    if (tier.decided_by.kind === "execution") {
+      // ren verkställighet without a delegate: said above, nobody "beslutar"
+    } else if (tiers.length === 1 && tier.above === null && tier.up_to === null) {
       lines.push(sentence("Ärendet har ingen beloppsgräns: " + tier.decided_by.label + " beslutar"));
     } else if (amount === null) {
       lines.push(sentence("Nivån " + tier.label + ": " + tier.decided_by.label + " beslutar"));

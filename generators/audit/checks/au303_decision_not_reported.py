@@ -7,7 +7,8 @@ För varje beslut i registret: vad delegationsordningen som gällde beslutsdagen
 Ska beslutet anmälas och registret saknar anmälningsdag är det en avvikelse. Där nämnden har bestämt
 att beslut i ärendet inte anmäls utan dokumenteras på annat sätt (`reported: false` med
 `recorded_as`, till exempel att de protokollförs särskilt) krävs ingen anmälan: det är ett lagligt
-alternativ. Rader som är ren verkställighet är inga delegationsbeslut och anmäls inte.
+alternativ. Rader som är ren verkställighet är inga delegationsbeslut och anmäls inte. Också ett beslut
+som anmäls löpande eller skyndsamt ska ha en anmälningsdag.
 
 ## Varför
 
@@ -27,12 +28,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.audit.findings import AuditContext, AuditRule, Finding
+from generators.wording.labels import label
 
 RULE = AuditRule("AU303", "decision-not-reported", "violation",
                  "Ett delegationsbeslut ska anmälas till nämnden som delegationsordningen anger.")
-
-INTERVALS = {"next_meeting": "vid nästa sammanträde", "monthly": "månadsvis", "quarterly": "kvartalsvis"}
-
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
     for decision in ctx.decisions:
@@ -50,6 +49,6 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         rule = f"{order.meta.title} version {order.meta.version}, ärende {matter.number}"
         yield Finding(RULE.code, RULE.severity, "decision", decision.id, decision.file, decision.line, decision.decided_on, decision.amount,
                       f"Beslut {decision.id} i ärende {matter.number} {matter.title} ({decision.decided_on.isoformat()}) har ingen anmälningsdag; "
-                      f"enligt {rule} ({location.file}:{location.line}) anmäls beslutet {INTERVALS.get(interval, interval)} till nämnden.",
+                      f"enligt {rule} ({location.file}:{location.line}) anmäls beslutet {label('reporting_interval', interval)} till nämnden.",
                       {"matter": matter.id, "rule": rule, "source": f"{location.file}:{location.line}",
-                       "interval": INTERVALS.get(interval, interval)})
+                       "interval": label('reporting_interval', interval)})

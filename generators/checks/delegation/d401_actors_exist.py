@@ -2,7 +2,8 @@
 
 ## Vad kontrolleras
 
-Att varje delegat, ersättare, samrådspart, mottagare av vidaredelegation och dokumentägare i en
+Att varje delegat, ersättare, samrådspart, mottagare av vidaredelegation, den som kontrasignerar
+(`countersigning`), den som anmälan går via (`reporting.via`) och dokumentägare i en
 delegationsordning finns i organisationsfilen: befattningen, rolltypen, organet, den politiska
 posten i organet eller den externa parten. Att det delegerande organet finns.
 

@@ -6,7 +6,10 @@ Att ett ärende med `further_delegation: true` har en förvaltningschef inom nä
 styrelsens verksamhetsområde som delegat: chefen för organets egen förvaltning (för styrelsen:
 direktören) eller chefen för en annan förvaltning som betjänar organet (`serves`). En styrelse eller
 nämnd med flera förvaltningar har alltså flera förvaltningschefer, och var och en får ges rätten.
-Ingen annan anställd, och ingen förtroendevald, får vidaredelegera.
+Ett ärende som delegeras till ”respektive förvaltningschef inom sitt område” skrivs med en rolltyp
+vars befattningar (`members`) alla är förvaltningschefer inom organets område: var och en beslutar
+då för sin egen förvaltning och får vidaredelegera där. Ingen annan anställd, och ingen
+förtroendevald, får vidaredelegera.
 
 ## Varför
 
@@ -22,6 +25,8 @@ KL 7 kap. 6 §.
 
 ```yaml
 - {number: "2.4", delegate: {position: socialchef}, further_delegation: true, ...}
+# organisation.yaml: {id: forvaltningschef_ks, title: "Förvaltningschef inom styrelsens område", members: [direktor, servicechef]}
+- {number: "1.4", delegate: {role_type: forvaltningschef_ks}, further_delegation: true, ...}
 ```
 
 ## Exempel som underkänns
@@ -39,6 +44,8 @@ from generators.checks.rule import CheckContext, Rule
 from generators.checks.support import delegated_matters
 from generators.diagnostics import Diagnostic
 from generators.model import Model
+from generators.model.common import Actor
+from generators.model.organisation import Organisation
 
 RULE = Rule("D410", "further-delegation-by-head", "error", "Bara en förvaltningschef inom organets område får rätt att vidaredelegera.", needs=("organisation", "delegation"), per_document="delegation")
 
@@ -56,13 +63,24 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
             if not matter.further_delegation:
                 continue
             for actor in matter.all_delegates():
-                if not (actor.kind == "position" and actor.id in heads):
+                if not _heads_only(org, actor, heads):
                     yield RULE.at(
                         matter.source.at("further_delegation"),
                         f"Ärende {matter.number} tillåter vidaredelegation, men delegaten är {org.label(actor)}. Bara en förvaltningschef "
                         f"inom nämndens område ({_joined(titles)}) får vidaredelegera (KL 7 kap. 6 §).",
                     )
                     break
+
+
+def _heads_only(org: Organisation, actor: Actor, heads: list[str]) -> bool:
+    """A förvaltningschef within the body's area, or a role type whose every holder is one: "respektive
+    förvaltningschef inom sitt område" delegates to each of them for their own förvaltning, never jointly."""
+    if actor.kind == "position":
+        return actor.id in heads
+    if actor.kind == "role_type":
+        members = org.positions_of_role_type(actor.id)
+        return bool(members) and all(member in heads for member in members)
+    return False
 
 
 def _joined(titles: list[str]) -> str:

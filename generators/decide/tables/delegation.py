@@ -48,6 +48,18 @@ def actor_json(org: Organisation | None, actor: Actor) -> dict[str, Any]:
     return {"key": actor.key, "kind": actor.kind, "id": actor.id, "label": org.label(actor) if org else actor.id}
 
 
+def role_type_members(org: Organisation, actor: Actor) -> list[dict[str, Any]]:
+    """The positions of a role-type delegate with their förvaltning; empty for any other delegate."""
+    if actor.kind != "role_type":
+        return []
+    found = []
+    for position_id in org.positions_of_role_type(actor.id):
+        position = org.positions.get(position_id)
+        member = actor_json(org, Actor("position", position_id))
+        found.append({**member, "administration": position.administration if position is not None else None})
+    return found
+
+
 def _vice_chair(org: Organisation, body_id: str) -> Actor | None:
     body = org.bodies.get(body_id)
     if body is None:
@@ -156,7 +168,7 @@ def _range_label(above: str | None, up_to: str | None, per: str, above_compariso
 
 def _tier(index: int | None, delegated: bool, above: Decimal | None, up_to: Decimal | None, label: str,
           decided_by: dict[str, Any], substitute: dict[str, Any] | None, body_name: str, steps: list[str],
-          above_inclusive: bool = False, up_to_inclusive: bool = True) -> dict[str, Any]:
+          above_inclusive: bool = False, up_to_inclusive: bool = True, members: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     if delegated:
         applies = f"ligger i nivån {label}: {decided_by['label']} beslutar."
     else:
@@ -175,6 +187,9 @@ def _tier(index: int | None, delegated: bool, above: Decimal | None, up_to: Deci
         "rejected_if_higher": sentence(f"Nivån {label} gäller inte: beloppet är högre"),
         "rejected_if_lower": sentence(f"Nivån {label} gäller inte: beloppet är lägre"),
         "steps": steps,
+        # A role type's holders, each deciding within their own förvaltning ("respektive förvaltningschef
+        # inom sitt område"): a question that names the förvaltning gets the one holder there.
+        "members": members or [],
     }
 
 
@@ -190,9 +205,16 @@ def _tier_steps(model: Model, order: DelegationOrder, matter: Matter, delegates:
     if delegates is None:
         found.append(sentence(f"Ärendet är inte delegerat på den här nivån: {body} beslutar själv"))
         return found
+    if not delegates:
+        found.append("Raden är ren verkställighet och ingen delegering: uppgiften utförs i verksamheten utan något delegationsbeslut.")
+        reporting = _reporting(model, order, matter)
+        return found + ([reporting] if reporting else [])
     names = [org.running_label(a) for a in delegates]
     found.append(sentence(f"Beslutet fattas av {names[0]} på delegation från {body}" if len(names) == 1
                           else f"Beslutet fattas gemensamt av {join(names)} på delegation från {body}"))
+    members = role_type_members(org, delegates[0]) if len(delegates) == 1 else []
+    if len(members) > 1:
+        found.append(sentence(f"Var och en beslutar inom sitt eget område: {join([m['label'] for m in members])}"))
     if substitute is not None and substitute["actors"]:
         found.append(substitute["text"])
     reporting = _reporting(model, order, matter)
@@ -275,9 +297,14 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
                                      limit_comparison(not previous_inclusive, upper=False), limit_comparison(not start_inclusive, upper=True))
             tiers.append(_tier(None, False, gap_from, start, gap_label, body_json, None, body_name,
                                _tier_steps(model, order, matter, None, None), not previous_inclusive, not start_inclusive))
-        if len(delegates) == 1:
+        members: list[dict[str, Any]] = []
+        if not delegates:  # ren verkställighet naming no delegate (the schema allows no other row without one)
+            decided_by = {"key": None, "kind": "execution", "id": None, "label": "Ingen delegat (ren verkställighet)"}
+            substitute = None
+        elif len(delegates) == 1:
             decided_by = actor_json(org, delegates[0])
             substitute = substitute_json(org, order, delegates[0], own_substitute)
+            members = role_type_members(org, delegates[0])
         else:  # a joint delegation (D403 reports it): shown as written, no single delegate
             decided_by = {"key": None, "kind": "joint", "id": None, "label": "gemensamt " + join([org.label(a) for a in delegates])}
             substitute = None
@@ -285,7 +312,8 @@ def _period_tiers(model: Model, order: DelegationOrder, matter: Matter, values: 
                              up_to.comparison if up_to else None)
         tiers.append(_tier(index, True, above_sek, up_to_sek, label, decided_by, substitute, body_name,
                            _tier_steps(model, order, matter, delegates, substitute),
-                           above.lower_inclusive if above is not None else False, up_to.upper_inclusive if up_to is not None else True))
+                           above.lower_inclusive if above is not None else False, up_to.upper_inclusive if up_to is not None else True,
+                           members))
         previous_up_to, previous_text = up_to_sek, up_to_text or ""
         previous_inclusive = up_to.upper_inclusive if up_to is not None else True
     if previous_up_to is not None and tiers and tiers[-1]["up_to"] is not None:
@@ -337,7 +365,8 @@ def _reporting(model: Model, order: DelegationOrder, matter: Matter) -> str | No
     if reporting.reported:
         interval = reporting.interval or order.provisions.reporting_interval
         body = model.organisation.label(Actor("body", order.body)) if model.organisation else order.body
-        return sentence(f"Beslutet anmäls till {lower_first(body)} {label('reporting_interval', interval)}")
+        via = f" via {model.organisation.running_label(reporting.via)}" if reporting.via is not None and model.organisation else ""
+        return sentence(f"Beslutet anmäls till {lower_first(body)} {label('reporting_interval', interval)}{via}")
     recorded = f" {reporting.recorded_as}" if reporting.recorded_as else ""
     return sentence(f"Beslutet anmäls inte.{recorded}")
 

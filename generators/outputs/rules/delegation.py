@@ -18,7 +18,18 @@ from __future__ import annotations
 from typing import Any
 
 from generators.model.common import Amount, DocumentMeta
-from generators.model.delegation import Condition, DelegationOrder, FurtherDelegation, Matter, MatterReporting, SubstitutionRule, further_delegation_bounds
+from generators.model.delegation import (
+    OPEN_INTERVALS,
+    Condition,
+    Countersigning,
+    DelegationOrder,
+    Duration,
+    FurtherDelegation,
+    Matter,
+    MatterReporting,
+    SubstitutionRule,
+    further_delegation_bounds,
+)
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.outputs.rules.common import (
     RulesContext,
@@ -39,6 +50,7 @@ from generators.outputs.rules.common import (
 from generators.outputs.rules.registry import Rendered, RulesFile
 from generators.wording.labels import label
 from generators.wording.limits import comparison_of as limit_comparison
+from generators.wording.limits import duration_text
 
 
 def _substitution(ctx: RulesContext, rule: SubstitutionRule | None) -> dict[str, Any] | None:
@@ -66,7 +78,7 @@ def _provisions(ctx: RulesContext, order: DelegationOrder) -> dict[str, Any]:
     }
 
 
-def _reporting(order: DelegationOrder, reporting: MatterReporting | None) -> dict[str, Any] | None:
+def _reporting(ctx: RulesContext, order: DelegationOrder, reporting: MatterReporting | None) -> dict[str, Any] | None:
     """A matter's reporting with the document's default interval filled in (and said so)."""
     if reporting is None:
         return None
@@ -80,7 +92,25 @@ def _reporting(order: DelegationOrder, reporting: MatterReporting | None) -> dic
         "interval_label": label("reporting_interval", interval) if interval else None,
         "interval_from": interval_from,
         "recorded_as": reporting.recorded_as,
+        "via": actor_json(ctx, reporting.via),
+        # löpande / skyndsamt: the document names no day by which the report is due
+        "fixed_deadline": interval is not None and interval not in OPEN_INTERVALS if reporting.reported else None,
     }
+
+
+def _countersigning(ctx: RulesContext, countersigning: Countersigning | None) -> dict[str, Any] | None:
+    if countersigning is None:
+        return None
+    return {
+        "by": [actor_json(ctx, a) for a in countersigning.by],
+        "or_appointed_by_delegate": countersigning.or_appointed_by_delegate,
+    }
+
+
+def _duration(duration: Duration | None) -> dict[str, Any] | None:
+    if duration is None:
+        return None
+    return {"amount": duration.amount, "unit": duration.unit, "label": duration_text(duration.amount, duration.unit)}
 
 
 def _condition(ctx: RulesContext, condition: Condition) -> dict[str, Any]:
@@ -121,7 +151,9 @@ def _matter(ctx: RulesContext, order: DelegationOrder, matter: Matter, section_n
             for index, tier in enumerate(matter.tiers)
         ],
         "conditions": [_condition(ctx, c) for c in matter.conditions],
-        "reporting": _reporting(order, matter.reporting),
+        "reporting": _reporting(ctx, order, matter.reporting),
+        "countersigning": _countersigning(ctx, matter.countersigning),
+        "duration": _duration(matter.duration),
         "execution_only": matter.execution_only,
         "note": matter.note,
     }

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from generators.model.common import Amount
-from generators.model.delegation import Condition, DelegationOrder, Matter, SubstitutionRule, Tier
+from generators.model.delegation import Condition, Countersigning, DelegationOrder, Matter, SubstitutionRule, Tier
 from generators.outputs.site import documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry, Versions
 from generators.outputs.site.escape import Safe, link, text
@@ -29,7 +29,8 @@ from generators.outputs.site.swedish import (
 )
 from generators.outputs.site.tables import Row, table
 from generators.wording.labels import label
-from generators.wording.limits import range_text
+from generators.wording.limits import duration_text, range_text
+from generators.wording.swedish import join, sentence
 
 SECTION = "Delegationsordningar"
 INDEX = "delegationsordningar/index.md"
@@ -242,7 +243,7 @@ def _matter_row(ctx: SiteContext, order: DelegationOrder, matter: Matter, page: 
             "Ja" if matter.further_delegation else "Nej",
             legal_basis(ctx, matter.legal_basis),
             _amount_cell(ctx, matter, day),
-            _reporting_cell(order, matter),
+            _reporting_cell(ctx, order, matter),
         ],
         id=matter.id,
         css_class="execution-only" if matter.execution_only else None,
@@ -255,6 +256,10 @@ def _matter_cell(ctx: SiteContext, matter: Matter, page: str) -> Safe:
         parts.append(Safe('<span class="badge">Ren verkställighet, inte delegering</span>'))
     for condition in matter.conditions:
         parts.append(Safe(f'<span class="condition">{condition_text(ctx, condition, page)}</span>'))
+    if matter.duration is not None:
+        parts.append(Safe(f'<span class="condition">{text(sentence("Gäller " + duration_text(matter.duration.amount, matter.duration.unit)))}</span>'))
+    if matter.countersigning is not None:
+        parts.append(Safe(f'<span class="condition">{countersigning_text(ctx, matter.countersigning, page)}</span>'))
     if matter.note:
         parts.append(Safe(f'<span class="note">{text(matter.note)}</span>'))
     return Safe("<br>\n".join(parts))
@@ -274,7 +279,17 @@ def condition_text(ctx: SiteContext, condition: Condition, page: str) -> Safe:
     return text("Villkor enligt beslutet.")
 
 
+def countersigning_text(ctx: SiteContext, countersigning: Countersigning, page: str) -> Safe:
+    """'Handlingar kontrasigneras av regiondirektören, ekonomidirektören eller annan som delegaten utser.'"""
+    names = [str(ctx.actor_link(actor, page, running=True)) for actor in countersigning.by]
+    if countersigning.or_appointed_by_delegate:
+        names.append("annan som delegaten utser")
+    return Safe(f"Handlingar kontrasigneras av {join(names, 'eller')}.")
+
+
 def _delegate_cell(ctx: SiteContext, matter: Matter, page: str, day: date) -> Safe:
+    if not matter.tiers and not matter.delegates:
+        return Safe('<span class="muted">Ingen delegat (ren verkställighet)</span>')
     if not matter.tiers:
         return ctx.actors_links(matter.delegates, page)
     items = "\n".join(
@@ -337,7 +352,7 @@ def _per_and_vat(amount: Amount) -> str:
     return f" ({', '.join(words)})" if words else ""
 
 
-def _reporting_cell(order: DelegationOrder, matter: Matter) -> Safe:
+def _reporting_cell(ctx: SiteContext, order: DelegationOrder, matter: Matter) -> Safe:
     default = label("reporting_interval", order.provisions.reporting_interval)
     reporting = matter.reporting
     if reporting is None:
@@ -346,7 +361,8 @@ def _reporting_cell(order: DelegationOrder, matter: Matter) -> Safe:
         return text(f"Anmäls {default} (allmänna bestämmelser).")
     if reporting.reported:
         interval = label("reporting_interval", reporting.interval) if reporting.interval else default
-        return text(f"Anmäls {interval}.")
+        via = f" via {ctx.actor_running(reporting.via)}" if reporting.via is not None else ""
+        return text(f"Anmäls {interval}{via}.")
     recorded = f" {reporting.recorded_as}" if reporting.recorded_as else ""
     return text(f"Anmäls inte.{recorded}")
 
