@@ -22,7 +22,7 @@ from generators.model import Model
 __all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables", "decided_documents"]
 
 # The tables' own format version (semver), published with them.
-TABLES_VERSION = "1.1.0"  # 1.1.0: inclusive bounds, procurement candidates and direct_procurement_allowed
+TABLES_VERSION = "1.1.0"  # 1.1.0: inclusive bounds, tier members, the execution decider, procurement candidates and direct_procurement_allowed
 
 def builders() -> dict[str, Callable[[Model, str, date], dict[str, Any] | None]]:
     """Each registered document kind's table builder (`Kind.decide.table`), by kind name."""
