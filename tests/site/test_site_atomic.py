@@ -50,6 +50,23 @@ def leftovers(out: Path, pid: int | None = None) -> list[str]:
     return sorted(p.name for p in out.iterdir() if mark in p.name)
 
 
+def survivors(marker: str) -> list[str]:
+    """Processes still running whose command line names `marker` (a test's own folder): a killed
+    build's scan workers must end with it, not wait on their result pipe for ever."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue  # ended while we looked
+        if marker in command and state != "Z":
+            found.append(f"{entry.name} {state}: {command.strip()}")
+    return found
+
+
 def test_a_statute_named_like_a_script_url_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from generators.cli import main
 
@@ -126,6 +143,44 @@ def test_killed_builds_never_leave_a_partial_site(tmp_path: Path) -> None:
             shutil.rmtree(out / "site")
             assert previous_site(out / "site") == before
     print(f"kill test: after each kill the output held the {', '.join(outcomes)} site")
+    deadline = time.monotonic() + 10
+    while survivors(str(policies)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert survivors(str(policies)) == [], "a killed build left processes running"
     # What SIGKILL left behind belongs to processes that are gone: the next build removes it.
     _remove_stale(out / "site")
     assert leftovers(out) == []
+
+
+def forked_children(pid: int) -> list[int]:
+    """The build's forked copies of itself (its scan workers), not the tools it runs (git, pagefind)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) != pid:
+                continue
+            if (entry / "cmdline").read_bytes() == (Path("/proc") / str(pid) / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def test_a_build_killed_while_scanning_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """The scan runs in worker processes once a site has 300 pages; SIGKILL of the build ends them too."""
+    policies = copy_tree(FIXTURE, tmp_path / "kommun")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}
+    process = subprocess.Popen([sys.executable, "-m", "generators", "build", "--policies", str(policies), "--out", str(tmp_path / "out")],
+                               cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 300
+    while process.poll() is None and not workers and time.monotonic() < deadline:
+        workers = forked_children(process.pid)
+        time.sleep(0.01)
+    assert workers, "the build ended before its scan started workers (fewer than 300 pages?)"
+    process.kill()
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while survivors(str(policies)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert survivors(str(policies)) == []

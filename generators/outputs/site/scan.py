@@ -25,10 +25,12 @@ reports, with file and line:
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import posixpath
 import re
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -280,6 +282,27 @@ def _scan_file(task: tuple[str, str, frozenset[str]]) -> tuple[str, list[Finding
     return relative, scanner.findings, scanner.ids, scanner.links
 
 
+def _die_with_parent(parent: int) -> None:
+    """A scan worker ends when the build that forked it ends, even by SIGKILL.
+
+    Without this a killed build leaves its workers blocked on their result pipe for ever. Linux
+    delivers SIGKILL to the worker when its parent dies (PR_SET_PDEATHSIG); elsewhere the worker at
+    least does not outlive a parent that is already gone. The build's SIGTERM handler (raise
+    KeyboardInterrupt) is inherited by fork and is reset, and Ctrl-C is left to the build, so no
+    worker prints a traceback.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # no prctl: not Linux
+    if os.getppid() != parent:  # the build died before prctl took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
 # Above this many pages the files are scanned in parallel processes (a large region has thousands).
 PARALLEL_FROM = 300
 
@@ -294,7 +317,8 @@ def scan_site(site_dir: Path, extra_scripts: list[object] | None = None, site_ro
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             results = list(pool.map(_scan_file, tasks, chunksize=32))
     else:
         results = [_scan_file(task) for task in tasks]
