@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import logging
 import os
 import shutil
@@ -121,22 +122,35 @@ def _switch_into_place(staging: Path, target: Path) -> None:
     aside.rmdir()
 
 
-def _alive(pid: int) -> bool:
+def _hold(folder: Path) -> int:
+    """Lock a build's folder for as long as the build runs: the descriptor stays open until the
+    process ends, however it ends, and the kernel then releases the lock (even after SIGKILL)."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return descriptor
+
+
+def _in_use(folder: Path) -> bool:
+    """Whether a running build holds the folder. The process id in the name is not asked: ids are
+    reused (pid_max is 32 768 here), so a killed build's id may belong to another process by now."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return True  # gone or unreadable: leave it alone
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
         return True
-    return True
+    finally:
+        os.close(descriptor)
+    return False
 
 
 def _remove_stale(target: Path) -> None:
-    """Folders left by builds that were killed (their process is gone); a running build's stays."""
+    """Folders left by builds that were killed (nobody holds their lock); a running build's stays."""
     prefix = f".{target.name}{STAGING_MARK}"
     for leftover in target.parent.glob(f"{prefix}*"):
-        pid = leftover.name[len(prefix):].split("-", 1)[0]
-        if leftover.is_dir() and not leftover.is_symlink() and pid.isdigit() and not _alive(int(pid)):
+        if leftover.is_dir() and not leftover.is_symlink() and not _in_use(leftover):
             shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -151,6 +165,7 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False) -> Non
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING_MARK}{os.getpid()}-", dir=target.parent))
+    held = _hold(staging)
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -159,6 +174,7 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False) -> Non
         _switch_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        os.close(held)
 
 
 def _build(policies_dir: Path, site_dir: Path, preview: bool = False) -> None:
