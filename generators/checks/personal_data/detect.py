@@ -117,16 +117,6 @@ def find_phones(text: str) -> list[Found]:
     return found
 
 
-def strings_in(document: SourceDocument) -> Iterator[tuple[str, SourceRef]]:
-    """Every text value in a loaded document, with where it stands.
-
-    Four personal-data rules read every string: the walk runs once per document content and is kept
-    in the document's memo (an unchanged file loaded again shares it, see `load_file`).
-    """
-    for text, path in document.derived("strings_in", lambda data: tuple(_strings(data, ()))):
-        yield text, SourceRef(document, path)
-
-
 def _strings(node: Any, path: JsonPath) -> Iterator[tuple[str, JsonPath]]:
     if isinstance(node, str):
         yield node, path
@@ -138,18 +128,10 @@ def _strings(node: Any, path: JsonPath) -> Iterator[tuple[str, JsonPath]]:
             yield from _strings(child, (*path, index))
 
 
-def published_strings(documents: list[SourceDocument]) -> Iterator[tuple[str, SourceRef]]:
-    """The text of every policy document that is published (all but the allowlist itself)."""
-    for document in documents:
-        if document.kind != "allowlist":
-            yield from strings_in(document)
-
-
 def published_findings(documents: list[SourceDocument], finder: Callable[[str], list[Found]]) -> Iterator[tuple[Found, SourceRef]]:
-    """What `finder` finds in the published text, with where each stands.
-
-    The same as running `finder` over `published_strings`, but only the strings with a hit are kept,
-    per document content and finder, in the document's memo: an unchanged document is scanned once.
+    """What `finder` finds in the text of every published document (all but the allowlist itself),
+    with where each stands. Only the strings with a hit are kept, per document content and finder, in
+    the document's memo: four rules scan the same text, and an unchanged document is scanned once.
     """
     for document in documents:
         if document.kind == "allowlist":
