@@ -4,7 +4,6 @@ of a change by a new decision (no history rewritten)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,22 +11,12 @@ from pathlib import Path
 import pytest
 
 from generators.diff import semantic_diff
-from tests.conftest import EXAMPLE_POLICIES, REPO, TODAY
+from tests.conftest import REPO, TODAY
 from tests.diff.test_semantic_diff import git
 
 
 def new_version(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "generators", "new-version", *args], capture_output=True, text=True, cwd=REPO, check=False)
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    shutil.copytree(EXAMPLE_POLICIES, root / "policies")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "add", "policies")
-    git(root, "commit", "--quiet", "-m", "Exemplet")
-    return root
 
 
 def document_block(path: Path) -> list[str]:

@@ -37,16 +37,6 @@ def edit(path: Path, find: str, replace: str) -> None:
     path.write_text(text.replace(find, replace), encoding="utf-8")
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    shutil.copytree(EXAMPLE_POLICIES, root / "policies")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "add", "policies")
-    git(root, "commit", "--quiet", "-m", "Exemplet")
-    return root
-
-
 def change_three_rules(policies: Path) -> None:
     """A limit raised, an approval cell changed, a report re-routed — and nothing else."""
     edit(policies / "delegation" / "socialnamnden.yaml",
