@@ -22,6 +22,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from generators.checks.personal_data.detect import find_identity_numbers
 from generators.diagnostics import TabularProblem
 from generators.model.common import Actor
 from generators.model.organisation import Organisation
@@ -207,6 +208,16 @@ def parse_day(table: Table, row: Row, column: str, required: bool = True) -> dat
     except ValueError:
         table.problem(row, column, AU103, f"'{text}' i '{column}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD.")
         return None
+
+
+def identity_number_in(table: Table, row: Row, column: str, value: str) -> bool:
+    """A personnummer or samordningsnummer where an id belongs is refused (AU103) and shown masked only:
+    the outputs name people by ids, never by identity numbers."""
+    found = find_identity_numbers(value)
+    if found:
+        table.problem(row, column, AU103, f"'{column}' innehåller ett personnummer ({found[0].masked}); ange ett användar-id "
+                                          "eller rekryteringssystemets id, aldrig ett personnummer.")
+    return bool(found)
 
 
 def _bad_date() -> date:

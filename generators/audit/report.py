@@ -82,7 +82,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 def _acted(finding: Finding) -> tuple[str, str]:
     facts = finding.facts
-    return facts.get("approved_by") or facts.get("decided_by") or "", facts.get("approver_id") or facts.get("decider_id") or ""
+    return (facts.get("approved_by") or facts.get("decided_by") or facts.get("acted_by") or "",
+            facts.get("approver_id") or facts.get("decider_id") or facts.get("actor_id") or "")
 
 
 def findings_csv(result: AuditResult) -> bytes:

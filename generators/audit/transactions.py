@@ -15,6 +15,7 @@ from generators.audit.inputs import (
     AU106,
     Table,
     UserPositions,
+    identity_number_in,
     parse_amount,
     parse_countries,
     parse_day,
@@ -25,9 +26,9 @@ from generators.model.common import Actor
 from generators.model.organisation import Organisation
 
 TRIP_COLUMNS = ("trip_id", "traveller", "countries", "departure", "approver", "approved_on")
-TRIP_OPTIONAL = ("return", "cost_sek")
+TRIP_OPTIONAL = ("return", "cost_sek", "organiser")
 DECISION_COLUMNS = ("decision_id", "matter", "decider", "decided_on")
-DECISION_OPTIONAL = ("amount_sek", "reported_on", "counterparty")
+DECISION_OPTIONAL = ("amount_sek", "reported_on", "counterparty", "hired", "reported_to_head_on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Trip:
     approved_on: date | None
     cost: Decimal | None
     checkable: bool
+    organiser: str = ""  # the organisation that arranges or supplies the trip (organisationsnummer), when the export has it
 
     @property
     def day(self) -> date | None:
@@ -65,6 +67,9 @@ class Decision:
     reported_on: date | None
     checkable: bool
     counterparty: str = ""  # the organisation the matter concerns (a supplier), when the register has it
+    hired: str = ""  # the person an anställningsbeslut hires: a user id or the recruitment system's id
+    reported_to_head_on: date | None = None  # a decision on vidaredelegation: the day it was reported to the förvaltningschef
+    head_report_column: bool = False  # the register has the column `reported_to_head_on` at all
 
 
 def read_trips(path: Path, org: Organisation, users: UserPositions, countries: frozenset[str]) -> tuple[list[Trip], Table]:
@@ -92,7 +97,8 @@ def read_trips(path: Path, org: Organisation, users: UserPositions, countries: f
         trip_countries = parse_countries(table, row, "countries", countries)
         cost = parse_amount(table, row, "cost_sek", required=False)
         trips.append(Trip(trip_id, row.file, row.line, row.get("traveller"), travellers, trip_countries, departure, return_day,
-                          row.get("approver"), approvers, approved_on, cost, checkable=len(table.problems) == before))
+                          row.get("approver"), approvers, approved_on, cost, checkable=len(table.problems) == before,
+                          organiser=row.get("organiser")))
     return trips, table
 
 
@@ -117,8 +123,16 @@ def read_decisions(path: Path, org: Organisation, users: UserPositions) -> tuple
         reported_on = parse_day(table, row, "reported_on", required=False)
         if decided_on and reported_on and reported_on < decided_on:
             table.problem(row, "reported_on", "AU103", f"Anmälan {reported_on.isoformat()} ligger före beslutet {decided_on.isoformat()}.")
+        head_report = parse_day(table, row, "reported_to_head_on", required=False)
+        if decided_on and head_report and head_report < decided_on:
+            table.problem(row, "reported_to_head_on", "AU103",
+                          f"Anmälan till förvaltningschefen {head_report.isoformat()} ligger före beslutet {decided_on.isoformat()}.")
         deciders = resolve_people(table, row, "decider", decided_on, org, users)
         amount = parse_amount(table, row, "amount_sek", required=False)
+        hired = row.get("hired")
+        if hired and identity_number_in(table, row, "hired", hired):
+            hired = ""  # reported (masked) and the row not checked; the number is kept nowhere
         decisions.append(Decision(decision_id, row.file, row.line, matter, row.get("decider"), deciders, decided_on, amount, reported_on,
-                                  checkable=len(table.problems) == before, counterparty=row.get("counterparty")))
+                                  checkable=len(table.problems) == before, counterparty=row.get("counterparty"), hired=hired,
+                                  reported_to_head_on=head_report, head_report_column="reported_to_head_on" in row.columns))
     return decisions, table

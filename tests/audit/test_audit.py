@@ -124,7 +124,7 @@ def test_a_file_that_is_not_utf8_or_lacks_columns(tmp_path: Path) -> None:
     found = _run(None, columns)
     assert [p.text() for p in found.problems] == [
         f"{columns.as_posix()}:1:1: AU102 Kolumnen 'decider' saknas i rubrikraden (som har: decision_id, matter, decidr, decided_on).",
-        f"{columns.as_posix()}:1:3: AU102 Kolumnen 'decidr' är okänd; kända kolumner är decision_id, matter, decider, decided_on, amount_sek, reported_on, counterparty.",
+        f"{columns.as_posix()}:1:3: AU102 Kolumnen 'decidr' är okänd; kända kolumner är decision_id, matter, decider, decided_on, amount_sek, reported_on, counterparty, hired, reported_to_head_on.",
     ]
 
 

@@ -1,0 +1,63 @@
+"""Ingen godkänner en resa för en närstående eller en resa som en part hen har intressen i arrangerar.
+
+## Vad kontrolleras
+
+För varje resa med en godkännare: att den som godkände inte, på godkännandedagen (annars
+avresedagen), hade anmält en relation till resenären (`related_person` i deklarationerna, med
+`relation` närstående eller annan nära relation) eller en jävsdeklaration eller bisyssla för resans
+arrangör eller leverantör (`organiser` i reseexporten, organisationsnumret jämförs utan bindestreck
+och landsprefix). Deklarationen kan gälla personen (användar-id) eller befattningen. Bara det som
+deklarationerna säger prövas: en relation som ingen har anmält gissas inte fram.
+
+## Varför
+
+Ett godkännande av en tjänsteresa är ett beslut om resenärens resa och om organisationens pengar.
+Den som godkänner en resa för sin make eller sitt barn, eller en studieresa som ett bolag där hen
+har en bisyssla arrangerar, är jävig och ska lämna beslutet till någon annan. Deklarationerna
+fanns i de fall som granskats; ingen jämförde dem med vem som godkände.
+
+## Lagrum
+
+KL 6 kap. 28 § (jäv: saken angår en närstående, eller en annan särskild omständighet gör att
+opartiskheten kan ifrågasättas) och 6 kap. 28–32 §§ i övrigt (den som är jävig deltar inte i
+handläggningen), för anställda genom KL 7 kap. 4 §. Bisysslor: lagen (1994:260) om offentlig anställning 7 §.
+Skyldigheten att deklarera är organisationens egen regel (riktlinjerna mot jäv).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generators.audit.findings import AuditContext, AuditRule, Finding
+
+RULE = AuditRule("AU803", "trip-conflict-of-interest", "violation",
+                 "Ingen godkänner en resa för en närstående eller en resa som en part hen har intressen i arrangerar.")
+LAW = "KL 6 kap. 28 §, 7 kap. 4 §"
+
+
+def check(ctx: AuditContext) -> Iterator[Finding]:
+    if ctx.interests is None:
+        return
+    org = ctx.model.organisation
+    assert org is not None
+    for trip in ctx.trips:
+        day = trip.day
+        if not trip.checkable or not trip.approvers or day is None or trip.approver_text == trip.traveller_text:
+            continue  # an own trip is AU201's
+        acted = " / ".join(org.label(a) for a in trip.approvers)
+        related = ctx.interests.related(trip.traveller_text, trip.approver_text, trip.approvers, day)
+        held = ctx.interests.held(trip.organiser, trip.approver_text, trip.approvers, day) if trip.organiser else None
+        if related is not None:
+            concerns = f"en relation till resenären {trip.traveller_text}: {related.described()}"
+            declaration = related
+        elif held is not None:
+            concerns = f"{held.described()} för resans arrangör {trip.organiser}"
+            declaration = held
+        else:
+            continue
+        yield Finding(RULE.code, RULE.severity, "trip", trip.id, trip.file, trip.line, day, trip.cost,
+                      f"Resan {trip.id} godkändes {day.isoformat()} av {acted} ({trip.approver_text}), som har anmält {concerns} "
+                      f"({declaration.where}); den som godkände var jävig ({LAW}) och skulle ha lämnat resan till en annan "
+                      "behörig beslutsfattare.",
+                      {"approved_by": acted, "approver_id": trip.approver_text, "traveller": trip.traveller_text,
+                       "organiser": trip.organiser, "declaration": declaration.where, "rule": LAW})

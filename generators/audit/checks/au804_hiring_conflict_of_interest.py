@@ -1,0 +1,75 @@
+"""Ingen fattar ett anställningsbeslut om en närstående, om någon hen har en annan nära relation till, eller om sig själv.
+
+## Vad kontrolleras
+
+För varje anställningsbeslut i registret över delegationsbeslut (en rad som anger den anställda i
+`hired`: ett användar-id eller rekryteringssystemets id, aldrig ett personnummer): att den som
+beslutade inte, på beslutsdagen, hade anmält en relation till den anställda (`related_person` i
+deklarationerna, med `relation` närstående eller annan nära relation), och att den som beslutade
+inte anställde sig själv. Deklarationen kan gälla personen (användar-id) eller befattningen. Bara
+det som deklarationerna säger prövas: en relation som ingen har anmält gissas inte fram.
+
+## Varför
+
+Jäv vid anställning var ett av de fall som styrdokumenten skrevs om efter: en chef anställde en
+närstående, fast delegationsordningen redan sade att den som beslutar inte får vara närstående till
+någon av de sökande. Den som är jävig ska lämna ärendet till ersättaren; avvikelsen anger vem det
+är enligt delegationsordningen.
+
+## Lagrum
+
+KL 6 kap. 28 § (jäv: saken angår den som beslutar själv eller en närstående, eller en annan
+särskild omständighet gör att opartiskheten kan ifrågasättas) och 6 kap. 28–32 §§ i övrigt (den som
+är jävig deltar inte i handläggningen), för anställda genom KL 7 kap. 4 §; KL 13 kap. 8 §
+(laglighetsprövning). Ersättaren vid jäv: delegationsordningens ärende eller allmänna bestämmelser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generators.audit.findings import AuditContext, AuditRule, Finding
+from generators.decide.answers import ANSWERED
+
+RULE = AuditRule("AU804", "hiring-conflict-of-interest", "violation",
+                 "Ingen fattar ett anställningsbeslut om en närstående, om någon hen har en annan nära relation till, eller om sig själv.")
+LAW = "KL 6 kap. 28 §, 7 kap. 4 §"
+
+
+def _substitute(ctx: AuditContext, matter: str, amount: float | None, day: date) -> tuple[str, str]:
+    """Who decides when the delegate is jävig, as the decision table states it: (the actors' labels,
+    the table's sentence); empty when the table gives no answer."""
+    status, tier, _ = ctx.decider.delegate(matter, amount, day)
+    if status != ANSWERED or tier is None or not tier.get("substitute"):
+        return "", ""
+    substitute = tier["substitute"]
+    return " / ".join(str(a["label"]) for a in substitute.get("actors", [])), str(substitute["text"])
+
+
+def check(ctx: AuditContext) -> Iterator[Finding]:
+    org = ctx.model.organisation
+    assert org is not None
+    for decision in ctx.decisions:
+        day = decision.decided_on
+        if not decision.checkable or not decision.hired or day is None or not decision.deciders:
+            continue
+        acted = " / ".join(org.label(a) for a in decision.deciders)
+        if decision.hired == decision.decider_text:
+            concerns, where = "anställde sig själv", ""
+        else:
+            related = ctx.interests.related(decision.hired, decision.decider_text, decision.deciders, day) if ctx.interests else None
+            if related is None:
+                continue
+            concerns, where = f"har anmält en relation till den anställda: {related.described()}", related.where
+        amount = float(decision.amount) if decision.amount is not None else None
+        substitute, rule = _substitute(ctx, decision.matter, amount, day)
+        instead = f" {rule}" if rule else " Ärendet skulle ha lämnats till ersättaren."
+        found = ctx.model.matters_by_id(day).get(decision.matter)
+        matter = f"{found[1].number} {found[1].title}" if found is not None else decision.matter
+        yield Finding(RULE.code, RULE.severity, "decision", decision.id, decision.file, decision.line, day, decision.amount,
+                      f"Anställningsbeslut {decision.id} i ärende {matter} om {decision.hired} fattades {day.isoformat()} av "
+                      f"{acted} ({decision.decider_text}), som {concerns}{f' ({where})' if where else ''}; den som beslutade var "
+                      f"jävig ({LAW}).{instead}",
+                      {"decided_by": acted, "decider_id": decision.decider_text, "hired": decision.hired,
+                       "should_have": substitute, "declaration": where, "rule": LAW, "matter": decision.matter})
