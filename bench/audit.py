@@ -40,7 +40,7 @@ def main() -> None:
         planted = set(generate(model, Decider(tables_of_model(model, AS_OF)), out, args.size, args.size, args.size, args.seed).rows)
         started = time.perf_counter()
         result = run_audit(AuditInputs(POLICIES, out / "users.csv", out / "trips.csv", out / "decisions.csv", (out / "reskontra.csv",),
-                                       out / "attestlogg.csv"), AS_OF)
+                                       out / "attestlogg.csv", out / "intressen.csv"), AS_OF)
         seconds = time.perf_counter() - started
     found = {(f.code, f.transaction, f.id) for f in result.findings if f.severity == "violation"}
     codes = sorted({c for c, _, _ in planted | found})

@@ -12,7 +12,16 @@ construction and independent of the audit's checks:
 - AU301: the enhetschef deciding an amount of the next tier; AU302: a socialsekreterare deciding;
   AU303: no reporting date;
 - AU401: no beslutsattest; AU403 and AU402: the decider also reviews (two persons in conjunction,
-  and the review is the medarbetare's); AU501: the same invoice twice.
+  and the review is the medarbetare's); AU501: the same invoice twice;
+- AU803: the approver declared the traveller a närstående (every trip of that pair inside the
+  declaration's period is planted), or has a bisyssla at the trip's organiser;
+- AU804: the socialchef hires an applicant they declared a närstående (ärende
+  `soc-personal-anstallning-avdelningschef`);
+- AU305: a decision on the socialchef's vidaredelegation in `soc-allmant-yttrande-remiss` with no
+  report to the förvaltningschef.
+
+The declarations are written to `intressen.csv`; the jäv and vidaredelegation rows draw from random
+streams of their own, so the other planted rows are the same as without them.
 
 Attest days are working days (weekend attest is a signal of its own).
 
@@ -28,12 +37,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from generators.decide.engine import Decider
+from generators.decide.answers import ANSWERED
+from generators.decide.engine import Decider, further_for
 from generators.model import Model
 from generators.model.common import Actor
 from generators.model.travel import decide_trip
 
 MATTER = "soc-ekonomi-avskrivning-fordringar"
+HIRING_MATTER = "soc-personal-anstallning-avdelningschef"
+FURTHER_MATTER = "soc-allmant-yttrande-remiss"  # vidaredelegerad by the socialchef
+INTEREST_HEADER = ["person", "organisation", "related_person", "relation", "valid_from", "valid_to", "kind"]
 ANSVAR = "5110"
 COUNTRIES = ("SE", "NO", "DK", "DE", "FR", "ES", "US", "JP", "CA")
 START = date(2026, 1, 12)
@@ -100,7 +113,9 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
             planted.add("AU202", "trip", trip_id)
         rows.append([trip_id, user[traveller], country, departure.isoformat(), (departure + timedelta(days=3)).isoformat(),
                      approver, approved.isoformat(), _amount(rng, 800, 40000)])
-    _write(out / "trips.csv", ["trip_id", "traveller", "countries", "departure", "return", "approver", "approved_on", "cost_sek"], rows)
+    interests = plant_trip_conflicts(random.Random(f"{seed}/resor-jav"), rows, planted)
+    _write(out / "trips.csv", ["trip_id", "traveller", "countries", "departure", "return", "approver", "approved_on", "cost_sek",
+                               "organiser"], rows)
 
     # -- delegation decisions ----------------------------------------------------------------------
     enhetschefer = [p for p in org.positions_of_role_type("enhetschef_soc") if p in user]
@@ -127,7 +142,10 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
             reported = ""
             planted.add("AU303", "decision", decision_id)
         rows.append([decision_id, MATTER, decider_user, day.isoformat(), amount, reported])
-    _write(out / "decisions.csv", ["decision_id", "matter", "decider", "decided_on", "amount_sek", "reported_on"], rows)
+    extra, declared = plant_decision_conflicts(random.Random(f"{seed}/beslut-jav"), decider, user, decisions, planted)
+    interests += declared
+    _write(out / "decisions.csv", ["decision_id", "matter", "decider", "decided_on", "amount_sek", "reported_on", "hired",
+                                   "reported_to_head_on"], [[*r, "", ""] for r in rows] + extra)
 
     # -- invoices and the attest log ---------------------------------------------------------------
     attest = decider.tables.get("attest") or {"lists": []}
@@ -163,5 +181,70 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
     _write(out / "reskontra.csv", ["invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar", "account",
                                    "contract_ref"], rows)
     _write(out / "attestlogg.csv", ["invoice_id", "step", "attestant", "attested_on"], log)
+    _write(out / "intressen.csv", INTEREST_HEADER, interests)
     _write(out / "ground-truth.csv", ["code", "transaction", "id"], [list(r) for r in sorted(planted.rows)])
     return planted
+
+
+def plant_trip_conflicts(rng: random.Random, rows: list[list[str]], planted: Planted) -> list[list[str]]:
+    """Jäv in trip approvals (AU803), planted into the trip rows: an `organiser` cell is added to every
+    row. The declarations returned name the approver (a user id) and either the traveller, as a
+    närstående for a period around one approval, or an organiser only the planted trip has. A
+    relation covers every trip of the same approver and traveller in its period, so each of those
+    is planted too: the ground truth follows from what was declared, not from the audit's check."""
+    declarations: list[list[str]] = []
+    related: list[tuple[str, str, date, date]] = []  # (approver, traveller, from, to)
+    for index, row in enumerate(rows):
+        trip_id, traveller, approver, approved = row[0], row[1], row[5], date.fromisoformat(row[6])
+        roll = rng.random()
+        organiser = ""
+        if approver != traveller and roll < RATE / 2:
+            start, end = approved - timedelta(days=rng.randrange(0, 20)), approved + timedelta(days=rng.randrange(0, 20))
+            related.append((approver, traveller, start, end))
+            declarations.append([approver, "", traveller, "narstaende", start.isoformat(), end.isoformat(), "jav"])
+        elif approver != traveller and roll < RATE:
+            organiser = f"55{index:08d}"  # "month" 00: an organisation, never a sole trader's personnummer
+            declarations.append([approver, organiser, "", "", (approved - timedelta(days=30)).isoformat(), "", "bisyssla"])
+            planted.add("AU803", "trip", trip_id)
+        row.append(organiser)
+    for row in rows:
+        approved = date.fromisoformat(row[6])
+        if any(row[5] == a and row[1] == t and start <= approved <= end for a, t, start, end in related):
+            planted.add("AU803", "trip", row[0])
+    planted.rows = list(dict.fromkeys(planted.rows))
+    return declarations
+
+
+def plant_decision_conflicts(rng: random.Random, decider: Decider, user: dict[str, str], count: int,
+                             planted: Planted) -> tuple[list[list[str]], list[list[str]]]:
+    """Hiring decisions (AU804: the delegate hires an applicant they declared a närstående) and
+    decisions on vidaredelegation (AU305: none reported to the förvaltningschef), as rows of the
+    decision register (its columns, `hired` and `reported_to_head_on` included) and the declarations.
+    Each row is lawful but for what is planted: the delegate decides, the decision is reported to the
+    nämnd where the delegationsordning says so. Nothing is written for a tree without the matters."""
+    rows: list[list[str]] = []
+    declarations: list[list[str]] = []
+    for index in range(max(count // 5, 20)):
+        decision_id, day = f"DA{index:06d}", START + timedelta(days=rng.randrange(0, 300))
+        status, tier, _ = decider.delegate(HIRING_MATTER, None, day)
+        if status != ANSWERED or tier is None or not tier["delegated"] or tier["decided_by"]["kind"] != "position":
+            continue
+        head, hired = user[tier["decided_by"]["id"]], f"REK-{index:06d}"
+        if rng.random() < 2 * RATE:
+            declarations.append([head, "", hired, "narstaende", (day - timedelta(days=60)).isoformat(), "", "jav"])
+            planted.add("AU804", "decision", decision_id)
+        rows.append([decision_id, HIRING_MATTER, head, day.isoformat(), "", "", hired, ""])
+    for index in range(max(count // 5, 20)):
+        decision_id, day = f"DV{index:06d}", START + timedelta(days=rng.randrange(0, 300))
+        status, tier, piece = decider.delegate(FURTHER_MATTER, None, day)
+        further = further_for(piece, None, day.isoformat()) if status == ANSWERED and piece is not None else []
+        if not further or further[0]["to"]["kind"] != "position":
+            continue
+        to = user[further[0]["to"]["id"]]
+        head_report = (day + timedelta(days=rng.randrange(1, 8))).isoformat()
+        if rng.random() < 2 * RATE:
+            head_report = ""
+            planted.add("AU305", "decision", decision_id)
+        rows.append([decision_id, FURTHER_MATTER, to, day.isoformat(), "", (day + timedelta(days=rng.randrange(20, 45))).isoformat(), "",
+                     head_report])
+    return rows, declarations

@@ -28,10 +28,11 @@ def _generate(out: Path, seed: int = 11) -> set[tuple[str, str, str]]:
 def test_every_planted_violation_is_found_and_nothing_else(tmp_path: Path) -> None:
     truth = _generate(tmp_path)
     result = run_audit(AuditInputs(POLICIES, tmp_path / "users.csv", tmp_path / "trips.csv", tmp_path / "decisions.csv",
-                                   (tmp_path / "reskontra.csv",), tmp_path / "attestlogg.csv"), AS_OF)
+                                   (tmp_path / "reskontra.csv",), tmp_path / "attestlogg.csv", tmp_path / "intressen.csv"), AS_OF)
     found = {(f.code, f.transaction, f.id) for f in result.findings if f.severity == "violation"}
     assert result.problems == []
-    assert {code for code, _, _ in truth} >= {"AU201", "AU202", "AU301", "AU302", "AU303", "AU401", "AU402", "AU403", "AU501"}
+    assert {code for code, _, _ in truth} >= {"AU201", "AU202", "AU301", "AU302", "AU303", "AU401", "AU402", "AU403", "AU501",
+                                             "AU305", "AU803", "AU804"}
     assert sorted(truth - found) == []  # false negatives
     assert sorted(found - truth) == []  # false positives
     signals = Counter(f.code for f in result.findings if f.severity != "violation")
