@@ -176,7 +176,14 @@ table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.92rem}th,td{
 th{background:#eef1f6}td.num{text-align:right;white-space:nowrap}.muted{color:#555}.box{background:#f6f7fb;border:1px solid #dde;padding:.8rem 1rem;border-radius:4px}
 .gap{background:#fdf0f0;border-color:#d9a3a3}.sev-violation{color:#9b1c1c;font-weight:600}.sev-signal{color:#7a4d00}.sev-undetermined{color:#444}
 code{font-size:.88em}svg text{font-family:inherit;font-size:12px}
+figure{margin:1rem 0}.scroll{overflow-x:auto;max-width:100%}
+@media (max-width:40rem){.rows table,.rows caption,.rows tbody,.rows tr,.rows td{display:block}.rows thead{display:none}
+.rows tr{border:1px solid #ccd;border-radius:4px;margin:.6rem 0}.rows td{border:0;border-bottom:1px solid #eef1f6;text-align:left;white-space:normal;overflow-wrap:anywhere}
+.rows td::before{content:attr(data-label) ": ";font-weight:600}}
 """
+# On a phone (375 px) a chart keeps its size and scrolls inside its own box: scaled to the screen its
+# 12 px labels would shrink to 6 px. A table becomes one card per row, each cell under its column's
+# name, so the message of a finding is read, not scrolled to; the page itself never scrolls sideways.
 
 
 TRANSACTION_LABELS = {"trip": "resa", "decision": "delegationsbeslut", "invoice": "faktura"}
@@ -186,36 +193,43 @@ def _e(value: object) -> str:
     return escape(scrub(str(value)), quote=True)
 
 
+NUM = ' class="num"'
+
+
 def _table(caption: str, head: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
     """Cells are escaped here; `rows` hold plain text."""
     if not rows:
         return f"<p class=\"muted\">{_e(caption)}: inga.</p>"
-    out = [f"<table><caption class=\"muted\">{_e(caption)}</caption><thead><tr>"]
+    out = [f"<div class=\"scroll rows\"><table><caption class=\"muted\">{_e(caption)}</caption><thead><tr>"]
     out += [f"<th scope=\"col\">{_e(h)}</th>" for h in head]
     out.append("</tr></thead><tbody>")
     for row in rows:
-        out.append("<tr>" + "".join(f"<td class=\"num\">{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>" for i, c in enumerate(row)) + "</tr>")
-    out.append("</tbody></table>")
+        cells = [f"<td{NUM if i in numeric else ''} data-label=\"{_e(head[i])}\">{_e(c)}</td>" for i, c in enumerate(row)]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
     return "".join(out)
 
 
 def _bar_chart(title: str, counts: list[tuple[str, int]], chart_id: str = "chart-codes", label_w: int = 90,
                value: Callable[[int], str] = str, top: int | None = None) -> str:
     """A horizontal bar chart as inline SVG (no script, no external file), with a text alternative.
-    `top` fixes the scale (100 for shares), else the largest value fills the width."""
+    `top` fixes the scale (100 for shares), else the largest value fills the width. The value stands
+    between the label and its bar, so a phone that shows only the chart's left part (it scrolls in
+    its own box) still shows every label with its number."""
     if not counts:
         return ""
+    value_w = 12 + 7 * max(len(value(n)) for _, n in counts)  # about 7 px a character at 12 px
     width, bar_h = 640 + label_w - 90, 22
     top = top or max(n for _, n in counts) or 1
     height = bar_h * len(counts) + 10
-    parts = [f"<figure><svg role=\"img\" aria-labelledby=\"{chart_id}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
+    parts = [f"<figure class=\"scroll\"><svg role=\"img\" aria-labelledby=\"{chart_id}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">",
              f"<title id=\"{chart_id}\">{_e(title)}</title>"]
     for index, (label, n) in enumerate(counts):
         y = 5 + index * bar_h
-        w = int((width - label_w - 120) * n / top)
+        w = int((width - label_w - value_w - 10) * n / top)
         parts.append(f"<text x=\"0\" y=\"{y + 15}\">{_e(label)}</text>"
-                     f"<rect x=\"{label_w}\" y=\"{y + 3}\" width=\"{max(w, 1)}\" height=\"{bar_h - 6}\" fill=\"#3a5a99\"></rect>"
-                     f"<text x=\"{label_w + w + 6}\" y=\"{y + 15}\">{_e(value(n))}</text>")
+                     f"<text x=\"{label_w + value_w - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{_e(value(n))}</text>"
+                     f"<rect x=\"{label_w + value_w}\" y=\"{y + 3}\" width=\"{max(w, 1)}\" height=\"{bar_h - 6}\" fill=\"#3a5a99\"></rect>")
     parts.append(f"</svg><figcaption class=\"muted\">{_e(title)}</figcaption></figure>")
     return "".join(parts)
 

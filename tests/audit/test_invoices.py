@@ -193,7 +193,7 @@ def test_the_command_with_invoices_and_a_sample(tmp_path: Path) -> None:
     # Completeness first: the reconciliation stands before every finding.
     assert html.index("Avstämning mot huvudboken") < html.index("Fynd per regel")
     assert "Exporten stämmer inte med huvudboken för 4 av 9 perioder." in html
-    assert "Betalningar som inte kräver avtal" in html and "<td>Myndighetsavgifter</td><td>Myndighetsavgift</td>" in html
+    assert "Betalningar som inte kräver avtal" in html and "<td data-label=\"Kategori\">Myndighetsavgifter</td><td data-label=\"Sort\">Myndighetsavgift</td>" in html
     assert "<title id=\"chart-share\">Andel inköpsfakturor med avtalsreferens" in html and ">71\u00a0%</text>" in html
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from generators.audit.findings import AuditContext, AuditRule, Finding
 from generators.audit.mandate import trip_mandate
+from generators.wording.countries import country_name
 
 RULE = AuditRule("AU201", "trip-approver-mandate", "violation",
                  "En resa ska godkännas av den som har mandatet för resenären, resmålet och dagen.")
@@ -56,7 +57,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
             why = " Resenären godkände sin egen resa." if own else ""
             yield Finding(
                 RULE.code, RULE.severity, "trip", trip.id, trip.file, trip.line, day, trip.cost,
-                f"Resan {trip.id} ({decision.category.name if decision.category else trip.traveller_text}, till {country}, "
+                f"Resan {trip.id} ({decision.category.name if decision.category else trip.traveller_text}, till {country_name(country)}, "
                 f"{decision.zone.name if decision.zone else 'okänd zon'}) godkändes {day.isoformat()} av {approved_by} "
                 f"({trip.approver_text}), men skulle ha godkänts av {verdict.should_have} enligt {verdict.rule} "
                 f"({verdict.source}).{why}",
