@@ -18,6 +18,7 @@ import pytest
 
 from generators.audit.run import AuditInputs, AuditResult, run_audit
 from generators.cli import main
+from tests.audit.test_audit import _schema_validator
 from tests.conftest import REPO
 
 DATA = Path(__file__).parent / "data"
@@ -81,7 +82,9 @@ def test_a_personnummer_as_the_hired_id_is_refused_and_never_written(result: Aud
                  "--interests", str(JAV / "intressen.csv"), "--today", "2026-12-01", "--out", str(out)]) == 1
     for name in ("findings.json", "findings.csv", "report.html", "summary.json"):
         assert "0101-0027" not in (out / name).read_text(encoding="utf-8"), name
-    codes = {f["code"] for f in json.loads((out / "findings.json").read_text(encoding="utf-8"))["findings"]}
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    _schema_validator("audit-findings.schema.json").validate(report)
+    codes = {f["code"] for f in report["findings"]}
     assert {"AU804", "AU305"} <= codes
 
 

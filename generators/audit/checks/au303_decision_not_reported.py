@@ -19,7 +19,8 @@ Kommunallagen anger inget intervall; därför tas regeln från delegationsordnin
 ## Lagrum
 
 KL 6 kap. 40 § (nämnden bestämmer hur beslut anmäls; beslut som inte anmäls och kan överklagas
-protokollförs särskilt), KL 7 kap. 8 § (beslut på vidaredelegation anmäls till förvaltningschefen).
+protokollförs särskilt) och 7 kap. 8 § (detsamma för beslut av anställda). Beslut på vidaredelegation
+anmäls dessutom till förvaltningschefen (KL 7 kap. 7 §), vilket AU305 prövar.
 Anmälningssättet: delegationsordningens allmänna bestämmelser eller ärendets rad.
 """
 
