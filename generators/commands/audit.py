@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from generators.commands._common import add_policies_argument, add_today_argument, emit, policies_dir, today
+from generators.wording.swedish import count
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -136,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     violations = sum(1 for f in result.findings if f.severity == "violation")
     signals = sum(1 for f in result.findings if f.severity == "signal")
-    print(f"{len(result.trips)} resor, {len(result.decisions)} delegationsbeslut och {len(result.invoices)} fakturor granskade: {violations} avvikelser, {signals} signaler, "
-          f"{len(result.problems)} inläsningsproblem ({result.unchecked} rader ogranskade). Skrev {', '.join(p.name for p in written)} till {args.out}.")
+    print(f"{len(result.trips)} resor, {len(result.decisions)} delegationsbeslut och {len(result.invoices)} fakturor granskade: "
+          f"{count(violations, 'avvikelse', 'avvikelser')}, {count(signals, 'signal', 'signaler')}, {len(result.problems)} inläsningsproblem "
+          f"({count(result.unchecked, 'rad ogranskad', 'rader ogranskade')}). Skrev {', '.join(p.name for p in written)} till {args.out}.")
     return 1 if violations or result.problems else 0

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from generators.audit.findings import AuditContext, AuditRule, Finding
 from generators.audit.mandate import delegation_mandate, same_actor
 from generators.decide.engine import further_for
+from generators.wording.swedish import definite
 
 RULE = AuditRule("AU305", "further-delegation-not-reported", "violation",
                  "Ett beslut på vidaredelegation ska anmälas till förvaltningschefen.")
@@ -60,9 +61,9 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
                 f"vidaredelegation {further['id']} (beslut {further['reference']})")
         if not decision.head_report_column:
             yield Finding(RULE.code, "undetermined", "decision", decision.id, decision.file, decision.line, day, decision.amount,
-                          f"{what}; registret har ingen kolumn reported_to_head_on, så om beslutet anmäldes till {head.lower()} "
+                          f"{what}; registret har ingen kolumn reported_to_head_on, så om beslutet anmäldes till {definite(head)} "
                           f"({LAW}) kan inte prövas.", facts)
             continue
         yield Finding(RULE.code, RULE.severity, "decision", decision.id, decision.file, decision.line, day, decision.amount,
-                      f"{what}, men registret anger ingen anmälan till {head.lower()}; beslut på vidaredelegation anmäls till "
+                      f"{what}, men registret anger ingen anmälan till {definite(head)}; beslut på vidaredelegation anmäls till "
                       f"förvaltningschefen ({LAW}).", facts)
