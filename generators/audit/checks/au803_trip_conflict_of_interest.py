@@ -13,8 +13,8 @@ deklarationerna säger prövas: en relation som ingen har anmält gissas inte fr
 
 Ett godkännande av en tjänsteresa är ett beslut om resenärens resa och om organisationens pengar.
 Den som godkänner en resa för sin make eller sitt barn, eller en studieresa som ett bolag där hen
-har en bisyssla arrangerar, är jävig och ska lämna beslutet till någon annan. Deklarationerna
-fanns i de fall som granskats; ingen jämförde dem med vem som godkände.
+har en bisyssla arrangerar, är jävig och ska lämna beslutet till någon annan. En deklaration
+som ingen jämför med vem som faktiskt godkände skyddar inte mot jäv.
 
 ## Lagrum
 

@@ -11,10 +11,11 @@ det som deklarationerna säger prövas: en relation som ingen har anmält gissas
 
 ## Varför
 
-Jäv vid anställning var ett av de fall som styrdokumenten skrevs om efter: en chef anställde en
-närstående, fast delegationsordningen redan sade att den som beslutar inte får vara närstående till
-någon av de sökande. Den som är jävig ska lämna ärendet till ersättaren; avvikelsen anger vem det
-är enligt delegationsordningen.
+Jäv vid anställningar, knutet till en och samma chef, var ett av de fall som ledde till nya
+riktlinjer mot jäv. Den som beslutar om en anställning får inte vara närstående till eller ha en annan
+nära relation till den som anställs; den som är jävig lämnar ärendet till ersättaren, och avvikelsen
+anger vem det är enligt delegationsordningen. En deklaration som ingen jämför med vem som faktiskt
+beslutade skyddar inte mot jäv.
 
 ## Lagrum
 
