@@ -47,6 +47,12 @@ class Interest:
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
+    def relation_to(self, whom: str) -> str:
+        """Swedish: what a declaration about a person says, from whoever filed it ("enligt en
+        jävsdeklaration från u2001 är närstående till resenären u1001")."""
+        said = "är närstående till" if self.relation == "narstaende" else "har en annan nära relation till"
+        return f"enligt en {KINDS[self.kind]} från {self.person} ({self.where}) {said} {whom}"
+
     def described(self) -> str:
         """Swedish: what was declared, for a finding's message ("en jävsdeklaration (närstående)")."""
         relation = f" ({RELATIONS[self.relation]})" if self.relation else ""
@@ -67,6 +73,11 @@ class Interests:
         """The declaration by `person` (or one of its positions) of a relation to `related_person` in force on `day`."""
         keys = {person, *(a.key for a in actors)}
         return next((i for i in self.by_person.get(related_person.strip(), []) if i.person in keys and i.covers(day)), None)
+
+    def between(self, one: str, one_actors: tuple[Actor, ...], other: str, other_actors: tuple[Actor, ...], day: date) -> Interest | None:
+        """A relation between two people declared by either of them, in force on `day`: a närstående is
+        one whichever of the two filed the declaration."""
+        return self.related(other, one, one_actors, day) or self.related(one, other, other_actors, day)
 
 
 def normalise(organisation: str) -> str:

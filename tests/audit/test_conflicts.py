@@ -43,6 +43,7 @@ def test_every_planted_case_and_nothing_else(result: AuditResult) -> None:
         ("AU803", "J-R-001", "violation", (JAV / "resor.csv").as_posix(), 2),  # the approver declared the traveller a närstående
         ("AU803", "J-R-003", "violation", (JAV / "resor.csv").as_posix(), 4),  # the approver has a bisyssla at the trip's organiser
         ("AU803", "J-R-006", "violation", (JAV / "resor.csv").as_posix(), 7),  # another close relation, declared until 30 June
+        ("AU803", "J-R-007", "violation", (JAV / "resor.csv").as_posix(), 8),  # the traveller declared the approver a närstående
         ("AU804", "J-DB-001", "violation", (JAV / "beslut.csv").as_posix(), 2),  # the socialchef hires a declared närstående
         ("AU804", "J-DB-004", "violation", (JAV / "beslut.csv").as_posix(), 5),  # the socialchef hires themself
     ]

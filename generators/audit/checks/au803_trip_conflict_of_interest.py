@@ -3,10 +3,10 @@
 ## Vad kontrolleras
 
 För varje resa med en godkännare: att den som godkände inte, på godkännandedagen (annars
-avresedagen), hade anmält en relation till resenären (`related_person` i deklarationerna, med
-`relation` närstående eller annan nära relation) eller en jävsdeklaration eller bisyssla för resans
-arrangör eller leverantör (`organiser` i reseexporten, organisationsnumret jämförs utan bindestreck
-och landsprefix). Deklarationen kan gälla personen (användar-id) eller befattningen. Bara det som
+avresedagen), hade en anmäld relation till resenären (`related_person` i deklarationerna, med
+`relation` närstående eller annan nära relation; anmäld av någon av de två) eller en
+jävsdeklaration eller bisyssla för resans arrangör eller leverantör (`organiser` i reseexporten,
+organisationsnumret jämförs utan bindestreck och landsprefix). Deklarationen kan gälla personen (användar-id) eller befattningen. Bara det som
 deklarationerna säger prövas: en relation som ingen har anmält gissas inte fram.
 
 ## Varför
@@ -45,19 +45,19 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         if not trip.checkable or not trip.approvers or day is None or trip.approver_text == trip.traveller_text:
             continue  # an own trip is AU201's
         acted = " / ".join(org.label(a) for a in trip.approvers)
-        related = ctx.interests.related(trip.traveller_text, trip.approver_text, trip.approvers, day)
+        related = ctx.interests.between(trip.approver_text, trip.approvers, trip.traveller_text, trip.travellers, day)
         held = ctx.interests.held(trip.organiser, trip.approver_text, trip.approvers, day) if trip.organiser else None
         if related is not None:
-            concerns = f"en relation till resenären {trip.traveller_text}: {related.described()}"
+            concerns = related.relation_to(f"resenären {trip.traveller_text}")
             declaration = related
         elif held is not None:
-            concerns = f"{held.described()} för resans arrangör {trip.organiser}"
+            concerns = f"har anmält {held.described()} för resans arrangör {trip.organiser} ({held.where})"
             declaration = held
         else:
             continue
         yield Finding(RULE.code, RULE.severity, "trip", trip.id, trip.file, trip.line, day, trip.cost,
-                      f"Resan {trip.id} godkändes {day.isoformat()} av {acted} ({trip.approver_text}), som har anmält {concerns} "
-                      f"({declaration.where}); den som godkände var jävig ({LAW}) och skulle ha lämnat resan till en annan "
+                      f"Resan {trip.id} godkändes {day.isoformat()} av {acted} ({trip.approver_text}), som {concerns}; "
+                      f"den som godkände var jävig ({LAW}) och skulle ha lämnat resan till en annan "
                       "behörig beslutsfattare.",
                       {"approved_by": acted, "approver_id": trip.approver_text, "traveller": trip.traveller_text,
                        "organiser": trip.organiser, "declaration": declaration.where, "rule": LAW})

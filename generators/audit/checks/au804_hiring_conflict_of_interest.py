@@ -4,10 +4,11 @@
 
 För varje anställningsbeslut i registret över delegationsbeslut (en rad som anger den anställda i
 `hired`: ett användar-id eller rekryteringssystemets id, aldrig ett personnummer): att den som
-beslutade inte, på beslutsdagen, hade anmält en relation till den anställda (`related_person` i
-deklarationerna, med `relation` närstående eller annan nära relation), och att den som beslutade
-inte anställde sig själv. Deklarationen kan gälla personen (användar-id) eller befattningen. Bara
-det som deklarationerna säger prövas: en relation som ingen har anmält gissas inte fram.
+beslutade inte, på beslutsdagen, hade en anmäld relation till den anställda (`related_person` i
+deklarationerna, med `relation` närstående eller annan nära relation; anmäld av någon av de två), och
+att den som beslutade inte anställde sig själv. Deklarationen kan gälla personen (användar-id) eller
+befattningen. Bara det som deklarationerna säger prövas: en relation som ingen har anmält gissas
+inte fram.
 
 ## Varför
 
@@ -59,10 +60,10 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         if decision.hired == decision.decider_text:
             concerns, where = "anställde sig själv", ""
         else:
-            related = ctx.interests.related(decision.hired, decision.decider_text, decision.deciders, day) if ctx.interests else None
+            related = ctx.interests.between(decision.decider_text, decision.deciders, decision.hired, (), day) if ctx.interests else None
             if related is None:
                 continue
-            concerns, where = f"har anmält en relation till den anställda: {related.described()}", related.where
+            concerns, where = related.relation_to("den anställda"), related.where
         amount = float(decision.amount) if decision.amount is not None else None
         substitute, rule = _substitute(ctx, decision.matter, amount, day)
         instead = f" {rule}" if rule else " Ärendet skulle ha lämnats till ersättaren."
@@ -70,7 +71,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         matter = f"{found[1].number} {found[1].title}" if found is not None else decision.matter
         yield Finding(RULE.code, RULE.severity, "decision", decision.id, decision.file, decision.line, day, decision.amount,
                       f"Anställningsbeslut {decision.id} i ärende {matter} om {decision.hired} fattades {day.isoformat()} av "
-                      f"{acted} ({decision.decider_text}), som {concerns}{f' ({where})' if where else ''}; den som beslutade var "
+                      f"{acted} ({decision.decider_text}), som {concerns}; den som beslutade var "
                       f"jävig ({LAW}).{instead}",
                       {"decided_by": acted, "decider_id": decision.decider_text, "hired": decision.hired,
                        "should_have": substitute, "declaration": where, "rule": LAW, "matter": decision.matter})
