@@ -190,8 +190,8 @@ def plant_trip_conflicts(rng: random.Random, rows: list[list[str]], planted: Pla
     """Jäv in trip approvals (AU803), planted into the trip rows: an `organiser` cell is added to every
     row. The declarations returned name the approver (a user id) and either the traveller, as a
     närstående for a period around one approval, or an organiser only the planted trip has. A
-    relation covers every trip of the same approver and traveller in its period, so each of those
-    is planted too: the ground truth follows from what was declared, not from the audit's check."""
+    relation covers every trip between the same two people in its period (whichever approves), so
+    each of those is planted too: the ground truth follows from what was declared, not from the audit's check."""
     declarations: list[list[str]] = []
     related: list[tuple[str, str, date, date]] = []  # (approver, traveller, from, to)
     for index, row in enumerate(rows):
@@ -209,7 +209,7 @@ def plant_trip_conflicts(rng: random.Random, rows: list[list[str]], planted: Pla
         row.append(organiser)
     for row in rows:
         approved = date.fromisoformat(row[6])
-        if any(row[5] == a and row[1] == t and start <= approved <= end for a, t, start, end in related):
+        if any({row[5], row[1]} == {a, t} and start <= approved <= end for a, t, start, end in related):  # either way round
             planted.add("AU803", "trip", row[0])
     planted.rows = list(dict.fromkeys(planted.rows))
     return declarations
