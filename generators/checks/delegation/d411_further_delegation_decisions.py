@@ -17,8 +17,8 @@ den själv har.
 
 ## Lagrum
 
-KL 7 kap. 6 § (vidaredelegation) och 7 kap. 8 § (beslut som fattas på vidaredelegation anmäls till
-förvaltningschefen; för anmälan till nämnden gäller 6 kap. 40 §). Vem besluten anmäls till kontrolleras
+KL 7 kap. 6 § (vidaredelegation) och 7 kap. 7 § (beslut som fattas på vidaredelegation anmäls till
+förvaltningschefen; för anmälan till nämnden gäller 7 kap. 8 § och 6 kap. 40 §). Vem besluten anmäls till kontrolleras
 i D423.
 
 ## Exempel som godkänns

@@ -16,8 +16,8 @@ tur till nämnden enligt nämndens bestämmelser.
 
 ## Lagrum
 
-KL 7 kap. 8 § (beslut som fattats med stöd av vidaredelegation enligt 7 kap. 6 § anmäls till
-förvaltningschefen).
+KL 7 kap. 7 § (beslut som fattats med stöd av vidaredelegation enligt 7 kap. 6 § anmäls till
+förvaltningschefen). Anmälan till nämnden regleras i 7 kap. 8 §.
 
 ## Exempel som godkänns
 
@@ -63,6 +63,6 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         titles = ", ".join(org.positions[h].title.lower() if h in org.positions else h for h in heads)
         yield RULE.at(
             actor.source or order.provisions.source.at("further_delegation_reported_to"),
-            f"Beslut som fattas på vidaredelegation anmäls här till {org.label(actor).lower()}. Enligt KL 7 kap. 8 § anmäls "
+            f"Beslut som fattas på vidaredelegation anmäls här till {org.label(actor).lower()}. Enligt KL 7 kap. 7 § anmäls "
             f"de till förvaltningschefen ({titles}), som anmäler dem vidare till organet.",
         )

@@ -27,7 +27,7 @@ DECIDES = Topic(
 )
 FURTHER_RECEIVED = Topic(
     "delegation-further-received", 110, "Beslutar efter vidaredelegation",
-    "Ärenden som förvaltningschefen har lämnat vidare till rollen (kommunallagen 7 kap. 6 §). Besluten anmäls till förvaltningschefen (7 kap. 8 §).",
+    "Ärenden som förvaltningschefen har lämnat vidare till rollen (kommunallagen 7 kap. 6 §). Besluten anmäls till förvaltningschefen (7 kap. 7 §).",
     ("Ärende", "Vidaredelegerat av", "Beloppsgräns", "Beslut"),
 )
 SUBSTITUTE = Topic(
