@@ -20,7 +20,7 @@ from generators.model.common import Actor, Amount, DocumentMeta, LegalRef
 from generators.model.delegation import DelegationOrder, Matter
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.wording.labels import label
-from generators.wording.limits import duration_text, strict_word
+from generators.wording.limits import duration_text, in_units, strict_word
 
 # Change categories: the sub-headings of a document's part of the report.
 DELEGATE = "Omdelegerade ärenden (delegat eller ersättare ändrad)"
@@ -86,12 +86,12 @@ class Side:
         if amount.unit == "sek":
             return f"{kronor(amount.amount)}{per}{vat}", Decimal(str(amount.amount))
         series = self.model.reference.get(amount.unit)
-        name = lower_first(series.title) if series else amount.unit
+        own = in_units(amount.amount, lower_first(series.title), series.definite) if series else f"{number(amount.amount)} {amount.unit}"
         value = series.value_on(self.day) if series else None
         if value is None or value.unknown or value.value is None:
-            return f"{number(amount.amount)} {name} (kronbelopp okänt {self.day.year}){per}{vat}", None
+            return f"{own} (kronbelopp okänt {self.day.year}){per}{vat}", None
         sek = Decimal(str(amount.amount)) * Decimal(str(value.value))
-        return f"{number(amount.amount)} {name} ({kronor(sek)} {self.day.year}){per}{vat}", sek
+        return f"{own} ({kronor(sek)} {self.day.year}){per}{vat}", sek
 
     def legal(self, refs: tuple[LegalRef, ...]) -> str:
         short = {sfs: s.short for sfs, s in self.model.reference.statutes.items()}

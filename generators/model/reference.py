@@ -58,6 +58,8 @@ class Series:
     description: str | None = None
     # annual: a value holds only for its calendar year (prisbasbelopp); until_changed: until the next.
     periodicity: str = "until_changed"
+    # The name in the definite form ("direktupphandlingsgränsen"): how a limit of exactly one unit reads.
+    definite: str | None = None
 
     def value_on(self, day: date) -> DatedValue | None:
         """The value in force on `day`, or None where the series says nothing about that day.
@@ -147,7 +149,7 @@ def build_reference(documents: list[Any]) -> ReferenceData:
         values.sort(key=lambda v: v.valid_from)
         data.series[raw["id"]] = Series(
             raw["id"], raw["title"], raw["kind"], raw.get("unit"), values, source, raw.get("description"),
-            raw.get("periodicity", "until_changed"),
+            raw.get("periodicity", "until_changed"), raw.get("definite"),
         )
     return data
 
