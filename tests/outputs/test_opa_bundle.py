@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,8 +29,7 @@ from generators.outputs.rules import render_rules
 from tests.conftest import EXAMPLE_POLICIES, TODAY
 from tests.decide.test_attest import DAY as ATTEST_DAY
 from tests.decide.test_attest import INVOICES
-from tests.decide.test_decision_cases import ALL_CASES, COMMIT, Case, ask
-from tests.test_rule_cases import apply_edits
+from tests.decide.test_decision_cases import ALL_CASES, COMMIT, Case, ask, asks_the_example, case_key, case_policies
 
 
 def published(policies: Path, as_of: date = TODAY) -> dict[str, bytes]:
@@ -45,16 +43,14 @@ def example() -> tuple[dict[str, bytes], BundleEngine]:
 
 
 @pytest.fixture(scope="module")
-def edited(tmp_path_factory: pytest.TempPathFactory) -> Callable[[list[dict[str, str]]], tuple[dict[str, bytes], BundleEngine]]:
-    """The published files and the engine for the example with a case's edits (each set built once)."""
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Callable[[dict[str, Any]], tuple[dict[str, bytes], BundleEngine]]:
+    """The published files and the engine for the tree a case asks, with its edits (each tree built once)."""
     built: dict[str, tuple[dict[str, bytes], BundleEngine]] = {}
 
-    def make(edits: list[dict[str, str]]) -> tuple[dict[str, bytes], BundleEngine]:
-        key = json.dumps(edits, sort_keys=True)
+    def make(spec: dict[str, Any]) -> tuple[dict[str, bytes], BundleEngine]:
+        key = case_key(spec)
         if key not in built:
-            policies = tmp_path_factory.mktemp("policies") / "policies"
-            shutil.copytree(EXAMPLE_POLICIES, policies)
-            apply_edits(policies, edits)
+            policies = case_policies(spec, tmp_path_factory.mktemp("policies") / "policies")
             files = published(policies)
             built[key] = (files, BundleEngine(files[BUNDLE_PATH]))
         return built[key]
@@ -69,8 +65,8 @@ def _plain_json(value: Any) -> Any:
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.file}: {c.name}" for c in ALL_CASES])
 def test_the_bundle_answers_every_decision_case_as_decide(case: Case, example: tuple[dict[str, bytes], BundleEngine],
-                                                          edited: Callable[[list[dict[str, str]]], tuple[dict[str, bytes], BundleEngine]]) -> None:
-    files, engine = edited(case.spec["edits"]) if case.spec.get("edits") else example
+                                                          edited: Callable[[dict[str, Any]], tuple[dict[str, bytes], BundleEngine]]) -> None:
+    files, engine = example if asks_the_example(case.spec) else edited(case.spec)
     question = dict(case.spec["ask"])
     decided = ask(Decider(json.loads(files["decisions.json"])), question).to_json()
     question["question"] = question.pop("kind")
