@@ -108,10 +108,15 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
             "info",
             f"Gäller från {long_date(meta.valid_from)}",
             text(f"Det här är version {meta.version}, som gäller från {long_date(meta.valid_from)}."),
-            shown_from=meta.valid_from, as_of=ctx.as_of,
+            shown_from=meta.valid_from, shown_until=meta.valid_to, as_of=ctx.as_of,
         ))
+        # A version to come that a later one already replaces (2027:1 until 2027:2 takes over) ends too.
+        successor = next((u for u in upcoming if u.meta.valid_from > meta.valid_from), None)
+        if meta.valid_to is not None and successor is not None:
+            found.append(_ended(ctx, page, meta, successor))
     elif document is current:
-        for later in upcoming:
+        # Only the next version takes over from this one; the versions after it say on their own pages when they apply.
+        for later in upcoming[:1]:
             starts = later.meta.valid_from
             new_page = ctx.page_link(page, ctx.document_page(later), "Läs den nya versionen")
             found.append(Notice(
@@ -124,16 +129,7 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
                 ),
                 shown_until=starts - timedelta(days=1), as_of=ctx.as_of,
             ))
-            found.append(Notice(
-                "warning",
-                f"Den här versionen gäller inte längre sedan {long_date(starts)}",
-                Safe(
-                    f"Version {text(meta.version)} gällde till och med {text(long_date(starts - timedelta(days=1)))}. "
-                    f"Från {text(long_date(starts))} gäller version {text(later.meta.version)}. "
-                    f"{ctx.page_link(page, ctx.document_page(later), 'Gå till versionen som gäller')}."
-                ),
-                shown_from=starts, as_of=ctx.as_of,
-            ))
+            found.append(_ended(ctx, page, meta, later))
         if meta.valid_to is not None and not upcoming:
             found.append(Notice(
                 "warning",
@@ -150,6 +146,21 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
             ),
         ))
     return found
+
+
+def _ended(ctx: SiteContext, page: str, meta: DocumentMeta, later: Any) -> Notice:
+    """'Den här versionen gäller inte längre sedan …', shown from the day the next version takes over."""
+    starts = later.meta.valid_from
+    return Notice(
+        "warning",
+        f"Den här versionen gäller inte längre sedan {long_date(starts)}",
+        Safe(
+            f"Version {text(meta.version)} gällde till och med {text(long_date(starts - timedelta(days=1)))}. "
+            f"Från {text(long_date(starts))} gäller version {text(later.meta.version)}. "
+            f"{ctx.page_link(page, ctx.document_page(later), 'Gå till versionen som gäller')}."
+        ),
+        shown_from=starts, as_of=ctx.as_of,
+    )
 
 
 def summary_html(meta: DocumentMeta) -> Safe:
