@@ -42,6 +42,8 @@ def _cited(model: Model, code: str) -> set[tuple[str, str | None, str | None]]:
     ("D422", {("2017:725", "6", "40"), ("2017:725", "13", "1, 5"), ("2017:900", None, "41")}),
     # "LOU (2016:1145) 19 a kap. 1–2 §§ …; LUF (2016:1146) 19 a kap. …; LOU 21 kap. …, 17 kap."
     ("U703", {("2016:1145", "19 a", "1–2"), ("2016:1146", "19 a", None), ("2016:1145", "21", None), ("2016:1145", "17", None)}),
+    # "LOU (2016:1145) och LUF (2016:1146): 5 kap. (värdet), 19 a kap. (direktupphandling)": both laws named together
+    ("U702", {("2016:1145", "5", None), ("2016:1145", "19 a", None), ("2016:1146", "5", None), ("2016:1146", "19 a", None)}),
     # "… bisysslor: LOA 7 c §": a paragraph of a statute without chapters
     ("JV103", {("1994:260", None, "7 c")}),
     # "socialförsäkringsbalken (2010:110) 2 kap. 6–7 §§" and the statute named in running text
@@ -57,6 +59,19 @@ def test_a_statute_named_alone_is_cited_as_a_whole(model: Model) -> None:
     cited, left = citations_in("X", "Lag (2021:890), 7 kap. (behandling av personuppgifter); arkivlagen (1990:782).", model.reference.statutes)
     assert cited == [RuleCitation("X", "2021:890", "7", None), RuleCitation("X", "1990:782", None, None)]
     assert left == []
+
+
+def test_statutes_named_together_share_their_chapters_and_paragraphs(model: Model) -> None:
+    """ "LOU och LUF: 5 kap." credits 5 kap. to each law; a law named after a chapter starts anew."""
+    cited, left = citations_in("X", "LOU, LUF och KL 6 kap. 38 §; förvaltningslagen (2017:900) 41 §.", model.reference.statutes)
+    assert cited == [RuleCitation("X", "2016:1145", "6", "38"), RuleCitation("X", "2016:1146", "6", "38"),
+                     RuleCitation("X", "2017:725", "6", "38"), RuleCitation("X", "2017:900", None, "41")]
+    assert left == []
+    cited, _ = citations_in("X", "KL 6 kap. 37 § och LOU 19 a kap.", model.reference.statutes)
+    assert cited == [RuleCitation("X", "2017:725", "6", "37"), RuleCitation("X", "2016:1145", "19 a", None)]
+    # a statute named in passing before another, with words between them, is cited as a whole
+    cited, _ = citations_in("X", "LOU gäller inte; LUF 5 kap.", model.reference.statutes)
+    assert cited == [RuleCitation("X", "2016:1145", None, None), RuleCitation("X", "2016:1146", "5", None)]
 
 
 def test_a_paragraph_without_a_statute_is_kept_as_unattributed(model: Model) -> None:

@@ -9,6 +9,9 @@ index publish those citations, so they are read here, once, against the statute 
   SoL), or by its name in running text (kommunallagen, socialförsäkringsbalken);
 - chapters ("6 kap.", "19 a kap.") and paragraphs ("38 §", "1 och 5 §§", "28–32 §§") that follow
   belong to the statute named last; a paragraph directly after a chapter belongs to that chapter;
+- statutes named together ("LOU (2016:1145) och LUF (2016:1146): 5 kap.", "LOU, LUF och LUK
+  19 a kap.": nothing but "och" or a comma between them) share what follows: each is credited
+  with every chapter and paragraph, not only the one named last;
 - "lokal regel" and "i exemplet" start the organisation's own rules, whose paragraphs ("attestreglementet
   9 §") are no law; an EU act ("(EU) 2016/679 art. 5") is not in the register of Swedish statutes.
 
@@ -34,6 +37,8 @@ _NUMBER = r"[1-9][0-9]*(?: [a-z](?![a-zåäö]))?"
 _PARAGRAPHS = rf"{_NUMBER}(?:\s*(?:–|-|och|,)\s*{_NUMBER})*\s*§§?"
 _GENERIC = frozenset({"lag", "förordning", "balk", "kungörelse"})
 _LOCAL = r"[Ll]okal regel|i exemplets?\b|\(EU\)"
+# What may stand between statutes named together: "LOU och LUF", "LOU, LUF och LUK".
+_JOINED = re.compile(r"\s*(?:,|och|samt)?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,34 +104,44 @@ def citations_in(code: str, text: str, statutes: Mapping[str, Statute]) -> tuple
     by_name = dict(_names(statutes))
     found: list[RuleCitation] = []
     unattributed: list[str] = []
-    current: str | None = None
+    # The statutes what follows belongs to: the one named last, with those named together with it
+    # ("LOU och LUF"); empty after a local rule or before any statute.
+    current: list[str] = []
     local = False
-    used = False  # whether the statute named last got a chapter or paragraph
+    used = False  # whether the statutes named last got a chapter or paragraph
+    joined_end = -1  # where the last statute's name ended, while no chapter or paragraph has followed
 
     def close() -> None:
-        if current is not None and not used:
-            found.append(RuleCitation(code, current, None, None))
+        if not used:
+            found.extend(RuleCitation(code, sfs, None, None) for sfs in current)
 
-    for match in _pattern(statutes).finditer(" ".join(text.split())):
+    flat = " ".join(text.split())
+    for match in _pattern(statutes).finditer(flat):
         if match["sfs"] or match["name"]:
             sfs = match["sfs"].strip("()").removeprefix("SFS ") if match["sfs"] else by_name[match["name"]]
-            if sfs != current:
+            if current and sfs == current[-1]:
+                pass  # "LOU (2016:1145)": the same statute named twice
+            elif current and not used and joined_end >= 0 and _JOINED.fullmatch(flat[joined_end:match.start()]):
+                current.append(sfs)  # "LOU (2016:1145) och LUF": named together, they share what follows
+            else:
                 close()
-                current, used = sfs, False
+                current, used = [sfs], False
+            joined_end = match.end()
             local = False
         elif match["local"]:
             close()
-            current, local, used = None, True, False
-        elif current is None:
+            current, local, used, joined_end = [], True, False, -1
+        elif not current:
             if not local:
                 unattributed.append(match[0])
         elif match["chapter"]:
             paragraphs = match["chapter_paragraphs"]
-            found.append(RuleCitation(code, current, match["chapter"], _section_text(paragraphs) if paragraphs else None))
-            used = True
+            section = _section_text(paragraphs) if paragraphs else None
+            found.extend(RuleCitation(code, sfs, match["chapter"], section) for sfs in current)
+            used, joined_end = True, -1
         else:
-            found.append(RuleCitation(code, current, None, _section_text(match["paragraphs"])))
-            used = True
+            found.extend(RuleCitation(code, sfs, None, _section_text(match["paragraphs"])) for sfs in current)
+            used, joined_end = True, -1
     close()
     unique = list(dict.fromkeys(found))
     return unique, unattributed

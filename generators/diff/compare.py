@@ -19,12 +19,12 @@ from generators.diff.entities import Entity, Facet, Side
 from generators.kinds import kinds
 from generators.kinds.spec import resolve
 from generators.model import Model
-from generators.model.common import DocumentMeta
+from generators.model.common import DocumentMeta, SourceRef
 
 ADDED = "Tillagt"
 REMOVED = "Borttaget"
 ORDER = [ADDED, REMOVED, E.DELEGATE, E.AMOUNT, E.MATTER, E.PROVISIONS, E.FURTHER, E.CELL, E.ZONE, E.TRAVEL_RULE, E.ROUTE,
-         E.FUNCTION, E.BAND, E.BAND_DECISION, E.SIGNING, E.REGIME, E.VALUES, E.ORGANISATION, E.METADATA]
+         E.FUNCTION, E.BAND, E.BAND_DECISION, E.SIGNING, E.REGIME, E.VALUES, E.CONTENT, E.ORGANISATION, E.METADATA]
 
 
 @dataclass
@@ -121,13 +121,21 @@ def documents(model: Model) -> dict[str, list[Doc]]:
     def add(meta: DocumentMeta, make: Callable[[Side], dict[str, Entity]]) -> None:
         found.setdefault(meta.id, []).append(Doc(meta, make))
 
+    plain = set()
     for kind in kinds():  # each kind that names its diff entities (`Kind.diff`), in registration order
         if kind.diff is None:
+            plain.add(kind.name)
             continue
         make = resolve(kind.diff)
         data = model.of(kind.name)
         for document in data if isinstance(data, list) else [] if data is None else [data]:
             add(document.meta, partial(_entities_of, make, document))
+    # The other kinds' documents with `document:` metadata are compared by their content as written.
+    for source in model.documents:
+        raw = source.data
+        if source.kind in plain and isinstance(raw, dict) and isinstance(raw.get("document"), dict):
+            meta = DocumentMeta.parse(raw["document"], SourceRef(source, ("document",)))
+            add(meta, partial(_entities_of, E.content_entities, source))
     for versions in found.values():
         versions.sort(key=lambda d: (d.meta.valid_from, d.meta.version))
     return found

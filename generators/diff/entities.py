@@ -9,18 +9,20 @@ moved within or between files is still the same entity.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from generators.decide.text import join, kronor, lower_first, number
+from generators.loading.documents import SourceDocument, schema_store
 from generators.model import Model
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef
 from generators.model.delegation import DelegationOrder, Matter
 from generators.model.matter_kinds import MATTER_KINDS
 from generators.wording.labels import label
-from generators.wording.limits import duration_text, strict_word
+from generators.wording.limits import duration_text, in_units, strict_word
 
 # Change categories: the sub-headings of a document's part of the report.
 DELEGATE = "Omdelegerade ärenden (delegat eller ersättare ändrad)"
@@ -38,6 +40,7 @@ BAND_DECISION = "Ändrade beslutsrader i värdeintervallen"
 SIGNING = "Firmateckning"
 REGIME = "Regelverk och kategorier"
 VALUES = "Värden"
+CONTENT = "Innehåll"
 ORGANISATION = "Organisation"
 METADATA = "Metadata"
 
@@ -86,12 +89,12 @@ class Side:
         if amount.unit == "sek":
             return f"{kronor(amount.amount)}{per}{vat}", Decimal(str(amount.amount))
         series = self.model.reference.get(amount.unit)
-        name = lower_first(series.title) if series else amount.unit
+        own = in_units(amount.amount, lower_first(series.title), series.definite) if series else f"{number(amount.amount)} {amount.unit}"
         value = series.value_on(self.day) if series else None
         if value is None or value.unknown or value.value is None:
-            return f"{number(amount.amount)} {name} (kronbelopp okänt {self.day.year}){per}{vat}", None
+            return f"{own} (kronbelopp okänt {self.day.year}){per}{vat}", None
         sek = Decimal(str(amount.amount)) * Decimal(str(value.value))
-        return f"{number(amount.amount)} {name} ({kronor(sek)} {self.day.year}){per}{vat}", sek
+        return f"{own} ({kronor(sek)} {self.day.year}){per}{vat}", sek
 
     def legal(self, refs: tuple[LegalRef, ...]) -> str:
         short = {sfs: s.short for sfs, s in self.model.reference.statutes.items()}
@@ -114,6 +117,33 @@ def amount_facet(side: Side, label: str, amount: Amount | None, category: str = 
         text = f"{strict} {text}"
     key = (amount.amount, amount.unit, amount.per, amount.excluding_vat, strict) if amount else None
     return Facet(label, key, text, category, (amount, sek) if amount else None)
+
+
+def _written(value: Any) -> str:
+    """A value as it stands in the file, in one line (JSON's notation, which is YAML's flow style)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def content_entities(side: Side, document: SourceDocument) -> dict[str, Entity]:
+    """A document of a kind without diff entities of its own (the jäv guidelines, the attestreglemente,
+    the internkontrollplaner …) as one entity: each top-level part of its content but the metadata is a
+    facet, compared as written and named by its schema title. The report then says which part changed
+    and how it reads, and a version in force changed without a decision is seen like any other
+    (`history.py`), instead of the kind escaping the history gate."""
+    schema = schema_store()[0].by_name.get(document.schema, {})
+    titles = {key: str(spec.get("title", key)) for key, spec in schema.get("properties", {}).items() if isinstance(spec, dict)}
+    facets = []
+    for key, value in document.data.items():
+        if key == "document":
+            continue
+        name = titles.get(key, key)
+        if isinstance(value, list) and value and all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in value):
+            # A list of parts with ids (declarations, steps): each part on its own, so one changed part is one line.
+            facets += [Facet(f"{name}, {item['id']}", _written(item), _written(item), CONTENT) for item in value]
+        else:
+            facets.append(Facet(name, _written(value), _written(value), CONTENT))
+    title = str(document.data["document"].get("title", document.file))
+    return {"content": Entity("Dokument", "content", title, facets, default_category=CONTENT)}
 
 
 def text_facet(label: str, value: Any, category: str, text: str | None = None) -> Facet:

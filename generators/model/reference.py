@@ -47,6 +47,15 @@ class Statute:
         return self.valid_to is not None and day > self.valid_to
 
 
+@dataclass(frozen=True, slots=True)
+class LegalLimit:
+    """The rule in law a series is the limit for: `direct_procurement` under LOU (2016:1145) 19 a kap."""
+
+    rule: str
+    sfs: str
+    chapter: str
+
+
 @dataclass
 class Series:
     id: str
@@ -58,6 +67,9 @@ class Series:
     description: str | None = None
     # annual: a value holds only for its calendar year (prisbasbelopp); until_changed: until the next.
     periodicity: str = "until_changed"
+    # The name in the definite form ("direktupphandlingsgränsen"): how a limit of exactly one unit reads.
+    definite: str | None = None
+    legal_limit: LegalLimit | None = None
 
     def value_on(self, day: date) -> DatedValue | None:
         """The value in force on `day`, or None where the series says nothing about that day.
@@ -84,6 +96,16 @@ class ReferenceData:
 
     def get(self, series_id: str) -> Series | None:
         return self.series.get(series_id)
+
+    def legal_limits(self, rule: str) -> list[Series]:
+        """The series that are the law's limit for `rule` (one per statute: LOU's and LUF's
+        direktupphandlingsgräns), in id order."""
+        return sorted((s for s in self.series.values() if s.legal_limit is not None and s.legal_limit.rule == rule),
+                      key=lambda s: s.id)
+
+    def legal_limit(self, rule: str, sfs: str) -> Series | None:
+        """The law's limit for `rule` under the statute `sfs`, or None where the reference data names none."""
+        return next((s for s in self.legal_limits(rule) if s.legal_limit is not None and s.legal_limit.sfs == sfs), None)
 
     def value_on(self, series_id: str, day: date) -> DatedValue | None:
         series = self.series.get(series_id)
@@ -145,9 +167,11 @@ def build_reference(documents: list[Any]) -> ReferenceData:
                 )
             )
         values.sort(key=lambda v: v.valid_from)
+        limit = raw.get("legal_limit")
         data.series[raw["id"]] = Series(
             raw["id"], raw["title"], raw["kind"], raw.get("unit"), values, source, raw.get("description"),
-            raw.get("periodicity", "until_changed"),
+            raw.get("periodicity", "until_changed"), raw.get("definite"),
+            LegalLimit(limit["rule"], limit["sfs"], limit["chapter"]) if limit else None,
         )
     return data
 

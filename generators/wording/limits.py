@@ -9,7 +9,7 @@ comparison includes its amount ("upp till", read "upp till och med"), `below` le
 from __future__ import annotations
 
 from generators.wording.labels import label
-from generators.wording.swedish import count
+from generators.wording.swedish import count, number
 
 UPPER_DEFAULT = "at_most"
 LOWER_DEFAULT = "above"
@@ -33,6 +33,17 @@ def strict_word(comparison: str | None) -> str | None:
     if comparison == "at_least":
         return lower_word(comparison)
     return None
+
+
+def in_units(amount: float, name: str, definite: str | None) -> str:
+    """An amount in a unit of the reference data: '3 prisbasbelopp', '0,5 × direktupphandlingsgräns enligt LOU'
+    (`name` as the caller writes the unit). Exactly one unit of a series that gives its name in the
+    definite form reads as that name, 'direktupphandlingsgränsen': a limit that is the legal limit
+    (`amount: 1, unit: direktupphandlingsgrans`). The form is the reference data's (`definite`), never
+    an ending put on the title: without it the amount stays a count."""
+    if amount == 1 and definite:
+        return definite
+    return f"{number(amount)} {name}"
 
 
 def upper_text(amount: str, comparison: str | None) -> str:

@@ -14,7 +14,6 @@ place of the published file.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -26,10 +25,9 @@ from generators.loading.documents import load_policies
 from generators.model import build_model
 from generators.outputs.rules import render_rules
 from tests.browser.conftest import Visit, axe_problems, close_visit, open_visit
-from tests.conftest import EXAMPLE_POLICIES, TODAY
-from tests.decide.test_decision_cases import ALL_CASES, COMMIT, Case, plain
+from tests.conftest import TODAY
+from tests.decide.test_decision_cases import ALL_CASES, COMMIT, Case, asks_the_example, case_key, case_policies, plain
 from tests.decide.test_decision_cases import ask as decide_ask
-from tests.test_rule_cases import apply_edits
 
 PAGE = "vem-beslutar/"
 FORMS = {"delegation": "vb-delegation", "travel": "vb-resa", "whistleblowing": "vb-visselblasning", "procurement": "vb-upphandling"}
@@ -99,15 +97,13 @@ def serve_tables(page: Any, tables: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def edited_tables(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Decision tables of an edited copy of the example (cached per set of edits): (decisions.json, decide)."""
+    """Decision tables of the tree a case asks, with its edits (cached per tree): (decisions.json, decide)."""
 
-    def tables_for(edits: list[dict[str, str]]) -> tuple[bytes, Decider]:
-        key = json.dumps(edits, sort_keys=True)
+    def tables_for(spec: dict[str, Any]) -> tuple[bytes, Decider]:
+        key = case_key(spec)
         if key not in _EDITED:
             folder = tmp_path_factory.mktemp("edited")
-            policies = folder / "policies"
-            shutil.copytree(EXAMPLE_POLICIES, policies)
-            apply_edits(policies, edits)
+            policies = case_policies(spec, folder / "policies")
             rules = folder / "rules"
             for relative, data in render_rules(build_model(load_policies(policies)), TODAY, COMMIT).items():
                 target = rules / relative
@@ -275,9 +271,9 @@ def compare(shown: dict[str, Any], expected: dict[str, Any], case: Case) -> None
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.file}: {c.name}" for c in ALL_CASES])
 def test_page_answers_like_decide(case: Case, published: Decider, form_page: Visit, edited_tables: Any,
                                   browser: Any, base_url: str) -> None:
-    edits = case.spec.get("edits")
+    edits = not asks_the_example(case.spec)
     if edits:
-        decisions, decider = edited_tables(edits)
+        decisions, decider = edited_tables(case.spec)
         visit = open_visit(browser, base_url)
         serve_tables(visit.page, json.loads(decisions))
         open_form(visit)

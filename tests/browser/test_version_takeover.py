@@ -1,6 +1,7 @@
 """A page built before an adopted version takes over still tells the truth afterwards.
 
-The example site is built on 2026-11-23; the kommunstyrelse's 2027 version starts on 2027-01-01.
+The example site is built on 2026-11-23; the kommunstyrelse's 2027 version starts on 2027-01-01 and is
+replaced by version 2027:2 on 2027-02-01.
 The browser's clock is set to a day before and a day after; site/assets/giltighet.js shows the
 notices true on that day (documents.py writes both, dated).
 """
@@ -32,6 +33,9 @@ def _visible_titles(visit: Visit, path: str, day: str) -> list[str]:
         (CURRENT, "2027-01-02", "Den här versionen gäller inte längre sedan 1 januari 2027", "Ny version antagen"),
         (UPCOMING, "2026-12-31", "Antagen version som gäller från 1 januari 2027", "Gäller från 1 januari 2027"),
         (UPCOMING, "2027-01-01", "Gäller från 1 januari 2027", "Antagen version"),
+        # 2027:2 takes over on 1 February: 2027:1 says so, and 2026:1 still points to the version after it
+        (UPCOMING, "2027-02-01", "Den här versionen gäller inte längre sedan 1 februari 2027", "Gäller från"),
+        (CURRENT, "2027-02-02", "Den här versionen gäller inte längre sedan 1 januari 2027", "Ny version antagen"),
     ],
 )
 def test_the_notices_follow_the_readers_date(visit: Visit, path: str, day: str, shown: str, not_shown: str) -> None:

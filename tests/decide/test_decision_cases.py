@@ -28,6 +28,8 @@ file the command line reads for the one question; the JSON answers must be ident
             - "upp till 1 prisbasbelopp (59 200 kr 2026)"
         edits:                           # optional: change a copy of the example policies first
           - {file: reference/prisbasbelopp.yaml, find: "…", replace: "…"}   # as in tests/rules/*.yaml
+        policies: region                 # optional: ask another fixture's tree (tests/fixtures/<name>/policies:
+                                         # region, kommunalforbund) instead of the example; edits apply to it
 
 Arguments per kind: delegation (body, matter | matter_kind, amount, date); travel (traveller | body
 [+ seat], country, date); whistleblowing (concerns, date); procurement (value, regime, category,
@@ -37,6 +39,7 @@ may ask about any date from then on; the policies answer any date.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -52,7 +55,7 @@ from generators.decide.sources import build_from_policies
 from generators.loading.documents import load_policies
 from generators.model import build_model
 from generators.outputs.rules import render_rules
-from tests.conftest import EXAMPLE_POLICIES, TODAY
+from tests.conftest import EXAMPLE_POLICIES, FIXTURES, TODAY
 from tests.test_rule_cases import apply_edits
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "decisions"
@@ -77,6 +80,24 @@ def _collect() -> list[Case]:
 
 
 ALL_CASES = _collect()
+
+
+def asks_the_example(spec: dict[str, Any]) -> bool:
+    """Whether a case asks the example as it stands (no edits, no other fixture): the published example answers it."""
+    return not spec.get("edits") and not spec.get("policies")
+
+
+def case_policies(spec: dict[str, Any], target: Path) -> Path:
+    """A copy of the tree a case asks (the example, or `policies: <fixture>`) with its edits, at `target`."""
+    source = FIXTURES / spec["policies"] / "policies" if spec.get("policies") else EXAMPLE_POLICIES
+    shutil.copytree(source, target)
+    apply_edits(target, spec.get("edits") or [])
+    return target
+
+
+def case_key(spec: dict[str, Any]) -> str:
+    """What makes a case's tree: the fixture and the edits (cases with the same key share one build)."""
+    return json.dumps({"policies": spec.get("policies"), "edits": spec.get("edits") or []}, sort_keys=True)
 
 
 def ask(decider: Decider, question: dict[str, Any]) -> Any:
@@ -158,13 +179,10 @@ def check_expectations(answer: dict[str, Any], expect: dict[str, Any], where: st
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.file}: {c.name}" for c in ALL_CASES])
 def test_decision_case(case: Case, example: Sources, tmp_path: Path) -> None:
-    if case.spec.get("edits"):
-        policies = tmp_path / "policies"
-        shutil.copytree(EXAMPLE_POLICIES, policies)
-        apply_edits(policies, case.spec["edits"])
-        sources = deciders_for(policies, tmp_path / "rules")
-    else:
+    if asks_the_example(case.spec):
         sources = example
+    else:
+        sources = deciders_for(case_policies(case.spec, tmp_path / "policies"), tmp_path / "rules")
     question = case.spec["ask"]
     from_policies_answer = ask(sources.policies, question).to_json()
     from_rules_answer = ask(sources.rules, question).to_json()

@@ -23,11 +23,11 @@ from generators.loading.documents import load_policies
 from generators.model import build_model
 from generators.outputs.rules import render_rules
 from tests.conftest import EXAMPLE_POLICIES
-from tests.decide.test_decision_cases import ALL_CASES, ask
+from tests.decide.test_decision_cases import ALL_CASES, ask, asks_the_example
 
 LATER = date(2027, 6, 1)
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
-CASES = [c for c in ALL_CASES if not c.spec.get("edits")]
+CASES = [c for c in ALL_CASES if asks_the_example(c.spec)]
 
 
 @pytest.fixture(scope="module")

@@ -28,19 +28,19 @@ def document_block(path: Path) -> list[str]:
 
 def test_a_proposal_from_the_newest_version_keeps_the_file_and_has_no_decision(repo: Path) -> None:
     delegation = repo / "policies" / "delegation"
-    # Named from the 2026 file: the newest version (2027:1) is the one copied.
+    # Named from the 2026 file: the newest version (2027:2, from 1 February 2027) is the one copied.
     run = new_version(str(delegation / "kommunstyrelsen.yaml"), "--valid-from", "2028-01-01")
     assert run.returncode == 0, run.stderr
     created = delegation / "kommunstyrelsen.2028.yaml"
     assert run.stdout.startswith("Skrev policies/delegation/kommunstyrelsen.2028.yaml: version 2028:1 av Kommunstyrelsens delegationsordning, "
-                                 "gäller från 2028-01-01, ersätter version 2027:1 (policies/delegation/kommunstyrelsen.2027.yaml)")
+                                 "gäller från 2028-01-01, ersätter version 2027:2 (policies/delegation/kommunstyrelsen.2027-02-01.yaml)")
     assert document_block(created)[:8] == [
         "document:", "  id: ks-delegationsordning", "  kind: delegationsordning", '  title: "Kommunstyrelsens delegationsordning"',
-        "  status: forslag", '  version: "2028:1"', '  supersedes: "2027:1"', '  valid_from: "2028-01-01"']
+        "  status: forslag", '  version: "2028:1"', '  supersedes: "2027:2"', '  valid_from: "2028-01-01"']
     assert not any("adopted_by" in line for line in document_block(created))
-    assert '  review_by: "2028-12-31"' in document_block(created)  # 2027:1: a year minus a day after its start
+    assert '  review_by: "2028-11-29"' in document_block(created)  # 2027:2: 333 days after its start, so the new one too
     # Everything but the metadata is the newest version's, comments and all.
-    old, new = (delegation / "kommunstyrelsen.2027.yaml").read_text(encoding="utf-8"), created.read_text(encoding="utf-8")
+    old, new = (delegation / "kommunstyrelsen.2027-02-01.yaml").read_text(encoding="utf-8"), created.read_text(encoding="utf-8")
     assert old.split("\nbody:", 1)[1] == new.split("\nbody:", 1)[1]
     assert new.splitlines()[:3] == old.splitlines()[:3]
     assert git(repo, "status", "--porcelain") == "?? policies/delegation/kommunstyrelsen.2028.yaml"  # nothing else touched

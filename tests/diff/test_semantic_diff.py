@@ -341,3 +341,23 @@ def test_a_limit_made_strict_is_a_change_of_the_limit(repo: Path) -> None:
     markdown = plain(semantic_diff(repo, base, "HEAD", "policies", TODAY).markdown)
     assert len(change_items(markdown)) == 1, markdown
     assert "1 000 000 kr per ärende eller tillfälle → under 1 000 000 kr per ärende eller tillfälle" in markdown, markdown
+
+
+def test_a_kind_without_diff_entities_is_history_too(repo: Path) -> None:
+    """The jäv guidelines (and the attestreglemente, the internkontrollplaner …) name no diff entities of
+    their own; their content is compared as written, so a version in force changed without a decision
+    still fails the gate, and a rättelse is accepted like any other."""
+    base = git(repo, "rev-parse", "HEAD")
+    path = repo / "policies" / "riktlinjer-jav.yaml"
+    edit(path, "    to: {seat: ordforande, body: kommunstyrelsen}\n    renew_every_months: 12", "    to: {seat: ordforande, body: kommunstyrelsen}\n    renew_every_months: 24")
+    result = semantic_diff(repo, base, None, "policies", TODAY)
+    assert [(r.document_id, r.version, r.file, r.changes) for r in result.history.rewrites] == [
+        ("riktlinjer-jav", "2026:1", "policies/riktlinjer-jav.yaml", 1)]
+    # named by the schema's title and the part's id, shown as written
+    assert '  - Deklarationer, kommundirektoren: {"declarants": ' in plain(result.markdown).replace("\\", "")
+    assert run_diff(repo, base, "2026-11-23").returncode == 1
+    edit(path, "        avskriften angav bara 28 §.\n", "        avskriften angav bara 28 §.\n"
+         '    - {date: "2026-11-23", paragraph: "§ 19", reason: "Tiden för förnyad deklaration rättad enligt protokollet."}\n')
+    corrected = semantic_diff(repo, base, None, "policies", TODAY)
+    assert corrected.history.rewrites == []
+    assert [(c.document_id, c.correction.paragraph) for c in corrected.history.corrections] == [("riktlinjer-jav", "§ 19")]

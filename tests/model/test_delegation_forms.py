@@ -22,10 +22,13 @@ from referencing import Registry, Resource
 from generators.audit.run import AuditInputs, run_audit
 from generators.decide import Decider
 from generators.decide.sources import tables_of_model
+from generators.diff.entities import Side
 from generators.model import Model
 from generators.model.delegation import Matter
 from generators.outputs.rules import render_rules
+from generators.outputs.site.swedish import limit_text
 from generators.pipeline import load_and_check
+from generators.wording.limits import in_units
 from tests.conftest import FIXTURES, KOMMUN, REPO, TODAY
 
 REGION = FIXTURES / "region" / "policies"
@@ -165,3 +168,21 @@ def test_a_limit_that_is_the_legal_limit(matters_json: dict[str, dict[str, Any]]
     published = matters_json["rs-lokaler-direktupphandling"]
     assert (published["limit"]["amount"], published["limit"]["unit"], published["limit_comparison"]) == (1, "direktupphandlingsgrans", "below")
     assert published["limit"]["sek_by_year"]["2026"] == 700000
+
+
+def test_the_legal_limit_reads_by_its_definite_name(model: Model) -> None:
+    """"Under direktupphandlingsgränsen (700 000 kr)", not "Under 1 × direktupphandlingsgräns enligt LOU":
+    the definite form is the reference data's (`definite`), on the site, in decide and in the diff alike."""
+    limit = _matter(model, "rs-lokaler-direktupphandling").limit
+    assert limit is not None
+    nbsp = "\u00a0"
+    assert limit_text(limit, model.reference, TODAY) == (f"Under direktupphandlingsgränsen (700{nbsp}000{nbsp}kr) per avtal och "
+                                                          "hela avtalstiden, exklusive moms")
+    answer = Decider(tables_of_model(model, TODAY)).delegation(body="regionstyrelsen", matter="rs-lokaler-direktupphandling",
+                                                              amount=699999, day=TODAY)
+    assert f"Beloppet 699{nbsp}999{nbsp}kr ligger i nivån under direktupphandlingsgränsen (700{nbsp}000{nbsp}kr) per avtal" in " ".join(answer.explanation)
+    text, sek = Side(model, TODAY).amount(limit)
+    assert (text, sek) == (f"direktupphandlingsgränsen (700{nbsp}000{nbsp}kr {TODAY.year}) per avtal och hela avtalstiden exklusive moms", 700000)
+    # Any other number of the unit, or a series without a definite name, stays a count: no ending is guessed.
+    assert in_units(0.5, "× direktupphandlingsgräns enligt LOU", "direktupphandlingsgränsen") == "0,5 × direktupphandlingsgräns enligt LOU"
+    assert in_units(1, "× direktupphandlingsgräns enligt LOU", None) == "1 × direktupphandlingsgräns enligt LOU"

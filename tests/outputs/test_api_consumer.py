@@ -29,7 +29,7 @@ from generators.loading.documents import load_policies
 from generators.model import build_model
 from generators.outputs.rules import render_rules
 from tests.conftest import EXAMPLE_POLICIES
-from tests.decide.test_decision_cases import ALL_CASES, ask
+from tests.decide.test_decision_cases import ALL_CASES, ask, asks_the_example
 
 LATER = date(2027, 6, 1)
 
@@ -148,7 +148,7 @@ def test_consumer_answers_inside_an_ended_version(consumer: Consumer, decide: De
         assert answer == (reference["answer"]["decided_by"]["key"], reference["answer"]["tier"])
 
 
-DELEGATION_CASES = [c for c in ALL_CASES if c.spec["ask"]["kind"] == "delegation" and not c.spec.get("edits") and c.spec["ask"].get("matter")]
+DELEGATION_CASES = [c for c in ALL_CASES if c.spec["ask"]["kind"] == "delegation" and asks_the_example(c.spec) and c.spec["ask"].get("matter")]
 
 
 @pytest.mark.parametrize("case", DELEGATION_CASES, ids=[c.name for c in DELEGATION_CASES])

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,11 +26,10 @@ from generators.model import build_model
 from generators.outputs.opa import BUNDLE_PATH, unpack
 from generators.outputs.opa.evaluate import BundleEngine
 from generators.outputs.rules import render_rules
-from tests.conftest import EXAMPLE_POLICIES, TODAY
+from tests.conftest import EXAMPLE_POLICIES, FIXTURES, TODAY
 from tests.decide.test_attest import DAY as ATTEST_DAY
 from tests.decide.test_attest import INVOICES
-from tests.decide.test_decision_cases import ALL_CASES, COMMIT, Case, ask
-from tests.test_rule_cases import apply_edits
+from tests.decide.test_decision_cases import ALL_CASES, COMMIT, Case, ask, asks_the_example, case_key, case_policies
 
 
 def published(policies: Path, as_of: date = TODAY) -> dict[str, bytes]:
@@ -45,16 +43,14 @@ def example() -> tuple[dict[str, bytes], BundleEngine]:
 
 
 @pytest.fixture(scope="module")
-def edited(tmp_path_factory: pytest.TempPathFactory) -> Callable[[list[dict[str, str]]], tuple[dict[str, bytes], BundleEngine]]:
-    """The published files and the engine for the example with a case's edits (each set built once)."""
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Callable[[dict[str, Any]], tuple[dict[str, bytes], BundleEngine]]:
+    """The published files and the engine for the tree a case asks, with its edits (each tree built once)."""
     built: dict[str, tuple[dict[str, bytes], BundleEngine]] = {}
 
-    def make(edits: list[dict[str, str]]) -> tuple[dict[str, bytes], BundleEngine]:
-        key = json.dumps(edits, sort_keys=True)
+    def make(spec: dict[str, Any]) -> tuple[dict[str, bytes], BundleEngine]:
+        key = case_key(spec)
         if key not in built:
-            policies = tmp_path_factory.mktemp("policies") / "policies"
-            shutil.copytree(EXAMPLE_POLICIES, policies)
-            apply_edits(policies, edits)
+            policies = case_policies(spec, tmp_path_factory.mktemp("policies") / "policies")
             files = published(policies)
             built[key] = (files, BundleEngine(files[BUNDLE_PATH]))
         return built[key]
@@ -69,8 +65,8 @@ def _plain_json(value: Any) -> Any:
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.file}: {c.name}" for c in ALL_CASES])
 def test_the_bundle_answers_every_decision_case_as_decide(case: Case, example: tuple[dict[str, bytes], BundleEngine],
-                                                          edited: Callable[[list[dict[str, str]]], tuple[dict[str, bytes], BundleEngine]]) -> None:
-    files, engine = edited(case.spec["edits"]) if case.spec.get("edits") else example
+                                                          edited: Callable[[dict[str, Any]], tuple[dict[str, bytes], BundleEngine]]) -> None:
+    files, engine = example if asks_the_example(case.spec) else edited(case.spec)
     question = dict(case.spec["ask"])
     decided = ask(Decider(json.loads(files["decisions.json"])), question).to_json()
     question["question"] = question.pop("kind")
@@ -167,3 +163,47 @@ def test_the_data_is_decisions_json(example: tuple[dict[str, bytes], BundleEngin
 
 def test_an_unknown_question_is_not_found(example: tuple[dict[str, bytes], BundleEngine]) -> None:
     assert example[1].answer({"question": "parkering", "date": "2026-11-23"}) == {"status": "not_found", "answer": None}
+
+
+# "Respektive förvaltningschef inom sitt område" (`decide delegation --administration`): the region's
+# ärende 1.4 is delegated to a role type whose members are the styrelse's förvaltningschefer. Asked for
+# a förvaltning, the bundle answers with the one holder there, or undetermined where none is, as decide;
+# a delegate that is no role type, a direct procurement the law forbids and another body's matter are
+# answered as without the area.
+AREA_QUESTIONS = [
+    ("rs-allmant-ledighet", None, "regionservice", None),
+    ("rs-allmant-ledighet", None, "regionkansliet", None),
+    ("rs-allmant-ledighet", None, "digitaliseringsforvaltningen", None),
+    ("rs-allmant-ledighet", None, "halso_och_sjukvardsforvaltningen", None),
+    ("rs-allmant-ledighet", None, "ingen_sadan_forvaltning", None),
+    ("rs-allmant-ledighet", None, None, None),
+    ("rs-allmant-ledighet", None, "regionservice", "ingen_sadan_namnd"),
+    ("rs-lokaler-direktupphandling", 699_999, "regionservice", None),
+    ("rs-lokaler-direktupphandling", 700_000, "halso_och_sjukvardsforvaltningen", None),
+]
+
+
+@pytest.fixture(scope="module")
+def region() -> tuple[Decider, BundleEngine]:
+    files = published(FIXTURES / "region" / "policies")
+    return Decider(json.loads(files["decisions.json"])), BundleEngine(files[BUNDLE_PATH])
+
+
+@pytest.mark.parametrize(("matter", "amount", "area", "body"), AREA_QUESTIONS)
+def test_the_bundle_answers_within_an_area_as_decide(region: tuple[Decider, BundleEngine], matter: str, amount: int | None,
+                                                     area: str | None, body: str | None) -> None:
+    decider, engine = region
+    decided = decider.delegation(matter, amount, TODAY.isoformat(), body, None, area).to_json()
+    question = {"question": "delegation", "matter": matter, "amount": amount, "area": area, "body": body, "date": TODAY.isoformat()}
+    got = engine.answer(question)
+    assert got["status"] == decided["status"], decided["summary"]
+    assert got["answer"] == _plain_json(decided["answer"]), decided["summary"]
+
+
+def test_the_area_questions_cover_each_answer(region: tuple[Decider, BundleEngine]) -> None:
+    """The holder in the area, none there, the law's verdict and another body: each is asked above."""
+    decider, _ = region
+    statuses = {decider.delegation(m, a, TODAY.isoformat(), b, None, area).status for m, a, area, b in AREA_QUESTIONS}
+    assert statuses == {"answered", "undetermined", "not_allowed", "other_body"}
+    holder = decider.delegation("rs-allmant-ledighet", None, TODAY.isoformat(), None, None, "regionservice").to_json()
+    assert holder["answer"]["decided_by_in_area"]["key"] == "position:servicedirektor"

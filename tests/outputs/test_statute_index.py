@@ -75,6 +75,16 @@ def test_a_range_is_one_group_however_it_is_written(model: Model) -> None:
     assert {"D402", "D415"} <= {c.code for c in group.checks}
 
 
+def test_a_check_naming_two_laws_together_is_under_each(model: Model) -> None:
+    """U702's Lagrum reads "LOU (2016:1145) och LUF (2016:1146): 5 kap. …, 19 a kap. …": both pages list it."""
+    for sfs in ("2016:1145", "2016:1146"):
+        for chapter in ("5", "19 a"):
+            assert "U702" in {c.code for c in _group(model, sfs, chapter, None).checks}, (sfs, chapter)
+    lou = next(e for e in build_index(model, adopted) if e.sfs == "2016:1145")
+    whole = [g for g in lou.groups if (g.chapter, g.section) == (None, None)]
+    assert "U702" not in {c.code for g in whole for c in g.checks}   # not as the law as a whole
+
+
 def test_groups_are_ordered_by_chapter_and_first_paragraph(model: Model) -> None:
     entry = next(e for e in build_index(model, adopted) if e.sfs == "2017:725")
     keys = [(g.chapter, g.section) for g in entry.groups]

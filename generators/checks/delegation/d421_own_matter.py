@@ -15,9 +15,10 @@ som delegat, som delegat i en beloppsnivå eller som ersättare. Vem ärendet r�
 Är `concerns` angivet och delegaten (eller ersättaren) är samma befattning, post eller en rolltyp som
 omfattar befattningen, är det ett **fel**. Saknas `concerns` men rubriken nämner delegatens egen
 befattning på ett sätt som tyder på att ärendet gäller den ("för direktören",
-"direktörens …"), är det en **varning**: ange `concerns`, eller byt delegat. Ett organ som
-delegat (ett utskott, ett presidium) fångas inte: en jävig ledamot deltar inte, men organet kan
-besluta.
+"direktörens …"), är det också ett **fel**, tills raden tar ställning: ange med `concerns` vem
+ärendet rör (en annan än delegaten, om rubriken inte avser delegaten själv), eller byt delegat. En
+varning som ingen läser räcker inte när lagen förbjuder beslutet. Ett organ som delegat (ett utskott,
+ett presidium) fångas inte: en jävig ledamot deltar inte, men organet kan besluta.
 
 ## Varför
 
@@ -114,6 +115,5 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                         source,
                         f"Ärende {matter.number} ({matter.title}) verkar enligt rubriken (\"{words}\") röra {label.lower()}, som också är {role}. "
                         "Ingen får besluta i ett ärende som rör den själv (jäv, KL 6 kap. 28 § 1 och 7 kap. 4 §). "
-                        "Ange vem ärendet rör med concerns, eller delegera till någon annan.",
-                        severity="warning",
+                        "Delegera till någon annan, eller ange med concerns vem ärendet rör om det inte är delegaten.",
                     )

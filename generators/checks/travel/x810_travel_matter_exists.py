@@ -57,7 +57,10 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
                    for o in model.delegations):
                 continue  # the version holding the matter has its dates reversed: X802 reports that, not a missing matter
             when = period_text(missing, days)
-            elsewhere = [(o, m) for o in model.delegations for m in o.matters if m.id == approval.matter]
+            # The first version that holds the matter (by its start, not by file name): a later version beside it
+            # (kommunstyrelsen.2027.yaml and kommunstyrelsen.2027-02-01.yaml) is not the one to name.
+            elsewhere = sorted(((o, m) for o in model.delegations for m in o.matters if m.id == approval.matter),
+                               key=lambda om: (om[0].meta.valid_from, om[0].meta.version))
             related: list[str] = []
             if elsewhere:
                 order, matter = elsewhere[0]

@@ -15,10 +15,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from generators.decide.text import kronor, lower_first, number
+from generators.decide.text import kronor, lower_first
 from generators.model import Model
 from generators.model.common import Amount, DocumentMeta
 from generators.model.reference import DatedValue, ReferenceData
+from generators.wording.limits import in_units
 
 # Which versions a table holds: every adopted version (answering from the policies, any date), or
 # those the JSON rules publish. Since the rules API v1 these are the same — every adopted version,
@@ -92,6 +93,7 @@ class UnitValue:
     title: str
     annual: bool
     reason: str | None  # why per_unit is None
+    definite: str | None = None  # the series' name in the definite form: how exactly one unit reads
 
     def reference_json(self) -> dict[str, Any]:
         when = str(self.dated.valid_from.year) if self.annual and self.dated else (
@@ -118,11 +120,11 @@ def unit_value(reference: ReferenceData, unit: str, period: Period) -> UnitValue
     annual = series.periodicity == "annual"
     when = str(period.start.year) if annual else f"från {period.start.isoformat()}"
     if dated is None:
-        return UnitValue(unit, None, None, title, annual, f"{title} för {when} finns inte i referensdata.")
+        return UnitValue(unit, None, None, title, annual, f"{title} för {when} finns inte i referensdata.", series.definite)
     if dated.unknown or dated.value is None:
         return UnitValue(unit, None, dated, title, annual,
-                         f"{title} för {when} är ännu inte känt i referensdata ({dated.source_title}).")
-    return UnitValue(unit, Decimal(str(dated.value)), dated, title, annual, None)
+                         f"{title} för {when} är ännu inte känt i referensdata ({dated.source_title}).", series.definite)
+    return UnitValue(unit, Decimal(str(dated.value)), dated, title, annual, None, series.definite)
 
 
 def in_sek(amount: Amount, value: UnitValue) -> Decimal | None:
@@ -136,9 +138,9 @@ def amount_text(amount: Amount, value: UnitValue, period: Period) -> str:
     """'5 prisbasbelopp (296 000 kr 2026)', '1 000 000 kr'."""
     if amount.unit == "sek":
         return kronor(amount.amount)
-    unit_name = lower_first(value.title)
+    own = in_units(amount.amount, lower_first(value.title), value.definite)
     sek = in_sek(amount, value)
     if sek is None:
-        return f"{number(amount.amount)} {unit_name} (kronbeloppet är inte känt)"
+        return f"{own} (kronbeloppet är inte känt)"
     when = f" {period.start.year}" if value.annual else ""
-    return f"{number(amount.amount)} {unit_name} ({kronor(sek)}{when})"
+    return f"{own} ({kronor(sek)}{when})"

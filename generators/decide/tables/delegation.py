@@ -229,27 +229,27 @@ def _matter_units(matter: Matter, order: DelegationOrder) -> set[str]:
     return {a.unit for a in amounts if a is not None}
 
 
-def _direct_procurement_series(model: Model, matter: Matter, day: date) -> tuple[str, str] | None:
-    """(series id, statute short name) of the direct-procurement limit when the matter is a direct
-    procurement: an upphandling matter citing the regime's direct-procurement chapter (LOU 19 a kap.)."""
+def _direct_procurement_series(model: Model, matter: Matter) -> tuple[str, str, str] | None:
+    """(series id, statute short name, chapter) of the law's direct-procurement limit when the matter is
+    a direct procurement: an upphandling matter citing the chapter the reference data names for the
+    limit (LOU 19 a kap., LUF 19 a kap.). From the law alone: the organisation's procurement policy,
+    or the lack of one, changes nothing (direct procurement at or above the limit is never allowed)."""
     if matter.kind != "upphandling":
         return None
-    for policy in model.procurement:
-        if not policy.meta.in_force_on(day):
-            continue
-        for regime in policy.regimes.values():
-            if any(ref.cites(regime.sfs, "19 a") for ref in matter.legal_basis):
-                statute = model.reference.statutes.get(regime.sfs)
-                return regime.direct_procurement_limit, statute.short if statute else f"SFS {regime.sfs}"
+    for series in model.reference.legal_limits("direct_procurement"):
+        limit = series.legal_limit
+        if limit is not None and any(ref.cites(limit.sfs, limit.chapter) for ref in matter.legal_basis):
+            statute = model.reference.statutes.get(limit.sfs)
+            return series.id, statute.short if statute else f"SFS {limit.sfs}", limit.chapter
     return None
 
 
 def _direct_procurement(model: Model, matter: Matter, day: date) -> dict[str, Any] | None:
     """The law's limit for direct procurement on `day` when the matter is a direct procurement; None otherwise."""
-    found = _direct_procurement_series(model, matter, day)
+    found = _direct_procurement_series(model, matter)
     if found is None:
         return None
-    series_id, short = found
+    series_id, short, chapter = found
     value = model.reference.value_on(series_id, day)
     if value is None or value.value is None:
         return None
@@ -260,7 +260,7 @@ def _direct_procurement(model: Model, matter: Matter, day: date) -> dict[str, An
         "limit": limit,
         "comparison": comparison,
         "text": sentence(f"Direktupphandling på grund av lågt värde får bara användas {wording} direktupphandlingsgränsen, "
-                         f"{kronor(Decimal(str(limit)))} ({short} 19 a kap.; {value.source_title})"),
+                         f"{kronor(Decimal(str(limit)))} ({short} {chapter} kap.; {value.source_title})"),
     }
 
 
@@ -427,7 +427,7 @@ def _versions_entry(model: Model, order: DelegationOrder, matter: Matter) -> dic
     meta = order.meta
     units = _matter_units(matter, order)
     extra = [f.decided for f in order.further_delegations if f.matter == matter.id]
-    direct = _direct_procurement_series(model, matter, meta.valid_from)
+    direct = _direct_procurement_series(model, matter)
     if direct is not None and (series := model.reference.get(direct[0])) is not None:
         extra += [d for d in series.change_dates() if d > meta.valid_from and (meta.valid_to is None or d <= meta.valid_to)]
     built = []

@@ -121,8 +121,13 @@ def _direct_procurement(policy: ProcurementPolicy, regime_id: str, value: Decima
     """Does the law allow direct procurement on account of low value (the regime's direktupphandlingsgräns)?
     With the sentence that says it is not allowed, or None when it is allowed or the limit is unknown."""
     regime = policy.regimes.get(regime_id)
-    dated = model.reference.value_on(regime.direct_procurement_limit, day) if regime is not None else None
-    if regime is None or dated is None or dated.value is None:
+    if regime is None:
+        return None, None
+    # The law's limit for the regime's statute, as the reference data names it (what the delegation
+    # answers use too); the policy's own reference only where the reference data marks none.
+    law = model.reference.legal_limit("direct_procurement", regime.sfs)
+    dated = model.reference.value_on(law.id if law is not None else regime.direct_procurement_limit, day)
+    if dated is None or dated.value is None:
         return None, None
     allowed = meets(value, to_decimal(dated.value), comparison_of(dated) or "below")
     # The chapters cited are LOU's; another regime (LUF) is named instead of guessing its chapters.

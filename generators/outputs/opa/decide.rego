@@ -7,7 +7,8 @@
 # (rules-decisions.schema.json) and generators/decide/engine.py describe. It computes no rule.
 #
 # Query: POST /v1/data/styrdokument/decide/answer with {"input": {"question": ..., "date": "YYYY-MM-DD", ...}}
-#   delegation:      matter (or body and matter_kind), amount, body
+#   delegation:      matter (or body and matter_kind), amount, body, area (a förvaltning: the one holder
+#                    there of a role-type delegate, "respektive förvaltningschef inom sitt område")
 #   travel:          traveller (or body, with seat for a post), country
 #   whistleblowing:  concerns
 #   procurement:     value, regime, category, body
@@ -79,7 +80,7 @@ _role_key(id) := concat("", ["role_type:", id]) if not startswith(id, "role_type
 
 delegation := tables.delegation
 
-delegation_answer := _delegation_with(input.matter, _input_piece, _get("amount"), day, _get("body")) if _get("matter") != null
+delegation_answer := _delegation_with(input.matter, _input_piece, _get("amount"), day, _get("body"), _get("area")) if _get("matter") != null
 
 delegation_answer := _by_kind(_get("body"), _get("matter_kind"), _get("amount"), day) if _get("matter") == null
 
@@ -215,7 +216,7 @@ _direct_allowed(piece, amount) if {
 	amount <= direct.limit
 }
 
-_status(found, matter, amount, body) := "other_body" if {
+_status(found, matter, amount, body, area) := "other_body" if {
 	found.piece != null
 	body != null
 	delegation.matters[matter][found.piece.v].body != body
@@ -232,13 +233,34 @@ else := "not_allowed" if {
 	not _direct_allowed(found.piece, amount)
 }
 
+# A role type's holders decide each within their own förvaltning: asked for an area where none of
+# them is, the answer is undetermined (as Decider.delegation with `area`).
+else := "undetermined" if {
+	found.status == "answered"
+	area != null
+	tier := delegation.matters[found.piece.matter][found.piece.v].periods[found.piece.p].tiers[found.tier]
+	tier.delegated
+	count(_at(tier, "members", [])) > 0
+	_holder_in_area(tier, area) == null
+}
+
 else := found.status
 
-_delegation_for(matter, amount, d, body) := _delegation_with(matter, _piece_or_null(matter, d), amount, d, body)
+# The one holder of a role-type delegate whose förvaltning is `area`; null without one, or for a tier
+# that is not delegated (the last such member listed, as there is at most one per förvaltning).
+_holder_in_area(tier, area) := holder if {
+	area != null
+	tier.delegated
+	holders := [member | member := _at(tier, "members", [])[_]; member.administration == area]
+	count(holders) > 0
+	holder := holders[0]
+} else := null
 
-_delegation_with(matter, piece, amount, d, body) := _result(status, _delegation_facts(status, found, matter, amount, d)) if {
+_delegation_for(matter, amount, d, body) := _delegation_with(matter, _piece_or_null(matter, d), amount, d, body, null)
+
+_delegation_with(matter, piece, amount, d, body, area) := _result(status, _delegation_facts(status, found, matter, amount, d, area)) if {
 	found := _lookup(matter, piece, amount, d)
-	status := _status(found, matter, amount, body)
+	status := _status(found, matter, amount, body, area)
 }
 
 _tier_facts(piece, index) := _tier_facts_of(delegation.matters[piece.matter][piece.v].periods[piece.p].tiers[index])
@@ -282,7 +304,7 @@ _covers(further, amount) if {
 	_not_above(amount, further)
 }
 
-_delegation_facts(status, found, matter, amount, d) := {
+_delegation_facts(status, found, matter, amount, d, area) := {
 	"matter": matter,
 	"retired_on": retired.retired_on,
 	"replaced_by": _or_else(retired.replaced_by, null),
@@ -294,7 +316,13 @@ _delegation_facts(status, found, matter, amount, d) := {
 
 else := null if found.piece == null
 
-else := object.union(object.union(_base_facts(found.piece), _tier_facts(found.piece, found.tier)), {"further_delegations": _further(found.piece, amount, d)}) if {
+else := object.union(_answered_facts(found, amount, d), {"decided_by_in_area": holder}) if {
+	status == "answered"
+	holder := _holder_in_area(delegation.matters[found.piece.matter][found.piece.v].periods[found.piece.p].tiers[found.tier], area)
+	holder != null
+}
+
+else := _answered_facts(found, amount, d) if {
 	status == "answered"
 }
 
@@ -306,6 +334,9 @@ else := object.union(_base_facts(found.piece), {"tiers": [facts |
 }
 
 else := _base_facts(found.piece)
+
+_answered_facts(found, amount, d) := object.union(object.union(_base_facts(found.piece), _tier_facts(found.piece, found.tier)),
+	{"further_delegations": _further(found.piece, amount, d)})
 
 _by_kind(body, kind, amount, d) := _result("not_found", null) if {
 	not _given(body)

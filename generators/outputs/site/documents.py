@@ -6,12 +6,13 @@ use the same functions), so all document pages look and print alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from generators.model.common import DocumentMeta
-from generators.outputs.site.context import SiteContext, Versions
+from generators.outputs.site.context import GeneratedPage, SiteContext, Versions
 from generators.outputs.site.escape import Safe, element, link, text
 from generators.outputs.site.swedish import long_date
 from generators.wording.labels import label
@@ -108,10 +109,15 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
             "info",
             f"Gäller från {long_date(meta.valid_from)}",
             text(f"Det här är version {meta.version}, som gäller från {long_date(meta.valid_from)}."),
-            shown_from=meta.valid_from, as_of=ctx.as_of,
+            shown_from=meta.valid_from, shown_until=meta.valid_to, as_of=ctx.as_of,
         ))
+        # A version to come that a later one already replaces (2027:1 until 2027:2 takes over) ends too.
+        successor = next((u for u in upcoming if u.meta.valid_from > meta.valid_from), None)
+        if meta.valid_to is not None and successor is not None:
+            found.append(_ended(ctx, page, meta, successor))
     elif document is current:
-        for later in upcoming:
+        # Only the next version takes over from this one; the versions after it say on their own pages when they apply.
+        for later in upcoming[:1]:
             starts = later.meta.valid_from
             new_page = ctx.page_link(page, ctx.document_page(later), "Läs den nya versionen")
             found.append(Notice(
@@ -124,16 +130,7 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
                 ),
                 shown_until=starts - timedelta(days=1), as_of=ctx.as_of,
             ))
-            found.append(Notice(
-                "warning",
-                f"Den här versionen gäller inte längre sedan {long_date(starts)}",
-                Safe(
-                    f"Version {text(meta.version)} gällde till och med {text(long_date(starts - timedelta(days=1)))}. "
-                    f"Från {text(long_date(starts))} gäller version {text(later.meta.version)}. "
-                    f"{ctx.page_link(page, ctx.document_page(later), 'Gå till versionen som gäller')}."
-                ),
-                shown_from=starts, as_of=ctx.as_of,
-            ))
+            found.append(_ended(ctx, page, meta, later))
         if meta.valid_to is not None and not upcoming:
             found.append(Notice(
                 "warning",
@@ -152,6 +149,21 @@ def notices(ctx: SiteContext, document: Any, page: str, current: Any | None, upc
     return found
 
 
+def _ended(ctx: SiteContext, page: str, meta: DocumentMeta, later: Any) -> Notice:
+    """'Den här versionen gäller inte längre sedan …', shown from the day the next version takes over."""
+    starts = later.meta.valid_from
+    return Notice(
+        "warning",
+        f"Den här versionen gäller inte längre sedan {long_date(starts)}",
+        Safe(
+            f"Version {text(meta.version)} gällde till och med {text(long_date(starts - timedelta(days=1)))}. "
+            f"Från {text(long_date(starts))} gäller version {text(later.meta.version)}. "
+            f"{ctx.page_link(page, ctx.document_page(later), 'Gå till versionen som gäller')}."
+        ),
+        shown_from=starts, as_of=ctx.as_of,
+    )
+
+
 def summary_html(meta: DocumentMeta) -> Safe:
     return element("p", meta.summary, class_="document-summary") if meta.summary else Safe("")
 
@@ -167,3 +179,28 @@ def plan_version_pages(ctx: SiteContext, docs: list[tuple[Any, Versions]], folde
         meta = document.meta
         ctx.set_document_page(document, f"{folder}/index.md" if index == 0 else f"{folder}/{meta.id}-{meta.valid_from.isoformat()}.md")
     return ctx.document_pages[id(docs[0][0])]
+
+
+def plan_document(ctx: SiteContext, docs: list[tuple[Any, Versions]], folder: str, name: str) -> str | None:
+    """A single-document policy's part of `plan`: each published version gets its page, and the main one
+    is named (`ctx.named_pages[name]`) for links from other pages. The main page's path; None when no
+    version is published (the policy has no pages and no start-page entry)."""
+    if not docs:
+        return None
+    main = plan_version_pages(ctx, docs, folder)
+    ctx.named_pages[name] = main
+    return main
+
+
+def version_pages(ctx: SiteContext, docs: list[tuple[Any, Versions]], section: str, nav_order: int,
+                  content: Callable[[Any, Versions, str], str], order: tuple[Any, ...] = ()) -> Iterator[GeneratedPage]:
+    """One page per published version, under the section's tab: the first is the section's own page,
+    a version to come is titled by its start ("Från 1 januari 2027"), any other by the document's title.
+    `content(document, versions, path)` writes the page; `order` goes before (start, id) in the page order."""
+    for index, (document, versions) in enumerate(docs):
+        meta = document.meta
+        path = ctx.document_pages[id(document)]
+        later = meta.valid_from > ctx.as_of
+        title = section if index == 0 else f"Från {long_date(meta.valid_from)}" if later else meta.title
+        yield GeneratedPage(path=path, title=title, content=content(document, versions, path), nav=(section,),
+                            nav_order=(nav_order,), order=(*order, meta.valid_from, meta.id))

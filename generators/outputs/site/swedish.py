@@ -17,7 +17,7 @@ from babel.dates import format_date
 from generators.model.common import Amount
 from generators.model.reference import ReferenceData
 from generators.wording.labels import label
-from generators.wording.limits import upper_text
+from generators.wording.limits import in_units, upper_text
 from generators.wording.swedish import NBSP, count, definite, genitive, kronor, lower_first, number, upper_first
 
 LOCALE = Locale.parse("sv_SE")
@@ -47,7 +47,8 @@ def amount_parts(amount: Amount, reference: ReferenceData, day: date) -> tuple[s
     """
     if amount.unit == "sek":
         return kronor(amount.amount), None
-    own = f"{number(amount.amount)} {unit_label(amount.unit, amount.amount, reference)}"
+    series = reference.get(amount.unit)
+    own = in_units(amount.amount, unit_label(amount.unit, amount.amount, reference), series.definite if series else None)
     sek = reference.to_sek(amount.amount, amount.unit, day)
     if sek is None:
         return own, f"beloppet i kronor för {day.year} är inte fastställt än"

@@ -62,11 +62,9 @@ def _day(ctx: SiteContext, document: Any) -> date:
 
 
 def plan(ctx: SiteContext) -> None:
-    reglementen = _reglementen(ctx)
-    if not reglementen:
+    main = documents.plan_document(ctx, _reglementen(ctx), FOLDER, "attest")
+    if main is None:
         return
-    main = documents.plan_version_pages(ctx, reglementen, FOLDER)
-    ctx.named_pages["attest"] = main
     seen: set[str] = set()
     for forteckning, _versions in _lists(ctx):
         meta = forteckning.meta
@@ -83,12 +81,8 @@ def plan(ctx: SiteContext) -> None:
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
-    for index, (reglemente, versions) in enumerate(_reglementen(ctx)):
-        path = ctx.document_pages[id(reglemente)]
-        later = reglemente.meta.valid_from > ctx.as_of
-        title = SECTION if index == 0 else f"Från {long_date(reglemente.meta.valid_from)}" if later else reglemente.meta.title
-        yield GeneratedPage(path=path, title=title, content=_reglemente_page(ctx, reglemente, versions, path),
-                            nav=(SECTION,), nav_order=(NAV_ORDER,), order=(0, reglemente.meta.valid_from, reglemente.meta.id))
+    yield from documents.version_pages(ctx, _reglementen(ctx), SECTION, NAV_ORDER,
+                                       lambda document, versions, path: _reglemente_page(ctx, document, versions, path), order=(0,))
     for forteckning, versions in _lists(ctx):
         path = ctx.document_pages[id(forteckning)]
         later = forteckning.meta.valid_from > ctx.as_of

@@ -34,10 +34,9 @@ def published(ctx: SiteContext) -> list[tuple[Guidelines, Versions]]:
 
 def plan(ctx: SiteContext) -> None:
     docs = published(ctx)
-    if not docs:
+    main = documents.plan_document(ctx, docs, FOLDER, "jav")
+    if main is None:
         return
-    main = documents.plan_version_pages(ctx, docs, FOLDER)
-    ctx.named_pages["jav"] = main
     ctx.start_entries.append(StartEntry(
         "Vad gäller om jag kan vara jävig?",
         "Vem som lämnar en deklaration om bisysslor och intressen, till vem och hur ofta, vad som gäller för gåvor "
@@ -48,12 +47,8 @@ def plan(ctx: SiteContext) -> None:
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
-    for index, (document, versions) in enumerate(published(ctx)):
-        path = ctx.document_pages[id(document)]
-        later = document.meta.valid_from > ctx.as_of
-        title = SECTION if index == 0 else f"Från {long_date(document.meta.valid_from)}" if later else document.meta.title
-        yield GeneratedPage(path=path, title=title, content=_page(ctx, document, versions, path), nav=(SECTION,),
-                            nav_order=(NAV_ORDER,), order=(document.meta.valid_from, document.meta.id))
+    yield from documents.version_pages(ctx, published(ctx), SECTION, NAV_ORDER,
+                                       lambda document, versions, path: _page(ctx, document, versions, path))
 
 
 def _every(months: int | None) -> str:

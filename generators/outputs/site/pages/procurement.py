@@ -78,10 +78,9 @@ def page_day(ctx: SiteContext, policy: ProcurementPolicy) -> date:
 
 def plan(ctx: SiteContext) -> None:
     docs = published(ctx)
-    if not docs:
+    main = documents.plan_document(ctx, docs, FOLDER, "upphandling")
+    if main is None:
         return
-    main = documents.plan_version_pages(ctx, docs, FOLDER)
-    ctx.named_pages["upphandling"] = main
     ctx.start_entries.append(StartEntry(
         "Hur köper jag in, och vilka beloppsgränser gäller?",
         "Inköps- och upphandlingspolicyn visar vilket förfarande som gäller i varje värdeintervall, hur många "
@@ -94,18 +93,8 @@ def plan(ctx: SiteContext) -> None:
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
-    for index, (policy, versions) in enumerate(published(ctx)):
-        path = ctx.document_pages[id(policy)]
-        later = policy.meta.valid_from > ctx.as_of
-        title = SECTION if index == 0 else f"Från {long_date(policy.meta.valid_from)}" if later else policy.meta.title
-        yield GeneratedPage(
-            path=path,
-            title=title,
-            content=_page(ctx, policy, versions, path),
-            nav=(SECTION,),
-            nav_order=(NAV_ORDER,),
-            order=(policy.meta.valid_from, policy.meta.id),
-        )
+    yield from documents.version_pages(ctx, published(ctx), SECTION, NAV_ORDER,
+                                       lambda document, versions, path: _page(ctx, document, versions, path))
 
 
 # -- shared with the role pages ---------------------------------------------------------------------

@@ -70,10 +70,9 @@ def page_day(ctx: SiteContext, regulation: WhistleblowingRegulation) -> date:
 
 def plan(ctx: SiteContext) -> None:
     docs = published(ctx)
-    if not docs:
+    main = documents.plan_document(ctx, docs, FOLDER, "visselblasning")
+    if main is None:
         return
-    main = documents.plan_version_pages(ctx, docs, FOLDER)
-    ctx.named_pages["visselblasning"] = main
     forms = _join_words([FORM_PHRASES.get(c.form, c.form) for c in docs[0][0].channels])
     ctx.start_entries.append(StartEntry(
         "Hur rapporterar jag missförhållanden?",
@@ -87,18 +86,8 @@ def plan(ctx: SiteContext) -> None:
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
-    for index, (regulation, versions) in enumerate(published(ctx)):
-        path = ctx.document_pages[id(regulation)]
-        later = regulation.meta.valid_from > ctx.as_of
-        title = SECTION if index == 0 else f"Från {long_date(regulation.meta.valid_from)}" if later else regulation.meta.title
-        yield GeneratedPage(
-            path=path,
-            title=title,
-            content=_page(ctx, regulation, versions, path),
-            nav=(SECTION,),
-            nav_order=(NAV_ORDER,),
-            order=(regulation.meta.valid_from, regulation.meta.id),
-        )
+    yield from documents.version_pages(ctx, published(ctx), SECTION, NAV_ORDER,
+                                       lambda document, versions, path: _page(ctx, document, versions, path))
 
 
 def _join_words(words: list[str]) -> str:
