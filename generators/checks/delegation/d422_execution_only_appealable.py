@@ -9,7 +9,9 @@ Att en rad som är markerad som ren verkställighet (`execution_only: true`) int
   enligt förvaltningslagen eller speciallagen), eller
 - rubriken beskriver en prövning: avslag, en ansökan, bistånd, bidrag till någon, tillstånd,
   föreläggande, förbud, återkrav eller avvisning. ("Beviljande av ledighet enligt lag och
-  kollektivavtal" godkänns: där finns inget att pröva.)
+  kollektivavtal" godkänns: där finns inget att pröva.) En avslutande bestämning med "inom …"
+  anger var ärendet hör hemma, inte vad som prövas, och läses inte ("Avrop inom enheten för
+  ekonomiskt bistånd" godkänns).
 
 Rader om utbetalning eller verkställighet av ett redan fattat beslut ("Utbetalning av beviljat
 bidrag") godkänns.
@@ -59,6 +61,8 @@ _JUDGEMENT = re.compile(
     r"\b(?:avslag|avslå\w*|ansökan|ansökningar|bistånd|bidrag till|bidrag \([^)]*\) till|"
     r"tillstånd|föreläggande\w*|förbud|återkrav|avvisning|avvisa)\b"
 )
+# "… inom enheten för ekonomiskt bistånd" names where the matter lies, not what is decided.
+_AREA = re.compile(r"\s+inom\s+.*$")
 _EXECUTION = re.compile(r"^(?:utbetalning|verkställighet|verkställande|debitering|fakturering)\b")
 
 
@@ -67,7 +71,7 @@ def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
         for matter in order.matters:
             if not matter.execution_only:
                 continue
-            title = matter.title.lower()
+            title = _AREA.sub("", matter.title.lower())
             if matter.kind in _APPEALABLE_KINDS:
                 reason = "ärendetypen är myndighetsutövning"
             elif _EXECUTION.search(title) is None and (found := _JUDGEMENT.search(title)) is not None:
