@@ -194,7 +194,7 @@ def embed_decision_tables(site_dir: Path) -> None:
     parts = {relative: json.loads(content) for relative, content in sorted(STATE.rules.items()) if relative.startswith("decisions/")}
     if not parts:
         return
-    block = json_data_block("vb-tabeller", parts) + "\n"
+    block = str(json_data_block("vb-tabeller", parts)) + "\n"  # plain text from here: Safe + str would escape the mark
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if _STATUS_MARK in html:
