@@ -33,7 +33,18 @@ from generators.decide.answers import (
     UNKNOWN_VALUE,
     Answer,
 )
-from generators.decide.text import direct_procurement_not_allowed, document_sentence, join, kronor, lower_first, sentence, upper_first
+from generators.decide.text import (
+    LOU_DIRECT_PROCUREMENT_CITATION,
+    and_list,
+    direct_procurement_not_allowed,
+    document_sentence,
+    kronor,
+    lower_first,
+    or_list,
+    say,
+    sentence,
+    upper_first,
+)
 
 INFINITY = float("inf")
 _END = "9999-12-31"
@@ -161,13 +172,14 @@ class _DelegationDecider:
             retired = self._delegation.get("retired", {}).get(matter)
             if retired is not None:
                 return self._retired(question, matter, retired)
-            return Answer("delegation", question, NOT_FOUND, f"Ärendet '{matter}' finns inte i någon delegationsordning.", None,
-                          lambda: [sentence(f"Kontrollera ärendets id; ärendena finns i delegationsordningarna för {join(sorted(bodies.values()))}")])
+            return Answer("delegation", question, NOT_FOUND, say("delegation.not_found", matter=matter), None,
+                          lambda: [sentence(say("delegation.not_found.hint", bodies=and_list(sorted(bodies.values()))))])
         if status == NOT_IN_FORCE:
             versions = self._delegation["matters"][matter]
-            spans = join([f"{v['document']['title']} version {v['document']['version']} ({v['valid_from']}–{v['valid_to'] or ''})" for v in versions])
-            return Answer("delegation", question, NOT_IN_FORCE, f"Ingen delegationsordning med ärendet '{matter}' gäller {day}.", None,
-                          lambda: [sentence(f"Ärendet finns i {spans}")])
+            spans = and_list([say("delegation.not_in_force.span", title=v["document"]["title"], version=v["document"]["version"],
+                                  valid_from=v["valid_from"], valid_to=v["valid_to"] or "") for v in versions])
+            return Answer("delegation", question, NOT_IN_FORCE, say("delegation.not_in_force", matter=matter, day=day), None,
+                          lambda: [sentence(say("delegation.not_in_force.hint", spans=spans))])
         assert piece is not None
         version = piece.version
         info = version["matter"]
@@ -184,63 +196,61 @@ class _DelegationDecider:
         }
         if status == OTHER_BODY:
             return Answer("delegation", question, OTHER_BODY,
-                          f"Ärende {info['number']} ({info['title']}) hör till {lower_first(body_name)}s delegationsordning, "
-                          f"inte till {lower_first(bodies.get(question['body'], question['body']))}s.",
+                          say("delegation.other_body", number=info["number"], title=info["title"], body=lower_first(body_name),
+                              asked=lower_first(bodies.get(question["body"], question["body"]))),
                           facts, lambda: self._delegation_explanation(piece, None, None))
         if status == NOT_ALLOWED:
             limit = piece.period["direct_procurement"]
             return Answer("delegation", question, NOT_ALLOWED,
-                          direct_procurement_not_allowed(kronor(amount)),
+                          direct_procurement_not_allowed(kronor(amount), LOU_DIRECT_PROCUREMENT_CITATION),
                           facts, lambda: [*self._delegation_explanation(piece, None, None), limit["text"],
-                                          sentence(f"Ärende {info['number']} gäller direktupphandling och ger ingen beslutanderätt för "
-                                                   f"{kronor(amount)}: på eller över gränsen krävs ett annonserat förfarande (LOU 6 kap.) eller "
-                                                   "ett undantag, till exempel direktupphandling på annan grund (LOU 6 kap. 12–19 §§) "
-                                                   "eller ett kontrakt som är undantaget från lagen (LOU 3 kap.)")])
+                                          sentence(say("delegation.not_allowed.reason", number=info["number"], amount=kronor(amount)))])
         if status == UNKNOWN_VALUE:
             return Answer("delegation", question, UNKNOWN_VALUE,
-                          f"Vem som beslutar om ärende {info['number']} {day} kan inte avgöras: ett belopp i kronor är inte känt.",
+                          say("delegation.unknown_value", number=info["number"], day=day),
                           facts, lambda: self._delegation_explanation(piece, None, None))
         if status == NEEDS_AMOUNT:
             facts["tiers"] = [_tier_facts(t) for t in piece.tiers]
             return Answer("delegation", question, NEEDS_AMOUNT,
-                          f"Vem som beslutar om ärende {info['number']} {info['title']} beror på beloppet; ange --amount.",
+                          say("delegation.needs_amount", number=info["number"], title=info["title"], option=say("option.amount")),
                           facts, lambda: self._delegation_explanation(piece, None, None))
         if status == UNDETERMINED and tier is not None and area is not None:
-            members = join([m["label"] for m in tier.get("members", ())])
+            members = and_list([m["label"] for m in tier.get("members", ())])
             return Answer("delegation", question, UNDETERMINED,
-                          f"Ingen av dem som beslutar i ärende {info['number']} var och en inom sitt område ({members}) "
-                          f"hör till förvaltningen {area}.", facts, lambda: self._delegation_explanation(piece, tier, amount, day))
+                          say("delegation.undetermined.area", number=info["number"], members=members, area=area), facts, lambda: self._delegation_explanation(piece, tier, amount, day))
         if status == UNDETERMINED or tier is None:
             return Answer("delegation", question, UNDETERMINED,
-                          f"Beloppsnivåerna i ärende {info['number']} ger inget entydigt svar för {kronor(amount)}.",
+                          say("delegation.undetermined", number=info["number"], amount=kronor(amount)),
                           facts, lambda: self._delegation_explanation(piece, None, amount))
         facts.update(_tier_facts(tier))
         facts["further_delegations"] = [
             {"id": f["id"], "to": f["to"]} for f in _further_for(piece, amount, day)
         ]
         who = tier["decided_by"]["label"]
-        what = f" om {kronor(amount)}" if amount is not None else ""
+        what = say("delegation.for_amount", amount=kronor(amount)) if amount is not None else ""
         holder = _holder_in_area(tier, area)
         if holder is not None:
             facts["decided_by_in_area"] = holder
             who = holder["label"]
         if tier["decided_by"]["kind"] == "execution":
-            summary = (f"Ärende {info['number']} ({info['title']}) i {lower_first(body_name)}s delegationsordning är ren verkställighet "
-                       f"och ingen delegering; ingen delegat anges, {day}.")
+            summary = say("delegation.execution", number=info["number"], title=info["title"], body=lower_first(body_name), day=day)
             return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day),
                           list(tier["steps"]))
-        summary = (f"{who} beslutar i ärende {info['number']} ({info['title']}){what}, {lower_first(body_name)}s delegationsordning, {day}."
+        summary = (say("delegation.delegated", who=who, number=info["number"], title=info["title"], amount=what,
+                       body=lower_first(body_name), day=day)
                    if tier["delegated"] else
-                   f"{body_name} beslutar själv i ärende {info['number']} ({info['title']}){what}: beloppet ligger över delegationen, {day}.")
+                   say("delegation.not_delegated", body_name=body_name, number=info["number"], title=info["title"], amount=what, day=day))
         return Answer("delegation", question, ANSWERED, summary, facts, lambda: self._delegation_explanation(piece, tier, amount, day),
                       list(tier["steps"]))
 
     def _retired(self, question: dict[str, Any], matter: str, retired: dict[str, Any]) -> Answer:
         replaced = retired.get("replaced_by")
         facts = {"matter": matter, "retired_on": retired["retired_on"], "replaced_by": replaced, "document_id": retired["document"]}
-        summary = f"Ärendet '{matter}' har upphört {retired['retired_on']}" + (f"; det ersätts av '{replaced}'." if replaced else ".")
+        summary = (say("delegation.retired.replaced", matter=matter, retired_on=retired["retired_on"], replaced=replaced) if replaced
+                   else say("delegation.retired", matter=matter, retired_on=retired["retired_on"]))
         return Answer("delegation", question, RETIRED, summary, facts,
-                      lambda: [sentence(f"Skäl: {retired['reason']}"), sentence(f"Upphörde enligt version {retired['version']} av {retired['document']}")])
+                      lambda: [sentence(say("delegation.retired.reason", reason=retired["reason"])),
+                               sentence(say("delegation.retired.version", version=retired["version"], document=retired["document"]))])
 
     def _delegation_explanation(self, piece: _Piece, tier: dict[str, Any] | None, amount: float | None,
                                 day: str | None = None) -> list[str]:
@@ -248,32 +258,31 @@ class _DelegationDecider:
         info = version["matter"]
         period = piece.period
         lines = [document_sentence(version["document"])]
-        matter_line = f"Ärende {info['number']} {info['title']}, avsnitt {info['section']}"
-        lines.append(sentence(matter_line))
+        lines.append(sentence(say("delegation.matter", number=info["number"], title=info["title"], section=info["section"])))
         if info["execution_only"]:
-            lines.append("Raden är ren verkställighet och ingen delegering; den finns med för tydlighetens skull.")
+            lines.append(say("delegation.execution_only"))
         if info["legal_basis"]:
-            lines.append(sentence("Lagrum: " + "; ".join(info["legal_basis"])))
+            lines.append(sentence(say("delegation.legal_basis", references="; ".join(info["legal_basis"]))))
         for value in period["reference_values"]:
             lines.append(sentence(value["text"]))
         if not period["known"]:
-            lines.append(sentence(period["reason"] or "Ett belopp kan inte räknas om till kronor den dagen"))
+            lines.append(sentence(period["reason"] or say("delegation.value_unknown")))
             return lines
         tiers = period["tiers"]
         if tier is None:
             if len(tiers) > 1:
-                lines += [sentence(f"Nivån {t['label']}: " + (t["decided_by"]["label"] + " beslutar" if t["delegated"]
-                                                               else "ärendet är inte delegerat; " + lower_first(t["decided_by"]["label"]) + " beslutar själv"))
+                lines += [sentence(say("delegation.tier.delegated", tier=t["label"], who=t["decided_by"]["label"]) if t["delegated"]
+                                   else say("delegation.tier.not_delegated", tier=t["label"], who=lower_first(t["decided_by"]["label"])))
                           for t in tiers]
             return lines
         if tier["decided_by"]["kind"] == "execution":
             pass  # ren verkställighet without a delegate: said above, nobody "beslutar"
         elif len(tiers) == 1 and tier["above"] is None and tier["up_to"] is None:
-            lines.append(sentence(f"Ärendet har ingen beloppsgräns: {tier['decided_by']['label']} beslutar"))
+            lines.append(sentence(say("delegation.no_limit", who=tier["decided_by"]["label"])))
         elif amount is None:
-            lines.append(sentence(f"Nivån {tier['label']}: {tier['decided_by']['label']} beslutar"))
+            lines.append(sentence(say("delegation.tier.delegated", tier=tier["label"], who=tier["decided_by"]["label"])))
         else:
-            lines.append(f"Beloppet {kronor(amount)} {tier['applies']}")
+            lines.append(say("delegation.amount_applies", amount=kronor(amount), applies=tier["applies"]))
             chosen = tiers.index(tier)
             for index, other in enumerate(tiers):
                 if index != chosen:
@@ -286,7 +295,7 @@ class _DelegationDecider:
         if info["reporting"]:
             lines.append(info["reporting"])
         if info["note"]:
-            lines.append(sentence(f"Anmärkning: {info['note']}"))
+            lines.append(sentence(say("delegation.note", note=info["note"])))
         return lines
 
     def _delegation_by_kind(self, question: dict[str, Any], body: str | None, kind: str | None, amount: float | None,
@@ -294,30 +303,29 @@ class _DelegationDecider:
         by_kind = self._delegation.get("by_kind", {})
         labels = self._delegation.get("kind_labels", {})
         if body is None or kind is None:
-            return Answer("delegation", question, NOT_FOUND, "Ange ett ärende (--matter) eller ett organ och en ärendetyp (--body och --matter-kind).",
-                          None, list)
+            return Answer("delegation", question, NOT_FOUND, say("delegation.by_kind.ask"), None, list)
         if body not in by_kind:
-            return Answer("delegation", question, NOT_FOUND, f"Organet '{body}' har ingen delegationsordning.", None,
-                          lambda: [sentence("Organ med delegationsordning: " + join(sorted(by_kind)))])
+            return Answer("delegation", question, NOT_FOUND, say("delegation.by_kind.no_order", body=body), None,
+                          lambda: [sentence(say("delegation.by_kind.bodies", bodies=and_list(sorted(by_kind))))])
         ids = by_kind[body].get(kind, [])
         answers = [self.delegation(matter_id, amount, day, body) for matter_id in ids]
         answers = [a for a in answers if a.status not in (NOT_IN_FORCE, OTHER_BODY)]
         label = labels.get(kind, kind)
         if not answers:
             return Answer("delegation", question, NOT_FOUND,
-                          f"{self._delegation['bodies'].get(body, body)} har inga ärenden av typen {lower_first(label)} {day}.", None,
-                          lambda: [sentence("Ärendetyper i delegationsordningen: " + join(sorted(labels.get(k, k) for k in by_kind[body])))])
+                          say("delegation.by_kind.none", body_name=self._delegation["bodies"].get(body, body), kind=lower_first(label), day=day),
+                          None, lambda: [sentence(say("delegation.by_kind.kinds", kinds=and_list(sorted(labels.get(k, k) for k in by_kind[body]))))])
         facts = {"matter_kind": kind, "matter_kind_label": label, "matters": [{"status": a.status, **(a.facts or {})} for a in answers]}
         status = ANSWERED if all(a.status == ANSWERED for a in answers) else answers[0].status if len(answers) == 1 else UNDETERMINED
-        summary = (f"{len(answers)} ärenden av typen {lower_first(label)} i {lower_first(self._delegation['bodies'].get(body, body))}s "
-                   f"delegationsordning {day}: " + "; ".join(a.summary.rstrip(".") for a in answers) + ".")
+        summary = say("delegation.by_kind", count=len(answers), kind=lower_first(label), body=lower_first(self._delegation["bodies"].get(body, body)),
+                      day=day, answers="; ".join(a.summary.rstrip(".") for a in answers))
 
         def explain() -> list[str]:
             lines: list[str] = []
             for a in answers:
                 number = (a.facts or {}).get("matter_number", "?")
                 lines.append(a.summary)
-                lines += [f"Ärende {number}: {line}" for line in a.explanation]
+                lines += [say("delegation.by_kind.line", number=number, line=line) for line in a.explanation]
             return lines
 
         return Answer("delegation", question, status, summary, facts, explain)
@@ -388,21 +396,21 @@ class Decider(_DelegationDecider):
         question = {"kind": "travel", "traveller": traveller, "body": body, "seat": seat, "country": country, "date": day}
         table = self.tables.get("travel")
         if not table:
-            return _missing("travel", question, "Det finns ingen rese- och mötespolicy.")
+            return _missing("travel", question, say("travel.missing"))
         version = _on(table["versions"], day)
         if version is None:
-            return Answer("travel", question, NOT_IN_FORCE, f"Ingen rese- och mötespolicy gäller {day}.", None, list)
+            return Answer("travel", question, NOT_IN_FORCE, say("travel.not_in_force", day=day), None, list)
         period = _on(version["periods"], day, "from", "to")
         assert period is not None
         keys = self._traveller_keys(table, traveller, body, seat)
         if not keys:
-            who = traveller or (f"{seat} i {body}" if seat else body) or "?"
-            return Answer("travel", question, NOT_FOUND, f"Resenären '{who}' finns inte i organisationen.", None,
-                          lambda: ["Ange en befattning eller rolltyp (--traveller) eller ett organ (--body, med --seat för en post)."])
+            who = traveller or (say("travel.seat", seat=seat, body=body) if seat else body) or "?"
+            return Answer("travel", question, NOT_FOUND, say("travel.unknown_traveller", who=who), None,
+                          lambda: [say("travel.unknown_traveller.hint")])
         zone = period["countries"].get(country)
         if zone is None:
-            return Answer("travel", question, NOT_FOUND, f"Landkoden '{country}' hör inte till någon zon i resepolicyn {day}.", None,
-                          lambda: ["Ange landet som en kod enligt ISO 3166-1 alfa-2, till exempel US, GB eller NO."])
+            return Answer("travel", question, NOT_FOUND, say("travel.unknown_country", country=country, day=day), None,
+                          lambda: [say("travel.unknown_country.hint")])
         rows = []
         for key in keys:
             index = period["cells"].get(key, {}).get(zone)
@@ -410,7 +418,7 @@ class Decider(_DelegationDecider):
         known = [(key, entry) for key, entry in rows if entry is not None]
         if not known:
             label = table["travellers"].get(keys[0], {}).get("label", keys[0])
-            return Answer("travel", question, NOT_FOUND, f"{label} hör inte till någon resenärskategori i resepolicyn.", None, list)
+            return Answer("travel", question, NOT_FOUND, say("travel.no_category", traveller=label), None, list)
         facts_list = [self._travel_facts(table, version, key, entry, country, zone) for key, entry in known]
         approvers = {f["approver"]["key"] if f["approver"] else None for f in facts_list}
         statuses = {entry["status"] for _, entry in known}
@@ -421,36 +429,40 @@ class Decider(_DelegationDecider):
         if len(facts_list) == 1:
             facts = facts_list[0]
             who = facts["traveller"]["label"]
-            summary = (f"{upper_first(facts['approver_text'])} godkänner en resa för {lower_first(who)} till {place} ({zone_name}) {day}."
-                       if facts["approver"] else f"Resepolicyn ger inget entydigt svar för {lower_first(who)} till {place} {day}.")
+            summary = (say("travel.approves", approver=upper_first(facts["approver_text"]), traveller=lower_first(who), place=place,
+                           zone=zone_name, day=day)
+                       if facts["approver"] else say("travel.undetermined", traveller=lower_first(who), place=place, day=day))
         else:
             role_key = traveller if traveller and traveller.startswith("role_type:") else f"role_type:{traveller}"
             role = table["role_types"][role_key]
             facts = {"traveller": {"key": role_key, "label": role["label"]}, "by_traveller": facts_list}
-            summary = (f"En resa för {lower_first(role['label'])} till {place} ({zone_name}) {day} godkänns av " + join(texts)
-                       + (", beroende på befattning." if len(approvers) > 1 else "."))
+            summary = say("travel.approved_by", traveller=lower_first(role["label"]), place=place, zone=zone_name, day=day,
+                          approvers=and_list(texts), depends=say("depends_on_position") if len(approvers) > 1 else "")
         # The policy's steps, with the approver put in its slot (one approver, or the general word).
-        approver_slot = texts[0] if len(texts) == 1 else "den som godkänner resan"
+        approver_slot = texts[0] if len(texts) == 1 else say("travel.approver")
         steps = [step.replace("{approver}", approver_slot) for step in version.get("steps", [])] if status == ANSWERED else []
 
         def explain() -> list[str]:
-            lines = [document_sentence(version["document"]), sentence(f"{place} hör till zonen {zone_name} {day}")]
+            lines = [document_sentence(version["document"]), sentence(say("travel.zone", place=place, zone=zone_name, day=day))]
             for other in period["excluded"].get(country, []):
                 if other != zone:
-                    lines.append(sentence(f"{place} räknas inte till {lower_first(version['zones'].get(other, other))}: zonen undantar {place}"))
+                    lines.append(sentence(say("travel.excluded", place=place, zone=lower_first(version["zones"].get(other, other)))))
             if country in period["overlaps"]:
-                lines.append(sentence(f"Observera: {place} ligger i flera zoner ({join(period['overlaps'][country])}); den första används"))
+                lines.append(sentence(say("travel.overlap", place=place, zones=and_list(period["overlaps"][country]))))
             # Travellers with the same answer (every enhetschef of a role type, say) are explained once.
             groups: dict[int, tuple[list[str], dict[str, Any], dict[str, Any]]] = {}
             for f, (_, entry) in zip(facts_list, known, strict=False):
                 groups.setdefault(id(entry), ([], f, entry))[0].append(f["traveller"]["label"])
             for names, f, entry in groups.values():
-                who = join(names)
+                who = and_list(names)
                 if f["category_name"]:
-                    verb = "hör" if len(names) == 1 else "hör alla"
-                    lines.append(sentence(f"{who} {verb} till resenärskategorin {lower_first(f['category_name'])}"))
-                prefix = f"För {lower_first(who) if len(names) == 1 else who}: " if len(groups) > 1 else ""
-                lines += [prefix + line for line in entry["lines"]]
+                    lines.append(sentence(say("travel.category" if len(names) == 1 else "travel.category.all", who=who,
+                                              category=lower_first(f["category_name"]))))
+                if len(groups) > 1:
+                    named = lower_first(who) if len(names) == 1 else who
+                    lines += [say("travel.for", who=named, line=line) for line in entry["lines"]]
+                else:
+                    lines += entry["lines"]
             return lines
 
         return Answer("travel", question, status, summary, facts, explain, steps)
@@ -502,14 +514,15 @@ class Decider(_DelegationDecider):
         question = {"kind": "whistleblowing", "concerns": concerns, "date": day}
         table = self.tables.get("whistleblowing")
         if not table:
-            return _missing("whistleblowing", question, "Det finns inget reglemente för visselblåsning.")
+            return _missing("whistleblowing", question, say("whistleblowing.missing"))
         version = _on(table["versions"], day)
         if version is None:
-            return Answer("whistleblowing", question, NOT_IN_FORCE, f"Inget reglemente för visselblåsning gäller {day}.", None, list)
+            return Answer("whistleblowing", question, NOT_IN_FORCE, say("whistleblowing.not_in_force", day=day), None, list)
         keys = self._concerned_keys(table, version, concerns or "")
         if not keys:
-            return Answer("whistleblowing", question, NOT_FOUND, f"'{concerns}' är ingen befattning, rolltyp, kategori, extern part eller funktion.",
-                          None, lambda: [sentence("Kategorier: " + join([k.split(":", 1)[1] for k in table["concerned"] if k.startswith("category:")]))])
+            return Answer("whistleblowing", question, NOT_FOUND, say("whistleblowing.unknown", concerns=concerns), None,
+                          lambda: [sentence(say("whistleblowing.categories",
+                                                categories=and_list([k.split(":", 1)[1] for k in table["concerned"] if k.startswith("category:")])))])
         facts_list = []
         for key in keys:
             entry = version["answers"][key]
@@ -529,16 +542,20 @@ class Decider(_DelegationDecider):
             facts = facts_list[0]
             handler = facts["handler"]["label"] if facts["handler"] else None
             concerned_text = table.get("concerned_text", {}).get(facts["concerned"]["key"]) or lower_first(facts["concerned"]["label"])
-            summary = (f"{upper_first(facts['handler']['text'])} handlägger en rapport om {concerned_text}"
-                       + (f" och lämnar slutsatserna till {facts['handover_to']['text']}" if facts["handover_to"] else "")
-                       + f" ({day})." if handler else f"Reglementet anger inte vem som handlägger en rapport om {facts['concerned']['label']}.")
+            if handler is None:
+                summary = say("whistleblowing.no_handler", concerned=facts["concerned"]["label"])
+            elif facts["handover_to"]:
+                summary = say("whistleblowing.handles.handover", handler=upper_first(facts["handler"]["text"]), concerned=concerned_text,
+                              handover=facts["handover_to"]["text"], day=day)
+            else:
+                summary = say("whistleblowing.handles", handler=upper_first(facts["handler"]["text"]), concerned=concerned_text, day=day)
         else:
             role_key = concerns if (concerns or "").startswith("role_type:") else f"role_type:{concerns}"
             role_label = table["concerned"].get(role_key) or concerns
             facts = {"concerned": {"key": role_key, "label": role_label}, "by_concerned": facts_list}
             handlers = sorted({f["handler"]["text"] for f in facts_list if f["handler"]})
-            summary = (f"En rapport om {lower_first(str(role_label))} handläggs av " + join(handlers)
-                       + (", beroende på befattning" if len(handlers) > 1 else "") + f" ({day}).")
+            summary = say("whistleblowing.handled_by", concerned=lower_first(str(role_label)), handlers=and_list(handlers),
+                          depends=say("depends_on_position") if len(handlers) > 1 else "", day=day)
 
         def explain() -> list[str]:
             lines = [document_sentence(version["document"])]
@@ -568,10 +585,10 @@ class Decider(_DelegationDecider):
         question = {"kind": "procurement", "value": value, "regime": regime, "category": category, "body": body, "date": day}
         table = self.tables.get("procurement")
         if not table:
-            return _missing("procurement", question, "Det finns ingen upphandlingspolicy.")
+            return _missing("procurement", question, say("procurement.missing"))
         version = _on(table["versions"], day)
         if version is None:
-            return Answer("procurement", question, NOT_IN_FORCE, f"Ingen upphandlingspolicy gäller {day}.", None, list)
+            return Answer("procurement", question, NOT_IN_FORCE, say("procurement.not_in_force", day=day), None, list)
         defaults = version["defaults"]
         regime = regime or defaults["regime"]
         category = category or defaults["category"]
@@ -579,18 +596,20 @@ class Decider(_DelegationDecider):
         question.update({"regime": regime, "category": category, "body": body})
         entry = version["tables"].get(f"{regime}/{category}")
         if entry is None:
-            known = join([f"{k.split('/')[1]} ({k.split('/')[0]})" for k in version["tables"]])
-            return Answer("procurement", question, NOT_FOUND, f"Upphandlingspolicyn har inga värdeintervall för '{category}' enligt '{regime}'.",
-                          None, lambda: [sentence(f"Det finns värdeintervall för {known}")])
+            known = and_list([say("procurement.table", category=k.split("/")[1], regime=k.split("/")[0]) for k in version["tables"]])
+            return Answer("procurement", question, NOT_FOUND, say("procurement.no_table", category=category, regime=regime),
+                          None, lambda: [sentence(say("procurement.tables", tables=known))])
         if body not in entry["bodies"]:
             return Answer("procurement", question, NOT_FOUND,
-                          f"Värdeintervallen för {category} enligt {regime} gäller inte för '{body}'.", None,
-                          lambda: [sentence("De gäller för " + join([version["bodies"].get(b, b) for b in entry["bodies"]]))])
+                          say("procurement.other_body", category=category, regime=regime, body=body), None,
+                          lambda: [sentence(say("procurement.bodies", bodies=and_list([version["bodies"].get(b, b) for b in entry["bodies"]])))])
         if value is None or value < 0:
-            return Answer("procurement", question, NOT_FOUND, "Ange det uppskattade värdet i kronor exklusive moms (--value).", None, list)
+            return Answer("procurement", question, NOT_FOUND, say("procurement.ask_value", option=say("option.value")), None, list)
         period = _on(entry["bodies"][body], day, "from", "to")
         assert period is not None
-        interval = next(i for i in period["intervals"] if _holds(i, value))
+        interval = next((i for i in period["intervals"] if _holds(i, value)), None)
+        if interval is None:  # the intervals cover every value from 0 kr; tables from elsewhere may not
+            return Answer("procurement", question, UNDETERMINED, say("procurement.no_interval", value=kronor(value)), None, list)
         found = interval["answer"]
         status = {"answered": ANSWERED, "unknown_value": UNKNOWN_VALUE}.get(found["status"], UNDETERMINED)
         facts = {
@@ -613,31 +632,32 @@ class Decider(_DelegationDecider):
                            for d in found["decided_by"]],
             "signing": [d["signing"] for d in found["decided_by"]],
         }
-        what = f"Ett köp för {kronor(value)} exklusive moms ({lower_first(facts['category_name'])}, {regime.upper()}) i {lower_first(facts['body_name'])}"
-        deciders = join([d["actor"]["label"] for d in found["decided_by"]], "eller")
+        what = say("procurement.purchase", value=kronor(value), category=lower_first(facts["category_name"]), regime=regime.upper(),
+                   body=lower_first(facts["body_name"]))
+        deciders = or_list([d["actor"]["label"] for d in found["decided_by"]])
         if status == ANSWERED and found["procedure"] is None:
             # Who decides is settled; the procedure turns on a threshold not published in kronor.
-            options = join([lower_first(c["procedure"]["label"]) for c in found["candidates"]], "eller")
-            summary = f"{what}: {options} (tröskelvärdet i kronor är inte publicerat); beslutar: {deciders} ({day})."
+            options = or_list([lower_first(c["procedure"]["label"]) for c in found["candidates"]])
+            summary = say("procurement.candidates", purchase=what, options=options, deciders=deciders, day=day)
         elif status == ANSWERED:
-            summary = f"{what}: {_procedure_words(found)}; beslutar: {deciders} ({day})."
+            summary = say("procurement.answered", purchase=what, procedure=_procedure_words(found), deciders=deciders, day=day)
         elif found["procedure"] is not None:
-            summary = f"{what}: {_procedure_words(found)}; vem som beslutar kan inte avgöras {day}."
+            summary = say("procurement.no_decider", purchase=what, procedure=_procedure_words(found), day=day)
         else:
-            summary = f"{what}: förfarandet kan inte avgöras {day}."
+            summary = say("procurement.no_procedure", purchase=what, day=day)
 
         def explain() -> list[str]:
             lines = [document_sentence(version["document"]),
-                     sentence(f"Värdet {kronor(value)} ligger i intervallet {interval['label']} för {lower_first(facts['category_name'])} "
-                              f"enligt {facts['regime_name']}")]
+                     sentence(say("procurement.interval", value=kronor(value), interval=interval["label"],
+                                  category=lower_first(facts["category_name"]), regime=facts["regime_name"]))]
             lines += found["lines"]
             if found["documentation_required"] is not None:
-                lines.append("Dokumentation krävs enligt policyn." if found["documentation_required"]
-                             else "Dokumentation krävs inte enligt policyn (under dokumentationsgränsen).")
+                lines.append(say("procurement.documentation_required" if found["documentation_required"]
+                                 else "procurement.documentation_not_required"))
             for decider in found["decided_by"]:
                 lines.append(decider["text"])
                 lines.append(decider["signing"]["text"])
-            lines.append(sentence(f"Värdet räknas så här: {version['value_basis']}"))
+            lines.append(sentence(say("procurement.value_basis", basis=version["value_basis"])))
             return lines
 
         return Answer("procurement", question, status, summary, facts, explain, list(found["steps"]) if status == ANSWERED else [])
@@ -645,7 +665,7 @@ class Decider(_DelegationDecider):
 
 def _procedure_words(found: dict[str, Any]) -> str:
     words = lower_first(found["procedure"]["label"])
-    return words + (", som ska dokumenteras" if found["documentation_required"] else ", utan krav på dokumentation")
+    return say("procurement.documented" if found["documentation_required"] else "procurement.undocumented", procedure=words)
 
 
 def _holds(interval: dict[str, Any], value: float) -> bool:

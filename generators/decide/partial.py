@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 # Top-level keys in the order `sort_keys` writes them; a table's value ends where the next key starts.
-_TOP = ("as_of", "delegation", "format_version", "procurement", "source_commit", "tables_version", "travel", "whistleblowing")
+_TOP = ("as_of", "delegation", "format_version", "procurement", "source_commit", "tables_version", "travel", "whistleblowing", "wording")
 _DELEGATION = ("bodies", "by_kind", "kind_labels", "matters", "retired")
 
 

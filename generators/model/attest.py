@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from generators.model.common import Actor, DocumentMeta, SourceRef
+from generators.wording.labels import LabelSet
 
 if TYPE_CHECKING:
     from generators.model import Model
@@ -34,7 +35,7 @@ RULE_LABELS = {
     "annual_list": "attestförteckning varje år",
 }
 STEP_LABELS = {"receipt": "Mottagningsattest", "review": "Granskningsattest", "decision": "Beslutsattest"}
-ANSVAR_KIND_LABELS = {"ansvar": "ansvar", "kostnadsstalle": "kostnadsställe", "projekt": "projekt"}
+ANSVAR_KIND_LABELS = LabelSet("ansvar_kind")  # schemas/attestforteckning.schema.json
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from generators.model.common import Actor, LegalRef, SourceRef, check_orgnr, is_personnummer, luhn_ok, version_in_force
+from generators.wording.labels import LabelSet
 
 __all__ = ["check_orgnr", "is_personnummer", "luhn_ok"]
 
@@ -29,28 +30,10 @@ if TYPE_CHECKING:
     from generators.model.procurement import ProcurementPolicy
     from generators.model.reference import DatedValue
 
-GROUND_KIND_LABELS = {
-    "low_value_direct": "Direktupphandling av lågt värde",
-    "other_direct": "Direktupphandling på annan grund",
-    "procedure": "Annonserad upphandling",
-    "call_off": "Avrop från ramavtal",
-    "exception": "Undantag från upphandlingslagen",
-}
-PROCEDURE_LABELS = {
-    "oppet": "öppet förfarande",
-    "selektivt": "selektivt förfarande",
-    "forhandlat_med_annonsering": "förhandlat förfarande med föregående annonsering",
-    "forenklat": "förenklat förfarande",
-    "urvalsforfarande": "urvalsförfarande",
-    "forhandlat_utan_annonsering": "förhandlat förfarande utan föregående annonsering",
-}
-EXEMPT_KIND_LABELS = {
-    "authority_fee": "Myndighetsavgift",
-    "public_body": "Betalning till annat offentligt organ",
-    "grant": "Bidrag",
-    "choice_system": "Ersättning i valfrihetssystem (LOV)",
-}
-STATUS_LABELS = {"active": "Gäller", "ended": "Avslutat", "terminated": "Uppsagt"}
+GROUND_KIND_LABELS = LabelSet("procurement_ground_kind")  # schemas/contracts.schema.json
+PROCEDURE_LABELS = LabelSet("contract_procedure")  # schemas/contracts.schema.json
+EXEMPT_KIND_LABELS = LabelSet("exempt_payment_kind")  # schemas/contracts.schema.json
+STATUS_LABELS = LabelSet("contract_status")  # schemas/contracts.schema.json
 
 @dataclass(frozen=True, slots=True)
 class Supplier:

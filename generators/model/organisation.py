@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
 from generators.model.common import Actor, DocumentMeta, SourceRef
+from generators.wording.labels import LabelSet
 from generators.wording.organisation import OrganisationWords, words_for_kind
 from generators.wording.swedish import definite, lower_first
 
@@ -15,14 +16,7 @@ if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
     from generators.model import Model
 
-SEAT_LABELS = {
-    "ordforande": "ordförande",
-    "forste_vice_ordforande": "förste vice ordförande",
-    "andre_vice_ordforande": "andre vice ordförande",
-    "vice_ordforande": "vice ordförande",
-    "ledamot": "ledamot",
-    "ersattare": "ersättare",
-}
+SEAT_LABELS = LabelSet("seat")  # schemas/common.schema.json
 # The seat in running text, definite: "ordföranden i socialnämnden", "ledamoten i revisionen".
 SEAT_DEFINITE = {
     "ordforande": "ordföranden",
@@ -32,19 +26,8 @@ SEAT_DEFINITE = {
     "ledamot": "ledamoten",
     "ersattare": "ersättaren",
 }
-RELATIVE_LABELS = {
-    "narmaste_chef": "närmaste chef",
-    "forvaltningschef": "förvaltningschefen i den anställdes förvaltning",
-    "overordnad_chef": "överordnad chef",
-}
-LEVEL_LABELS = {
-    "direktor": "direktör",
-    "forvaltningschef": "förvaltningschef",
-    "avdelningschef": "avdelningschef",
-    "enhetschef": "enhetschef",
-    "specialist": "specialist",
-    "medarbetare": "medarbetare",
-}
+RELATIVE_LABELS = LabelSet("relative")  # schemas/common.schema.json
+LEVEL_LABELS = LabelSet("position_level")  # schemas/organisation.schema.json
 # The political body kinds: their members are förtroendevalda, not employees.
 POLITICAL_BODY_KINDS = frozenset({"fullmaktige", "direktion", "styrelse", "namnd", "gemensam_namnd", "utskott", "presidium", "krisledningsnamnd"})
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, beyond_lower, versions_in_force, within_upper
 from generators.model.reference import DatedValue, ReferenceData, Series
+from generators.wording.labels import LabelSet
 from generators.wording.swedish import euro, kronor
 
 if TYPE_CHECKING:
@@ -29,17 +30,8 @@ if TYPE_CHECKING:
 
 Comparison = Literal["below", "at_most", "at_least", "above"]
 
-PROCEDURE_LABELS = {
-    "direktupphandling": "Direktupphandling",
-    "annonserad_upphandling": "Annonserad upphandling under tröskelvärdet",
-    "eu_upphandling": "Upphandling över EU:s tröskelvärde",
-}
-COMPARISON_LABELS = {
-    "below": "understiger",
-    "at_most": "uppgår till högst",
-    "at_least": "uppgår till minst",
-    "above": "överstiger",
-}
+PROCEDURE_LABELS = LabelSet("procedure_kind")  # schemas/procurement.schema.json
+COMPARISON_LABELS = LabelSet("reference_comparison")  # schemas/reference.schema.json
 
 
 # -- numbers ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from generators.model.common import Actor, Amount, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import LEVEL_LABELS, POLITICAL_BODY_KINDS, Organisation, in_running_text
+from generators.wording.labels import LabelSet
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -35,13 +36,8 @@ ELECTED_BODY_KINDS = POLITICAL_BODY_KINDS | {"revision"}
 # Who may decide a trip outside the EU/EES (domain.md §5, §8, and the policy's own summary): the
 # direktör or a political body or seat, never a chef further down the line.
 
-BASIS_LABELS = {
-    "line_management": "arbetsledning",
-    "delegation": "delegation",
-    "regulation": "regel antagen av fullmäktige",
-    "own_body": "organets eget beslut",
-}
-CATEGORY_KIND_LABELS = {"employee": "anställda", "elected": "förtroendevalda"}
+BASIS_LABELS = LabelSet("approval_basis")  # schemas/travel.schema.json
+CATEGORY_KIND_LABELS = LabelSet("traveller_kind")  # schemas/travel.schema.json
 
 Basis = Literal["line_management", "delegation", "regulation", "own_body"]
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from generators.model.common import Actor, DocumentMeta, LegalRef, SourceRef, version_in_force
 from generators.model.organisation import Organisation, in_running_text
+from generators.wording.labels import LabelSet
 
 if TYPE_CHECKING:
     from generators.loading.documents import SourceDocument
@@ -32,23 +33,15 @@ RETENTION_SERIES = "visselblasning-personuppgifter"
 WORKERS_SERIES = "visselblasning-arbetstagargrans"
 
 # Concerned categories that are not positions (the schema's enum), with their Swedish names.
-CATEGORY_LABELS = {
-    "fortroendevald": "förtroendevalda",
-    "revisor": "förtroendevalda revisorer",
-    "leverantor_eller_konsult": "anställda hos leverantörer, entreprenörer och konsulter",
-    "okand_person": "en person som inte går att identifiera",
-}
-FORM_LABELS = {"written": "skriftligt", "oral": "muntligt", "meeting": "fysiskt möte på begäran"}
-ARRANGEMENT_LABELS = {"own": "organisationens egen kanal", "external_receiver": "extern mottagare på organisationens uppdrag", "shared": "delad med andra"}
+CATEGORY_LABELS = LabelSet("concerned_category")  # schemas/whistleblowing.schema.json
+FORM_LABELS = LabelSet("channel_form")  # schemas/whistleblowing.schema.json
+ARRANGEMENT_LABELS = LabelSet("channel_arrangement")  # schemas/whistleblowing.schema.json
 COUNTED_FROM_LABELS = {
     "confirmation_or_day_7": "från bekräftelsen, eller från sjunde dagen efter att rapporten togs emot när ingen bekräftelse skickats",
     "report_received": "från den dag rapporten togs emot",
     "case_closed": "från att uppföljningsärendet avslutades",
 }
-EXCEPTION_LABELS = {
-    "reporter_declined": "den som rapporterat har avböjt bekräftelse",
-    "would_reveal_identity": "en bekräftelse skulle röja identiteten hos den som rapporterat",
-}
+EXCEPTION_LABELS = LabelSet("receipt_exception")  # schemas/whistleblowing.schema.json
 # Precedence: a lower number is more specific.
 PRECEDENCE = {"position": 0, "unit": 1, "role_type": 2, "default": 3}
 PRECEDENCE_LABELS = {"position": "befattning", "unit": "enhet", "role_type": "rolltyp", "default": "standardregel"}

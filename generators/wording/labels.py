@@ -32,6 +32,29 @@ class LabelError(RuntimeError):
     """A schema's labels contradict its enum or another schema's set of the same name."""
 
 
+class LabelSet(Mapping[str, str]):
+    """A named set's labels as a mapping, read from the schemas when first used: a model module names
+    its set at import time (`CATEGORY_LABELS = LabelSet("concerned_category")`) without reading the
+    schemas then, and every view reads the one set the schema holds."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getitem__(self, value: str) -> str:
+        return label_sets()[self.name][value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(label_sets()[self.name])
+
+    def __len__(self) -> int:
+        return len(label_sets()[self.name])
+
+    def __repr__(self) -> str:
+        return f"LabelSet({self.name!r})"
+
+
 def label(set_name: str, value: str) -> str:
     """The label of `value` in the named set. A value the schema admits always has one."""
     return label_sets()[set_name][value]

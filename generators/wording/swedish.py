@@ -15,6 +15,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 NBSP = "\u00a0"
+# How an amount in kronor reads, as data: published with the decision tables (decisions.json's
+# `wording.kronor`) so the site's "Vem beslutar?" page writes an amount the way `kronor` does.
+KRONOR_FORMAT = {
+    "group": NBSP,  # between groups of three digits
+    "decimal": ",",  # before the öre, which are written only when there are any, always two digits
+    "minus": "-",
+    "pattern": "{number}" + NBSP + "kr",
+    "unknown": "okänt belopp",
+}
 
 
 def _exact(value: float | Decimal) -> Decimal:
@@ -43,16 +52,16 @@ def number(value: float | Decimal) -> str:
 def kronor(value: float | Decimal | None) -> str:
     """700000 → '700 000 kr'; 1234.5 → '1 234,50 kr' (öre only when there are any); None → 'okänt belopp'."""
     if value is None:
-        return "okänt belopp"
+        return KRONOR_FORMAT["unknown"]
     exact = _exact(value)
-    sign = "-" if exact < 0 else ""
+    sign = KRONOR_FORMAT["minus"] if exact < 0 else ""
     exact = abs(exact)
     whole = int(exact)
     fraction = exact - whole
-    text = _grouped(whole)
+    text = f"{whole:,}".replace(",", KRONOR_FORMAT["group"])
     if fraction:
-        text += "," + f"{fraction:.2f}"[2:]
-    return f"{sign}{text}{NBSP}kr"
+        text += KRONOR_FORMAT["decimal"] + f"{fraction:.2f}"[2:]
+    return KRONOR_FORMAT["pattern"].format(number=sign + text)
 
 
 def euro(value: float | Decimal) -> str:

@@ -10,7 +10,13 @@
  * procedure applies is precomputed in the tables by the Python code, with the sentences of the
  * explanation. What this file does is the lookup the schema describes (rules-decisions.schema.json)
  * and joining the sentences, function for function as generators/decide/engine.py does; the Python
- * names are given in the comments. tests/browser/test_vem_beslutar.py asks this page every case in
+ * names are given in the comments.
+ *
+ * Wording: this file writes no Swedish of its own (tests/test_vem_beslutar_wording.py). The sentences
+ * of an answer are the tables' templates (`wording.sentences`, filled by `say`, the same templates
+ * `decide` fills) and an amount is written the way `wording.kronor` says; the page's own words
+ * (headings, labels, choices, messages) come from the page, in the data block #vb-ord that
+ * generators/outputs/site/pages/decide.py writes from generators/wording/decide_page.py (`word`). tests/browser/test_vem_beslutar.py asks this page every case in
  * tests/decisions/*.yaml and requires the same status, summary and explanation as `decide`.
  *
  * Safety: text from the JSON reaches the page only through textContent, createElement and
@@ -27,9 +33,6 @@
     return;
   }
 
-  // -- text (generators/decide/text.py) ------------------------------------------------------------
-  var NBSP = "\u00a0";
-
   function has(object, key) {
     return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
   }
@@ -39,35 +42,62 @@
     return has(object, key) ? object[key] : fallback;
   }
 
-  function grouped(digits) {
-    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  // -- wording (generators/decide/text.py, generators/wording/decide_page.py) ----------------------
+  // A template's {name} is a slot; every slot it names must be given.
+  function fill(template, slots) {
+    return template.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      if (!has(slots, name)) {
+        throw new Error("unfilled {" + name + "}: " + JSON.stringify(template));
+      }
+      return String(slots[name]);
+    });
   }
 
-  // kronor(): 700000 → '700 000 kr' (no-break spaces); öre only when there are any.
+  function templateOf(templates, key) {
+    if (!has(templates, key)) {
+      throw new Error("no template " + key);
+    }
+    return templates[key];
+  }
+
+  // say(): one of the answers' sentences, from the tables (generators/decide/text.py, `say`).
+  function say(key, slots) {
+    return fill(templateOf(tables.wording.sentences, key), slots || {});
+  }
+
+  // The page's own words (#vb-ord): headings, labels, choices and messages.
+  var pageWords = JSON.parse(document.getElementById("vb-ord").textContent);
+
+  function word(key, slots) {
+    return fill(templateOf(pageWords, key), slots || {});
+  }
+
+  function grouped(digits, separator) {
+    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
+
+  // kronor(): 700000 → '700 000 kr', 1234.5 → '1 234,50 kr', as `wording.kronor` says (öre only when there are any).
   function kronor(value) {
+    var format = tables.wording.kronor;
     if (value === null || value === undefined) {
-      return "okänt belopp";
+      return format.unknown;
     }
-    var sign = value < 0 ? "-" : "";
-    if (Number.isInteger(value)) {
-      return sign + grouped(String(Math.abs(value))) + NBSP + "kr";
-    }
-    var whole = Math.trunc(value);
-    var text = sign + grouped(String(Math.abs(whole)));
-    var fraction = Math.abs(value - whole);
+    var sign = value < 0 ? format.minus : "";
+    var whole = Math.trunc(Math.abs(value));
+    var text = sign + grouped(String(whole), format.group);
+    var fraction = Math.abs(value) - whole;
     if (fraction) {
-      text += "," + fraction.toFixed(2).slice(2);
+      text += format.decimal + fraction.toFixed(2).slice(2);
     }
-    return text + NBSP + "kr";
+    return fill(format.pattern, { number: text });
   }
 
-  // join(['a', 'b', 'c']) → 'a, b och c'
-  function join(items, word) {
-    word = word || "och";
+  // join(['a', 'b', 'c']) → 'a, b och c' (the word from the tables: list.and, list.or)
+  function join(items, key) {
     if (items.length <= 1) {
       return items.join("");
     }
-    return items.slice(0, -1).join(", ") + " " + word + " " + items[items.length - 1];
+    return items.slice(0, -1).join(", ") + " " + say(key || "list.and") + " " + items[items.length - 1];
   }
 
   function isUpper(character) {
@@ -95,12 +125,11 @@
   }
 
   function documentSentence(document) {
-    var validity = "gäller från " + document.valid_from;
-    if (document.valid_to) {
-      validity += " till och med " + document.valid_to;
-    }
-    var adopted = document.adopted ? " (" + document.adopted + ")" : "";
-    return document.title + ", version " + document.version + adopted + ", " + validity + ".";
+    var validity = document.valid_to
+      ? say("document.valid_between", { valid_from: document.valid_from, valid_to: document.valid_to })
+      : say("document.valid_from", { valid_from: document.valid_from });
+    var adopted = document.adopted ? say("document.adopted", { adopted: document.adopted }) : "";
+    return say("document", { title: document.title, version: document.version, adopted: adopted, validity: validity });
   }
 
   // Python's sorted() on strings: by code point (the labels are all in the Basic Multilingual Plane).
@@ -225,8 +254,8 @@
   }
 
   function procedureWords(found) {
-    return lowerFirst(found.procedure.label) +
-      (found.documentation_required ? ", som ska dokumenteras" : ", utan krav på dokumentation");
+    return say(found.documentation_required ? "procurement.documented" : "procurement.undocumented",
+      { procedure: lowerFirst(found.procedure.label) });
   }
 
   function missing(kind, message) {
@@ -349,15 +378,16 @@
       if (retired !== null) {
         return this.retired(matter, retired);
       }
-      return answer("delegation", NOT_FOUND, "Ärendet '" + matter + "' finns inte i någon delegationsordning.", null,
-        [sentence("Kontrollera ärendets id; ärendena finns i delegationsordningarna för " + join(sorted(Object.values(bodies))))]);
+      return answer("delegation", NOT_FOUND, say("delegation.not_found", { matter: matter }), null,
+        [sentence(say("delegation.not_found.hint", { bodies: join(sorted(Object.values(bodies))) }))]);
     }
     if (status === NOT_IN_FORCE) {
       var spans = join(table.matters[matter].map(function (v) {
-        return v.document.title + " version " + v.document.version + " (" + v.valid_from + "–" + (v.valid_to || "") + ")";
+        return say("delegation.not_in_force.span", { title: v.document.title, version: v.document.version,
+          valid_from: v.valid_from, valid_to: v.valid_to || "" });
       }));
-      return answer("delegation", NOT_IN_FORCE, "Ingen delegationsordning med ärendet '" + matter + "' gäller " + day + ".", null,
-        [sentence("Ärendet finns i " + spans)]);
+      return answer("delegation", NOT_IN_FORCE, say("delegation.not_in_force", { matter: matter, day: day }), null,
+        [sentence(say("delegation.not_in_force.hint", { spans: spans }))]);
     }
     var self = this;
     var info = piece.version.matter;
@@ -374,35 +404,31 @@
     };
     if (status === OTHER_BODY) {
       return answer("delegation", OTHER_BODY,
-        "Ärende " + info.number + " (" + info.title + ") hör till " + lowerFirst(bodyName) + "s delegationsordning, " +
-        "inte till " + lowerFirst(get(bodies, questionBody, questionBody)) + "s.",
+        say("delegation.other_body", { number: info.number, title: info.title, body: lowerFirst(bodyName),
+          asked: lowerFirst(get(bodies, questionBody, questionBody)) }),
         facts, self.delegationExplanation(piece, null, null));
     }
     if (status === NOT_ALLOWED) {
       var limit = piece.period.direct_procurement;
       return answer("delegation", NOT_ALLOWED,
-        "Direktupphandling på grund av lågt värde är inte tillåten för " + kronor(amount) + ". Annonserad upphandling " +
-        "krävs om inte ett undantag gäller (LOU 19 a kap., 6 kap., 3 kap.).",
+        say("direct_procurement.not_allowed.amount", { amount: kronor(amount), citation: say("citation.lou_direct_procurement") }),
         facts, self.delegationExplanation(piece, null, null).concat([limit.text,
-          sentence("Ärende " + info.number + " gäller direktupphandling och ger ingen beslutanderätt för " +
-            kronor(amount) + ": på eller över gränsen krävs ett annonserat förfarande (LOU 6 kap.) eller " +
-            "ett undantag, till exempel direktupphandling på annan grund (LOU 6 kap. 12–19 §§) " +
-            "eller ett kontrakt som är undantaget från lagen (LOU 3 kap.)")]));
+          sentence(say("delegation.not_allowed.reason", { number: info.number, amount: kronor(amount) }))]));
     }
     if (status === UNKNOWN_VALUE) {
       return answer("delegation", UNKNOWN_VALUE,
-        "Vem som beslutar om ärende " + info.number + " " + day + " kan inte avgöras: ett belopp i kronor är inte känt.",
+        say("delegation.unknown_value", { number: info.number, day: day }),
         facts, self.delegationExplanation(piece, null, null));
     }
     if (status === NEEDS_AMOUNT) {
       facts.tiers = piece.tiers.map(tierFacts);
       return answer("delegation", NEEDS_AMOUNT,
-        "Vem som beslutar om ärende " + info.number + " " + info.title + " beror på beloppet; ange --amount.",
+        say("delegation.needs_amount", { number: info.number, title: info.title, option: word("option.amount") }),
         facts, self.delegationExplanation(piece, null, null));
     }
     if (status === UNDETERMINED || tier === null) {
       return answer("delegation", UNDETERMINED,
-        "Beloppsnivåerna i ärende " + info.number + " ger inget entydigt svar för " + kronor(amount) + ".",
+        say("delegation.undetermined", { number: info.number, amount: kronor(amount) }),
         facts, self.delegationExplanation(piece, null, amount));
     }
     Object.assign(facts, tierFacts(tier));
@@ -410,26 +436,28 @@
       return { id: further.id, to: further.to };
     });
     var who = tier.decided_by.label;
-    var what = amount !== null ? " om " + kronor(amount) : "";
+    var what = amount !== null ? say("delegation.for_amount", { amount: kronor(amount) }) : "";
     if (tier.decided_by.kind === "execution") {
       // ren verkställighet naming no delegate: nobody "beslutar" (as generators/decide/engine.py)
       return answer("delegation", ANSWERED,
-        "Ärende " + info.number + " (" + info.title + ") i " + lowerFirst(bodyName) + "s delegationsordning är ren verkställighet " +
-        "och ingen delegering; ingen delegat anges, " + day + ".",
+        say("delegation.execution", { number: info.number, title: info.title, body: lowerFirst(bodyName), day: day }),
         facts, self.delegationExplanation(piece, tier, amount, day), tier.steps.slice());
     }
     var summary = tier.delegated
-      ? who + " beslutar i ärende " + info.number + " (" + info.title + ")" + what + ", " + lowerFirst(bodyName) + "s delegationsordning, " + day + "."
-      : bodyName + " beslutar själv i ärende " + info.number + " (" + info.title + ")" + what + ": beloppet ligger över delegationen, " + day + ".";
+      ? say("delegation.delegated", { who: who, number: info.number, title: info.title, amount: what, body: lowerFirst(bodyName), day: day })
+      : say("delegation.not_delegated", { body_name: bodyName, number: info.number, title: info.title, amount: what, day: day });
     return answer("delegation", ANSWERED, summary, facts, self.delegationExplanation(piece, tier, amount, day), tier.steps.slice());
   };
 
   Decider.prototype.retired = function (matter, retired) {
     var replaced = get(retired, "replaced_by", null);
     var facts = { matter: matter, retired_on: retired.retired_on, replaced_by: replaced, document_id: retired.document };
-    var summary = "Ärendet '" + matter + "' har upphört " + retired.retired_on + (replaced ? "; det ersätts av '" + replaced + "'." : ".");
+    var summary = replaced
+      ? say("delegation.retired.replaced", { matter: matter, retired_on: retired.retired_on, replaced: replaced })
+      : say("delegation.retired", { matter: matter, retired_on: retired.retired_on });
     return answer("delegation", RETIRED, summary, facts,
-      [sentence("Skäl: " + retired.reason), sentence("Upphörde enligt version " + retired.version + " av " + retired.document)]);
+      [sentence(say("delegation.retired.reason", { reason: retired.reason })),
+       sentence(say("delegation.retired.version", { version: retired.version, document: retired.document }))]);
   };
 
   Decider.prototype.delegationExplanation = function (piece, tier, amount, day) {
@@ -437,27 +465,27 @@
     var info = version.matter;
     var period = piece.period;
     var lines = [documentSentence(version.document)];
-    lines.push(sentence("Ärende " + info.number + " " + info.title + ", avsnitt " + info.section));
+    lines.push(sentence(say("delegation.matter", { number: info.number, title: info.title, section: info.section })));
     if (info.execution_only) {
-      lines.push("Raden är ren verkställighet och ingen delegering; den finns med för tydlighetens skull.");
+      lines.push(say("delegation.execution_only"));
     }
     if (info.legal_basis.length) {
-      lines.push(sentence("Lagrum: " + info.legal_basis.join("; ")));
+      lines.push(sentence(say("delegation.legal_basis", { references: info.legal_basis.join("; ") })));
     }
     period.reference_values.forEach(function (value) {
       lines.push(sentence(value.text));
     });
     if (!period.known) {
-      lines.push(sentence(period.reason || "Ett belopp kan inte räknas om till kronor den dagen"));
+      lines.push(sentence(period.reason || say("delegation.value_unknown")));
       return lines;
     }
     var tiers = period.tiers;
     if (tier === null) {
       if (tiers.length > 1) {
         tiers.forEach(function (t) {
-          lines.push(sentence("Nivån " + t.label + ": " + (t.delegated
-            ? t.decided_by.label + " beslutar"
-            : "ärendet är inte delegerat; " + lowerFirst(t.decided_by.label) + " beslutar själv")));
+          lines.push(sentence(t.delegated
+            ? say("delegation.tier.delegated", { tier: t.label, who: t.decided_by.label })
+            : say("delegation.tier.not_delegated", { tier: t.label, who: lowerFirst(t.decided_by.label) })));
         });
       }
       return lines;
@@ -465,11 +493,11 @@
     if (tier.decided_by.kind === "execution") {
       // ren verkställighet without a delegate: said above, nobody "beslutar"
     } else if (tiers.length === 1 && tier.above === null && tier.up_to === null) {
-      lines.push(sentence("Ärendet har ingen beloppsgräns: " + tier.decided_by.label + " beslutar"));
+      lines.push(sentence(say("delegation.no_limit", { who: tier.decided_by.label })));
     } else if (amount === null) {
-      lines.push(sentence("Nivån " + tier.label + ": " + tier.decided_by.label + " beslutar"));
+      lines.push(sentence(say("delegation.tier.delegated", { tier: tier.label, who: tier.decided_by.label })));
     } else {
-      lines.push("Beloppet " + kronor(amount) + " " + tier.applies);
+      lines.push(say("delegation.amount_applies", { amount: kronor(amount), applies: tier.applies }));
       var chosen = tiers.indexOf(tier);
       tiers.forEach(function (other, index) {
         if (index !== chosen) {
@@ -488,7 +516,7 @@
       lines.push(info.reporting);
     }
     if (info.note) {
-      lines.push(sentence("Anmärkning: " + info.note));
+      lines.push(sentence(say("delegation.note", { note: info.note })));
     }
     return lines;
   };
@@ -499,11 +527,11 @@
     var byKind = table.by_kind || {};
     var labels = table.kind_labels || {};
     if (body === null || kind === null) {
-      return answer("delegation", NOT_FOUND, "Ange ett ärende (--matter) eller ett organ och en ärendetyp (--body och --matter-kind).", null, []);
+      return answer("delegation", NOT_FOUND, say("delegation.by_kind.ask"), null, []);
     }
     if (!has(byKind, body)) {
-      return answer("delegation", NOT_FOUND, "Organet '" + body + "' har ingen delegationsordning.", null,
-        [sentence("Organ med delegationsordning: " + join(sorted(Object.keys(byKind))))]);
+      return answer("delegation", NOT_FOUND, say("delegation.by_kind.no_order", { body: body }), null,
+        [sentence(say("delegation.by_kind.bodies", { bodies: join(sorted(Object.keys(byKind))) }))]);
     }
     var self = this;
     var answers = get(byKind[body], kind, []).map(function (matterId) {
@@ -514,10 +542,10 @@
     var label = get(labels, kind, kind);
     var bodyName = get(table.bodies, body, body);
     if (!answers.length) {
-      return answer("delegation", NOT_FOUND, bodyName + " har inga ärenden av typen " + lowerFirst(label) + " " + day + ".", null,
-        [sentence("Ärendetyper i delegationsordningen: " + join(sorted(Object.keys(byKind[body]).map(function (k) {
+      return answer("delegation", NOT_FOUND, say("delegation.by_kind.none", { body_name: bodyName, kind: lowerFirst(label), day: day }), null,
+        [sentence(say("delegation.by_kind.kinds", { kinds: join(sorted(Object.keys(byKind[body]).map(function (k) {
           return get(labels, k, k);
-        }))))]);
+        }))) }))]);
     }
     var facts = {
       matter_kind: kind,
@@ -528,14 +556,14 @@
     };
     var status = answers.every(function (a) { return a.status === ANSWERED; })
       ? ANSWERED : answers.length === 1 ? answers[0].status : UNDETERMINED;
-    var summary = answers.length + " ärenden av typen " + lowerFirst(label) + " i " + lowerFirst(bodyName) + "s delegationsordning " + day + ": " +
-      answers.map(function (a) { return a.summary.replace(/\.+$/, ""); }).join("; ") + ".";
+    var summary = say("delegation.by_kind", { count: answers.length, kind: lowerFirst(label), body: lowerFirst(bodyName), day: day,
+      answers: answers.map(function (a) { return a.summary.replace(/\.+$/, ""); }).join("; ") });
     var lines = [];
     answers.forEach(function (a) {
       var number = get(a.facts || {}, "matter_number", "?");
       lines.push(a.summary);
       a.explanation.forEach(function (line) {
-        lines.push("Ärende " + number + ": " + line);
+        lines.push(say("delegation.by_kind.line", { number: number, line: line }));
       });
     });
     return answer("delegation", status, summary, facts, lines);
@@ -546,23 +574,22 @@
     country = (country || "").toUpperCase();
     var table = this.tables.travel;
     if (!table) {
-      return missing("travel", "Det finns ingen rese- och mötespolicy.");
+      return missing("travel", say("travel.missing"));
     }
     var version = on(table.versions, day);
     if (version === null) {
-      return answer("travel", NOT_IN_FORCE, "Ingen rese- och mötespolicy gäller " + day + ".", null, []);
+      return answer("travel", NOT_IN_FORCE, say("travel.not_in_force", { day: day }), null, []);
     }
     var period = on(version.periods, day, "from", "to");
     var keys = travellerKeys(table, traveller, body, seat);
     if (!keys.length) {
-      var who = traveller || (seat ? seat + " i " + body : body) || "?";
-      return answer("travel", NOT_FOUND, "Resenären '" + who + "' finns inte i organisationen.", null,
-        ["Ange en befattning eller rolltyp (--traveller) eller ett organ (--body, med --seat för en post)."]);
+      var who = traveller || (seat ? say("travel.seat", { seat: seat, body: body }) : body) || "?";
+      return answer("travel", NOT_FOUND, say("travel.unknown_traveller", { who: who }), null, [say("travel.unknown_traveller.hint")]);
     }
     var zone = get(period.countries, country, null);
     if (zone === null) {
-      return answer("travel", NOT_FOUND, "Landkoden '" + country + "' hör inte till någon zon i resepolicyn " + day + ".", null,
-        ["Ange landet som en kod enligt ISO 3166-1 alfa-2, till exempel US, GB eller NO."]);
+      return answer("travel", NOT_FOUND, say("travel.unknown_country", { country: country, day: day }), null,
+        [say("travel.unknown_country.hint")]);
     }
     var known = [];
     keys.forEach(function (key) {
@@ -573,7 +600,7 @@
     });
     if (!known.length) {
       var first = get(get(table.travellers, keys[0], {}), "label", keys[0]);
-      return answer("travel", NOT_FOUND, first + " hör inte till någon resenärskategori i resepolicyn.", null, []);
+      return answer("travel", NOT_FOUND, say("travel.no_category", { traveller: first }), null, []);
     }
     var factsList = known.map(function (row) {
       return travelFacts(table, version, row[0], row[1], country, zone);
@@ -590,26 +617,26 @@
       facts = factsList[0];
       var traveller1 = facts.traveller.label;
       summary = facts.approver
-        ? upperFirst(facts.approver_text) + " godkänner en resa för " + lowerFirst(traveller1) + " till " + place + " (" + zoneName + ") " + day + "."
-        : "Resepolicyn ger inget entydigt svar för " + lowerFirst(traveller1) + " till " + place + " " + day + ".";
+        ? say("travel.approves", { approver: upperFirst(facts.approver_text), traveller: lowerFirst(traveller1), place: place, zone: zoneName, day: day })
+        : say("travel.undetermined", { traveller: lowerFirst(traveller1), place: place, day: day });
     } else {
       var roleKey = traveller && traveller.indexOf("role_type:") === 0 ? traveller : "role_type:" + traveller;
       var role = table.role_types[roleKey];
       facts = { traveller: { key: roleKey, label: role.label }, by_traveller: factsList };
-      summary = "En resa för " + lowerFirst(role.label) + " till " + place + " (" + zoneName + ") " + day + " godkänns av " + join(texts) +
-        (approvers.length > 1 ? ", beroende på befattning." : ".");
+      summary = say("travel.approved_by", { traveller: lowerFirst(role.label), place: place, zone: zoneName, day: day,
+        approvers: join(texts), depends: approvers.length > 1 ? say("depends_on_position") : "" });
     }
     // The policy's steps, with the approver put in its slot (generators/decide/engine.py).
-    var approverSlot = texts.length === 1 ? texts[0] : "den som godkänner resan";
+    var approverSlot = texts.length === 1 ? texts[0] : say("travel.approver");
     var steps = status === ANSWERED ? (version.steps || []).map(function (step) { return step.split("{approver}").join(approverSlot); }) : [];
-    var lines = [documentSentence(version.document), sentence(place + " hör till zonen " + zoneName + " " + day)];
+    var lines = [documentSentence(version.document), sentence(say("travel.zone", { place: place, zone: zoneName, day: day }))];
     get(period.excluded || {}, country, []).forEach(function (other) {
       if (other !== zone) {
-        lines.push(sentence(place + " räknas inte till " + lowerFirst(get(version.zones, other, other)) + ": zonen undantar " + place));
+        lines.push(sentence(say("travel.excluded", { place: place, zone: lowerFirst(get(version.zones, other, other)) })));
       }
     });
     if (has(period.overlaps, country)) {
-      lines.push(sentence("Observera: " + place + " ligger i flera zoner (" + join(period.overlaps[country]) + "); den första används"));
+      lines.push(sentence(say("travel.overlap", { place: place, zones: join(period.overlaps[country]) })));
     }
     // Travellers with the same answer (every enhetschef of a role type, say) are explained once.
     var groups = new Map();
@@ -623,12 +650,12 @@
     groups.forEach(function (group) {
       var who = join(group.names);
       if (group.facts.category_name) {
-        var verb = group.names.length === 1 ? "hör" : "hör alla";
-        lines.push(sentence(who + " " + verb + " till resenärskategorin " + lowerFirst(group.facts.category_name)));
+        lines.push(sentence(say(group.names.length === 1 ? "travel.category" : "travel.category.all",
+          { who: who, category: lowerFirst(group.facts.category_name) })));
       }
-      var prefix = groups.size > 1 ? "För " + (group.names.length === 1 ? lowerFirst(who) : who) + ": " : "";
+      var named = group.names.length === 1 ? lowerFirst(who) : who;
       group.entry.lines.forEach(function (line) {
-        lines.push(prefix + line);
+        lines.push(groups.size > 1 ? say("travel.for", { who: named, line: line }) : line);
       });
     });
     return answer("travel", status, summary, facts, lines, steps);
@@ -680,20 +707,20 @@
   Decider.prototype.whistleblowing = function (concerns, day) {
     var table = this.tables.whistleblowing;
     if (!table) {
-      return missing("whistleblowing", "Det finns inget reglemente för visselblåsning.");
+      return missing("whistleblowing", say("whistleblowing.missing"));
     }
     var version = on(table.versions, day);
     if (version === null) {
-      return answer("whistleblowing", NOT_IN_FORCE, "Inget reglemente för visselblåsning gäller " + day + ".", null, []);
+      return answer("whistleblowing", NOT_IN_FORCE, say("whistleblowing.not_in_force", { day: day }), null, []);
     }
     var keys = concernedKeys(table, version, concerns || "");
     if (!keys.length) {
-      return answer("whistleblowing", NOT_FOUND, "'" + concerns + "' är ingen befattning, rolltyp, kategori, extern part eller funktion.", null,
-        [sentence("Kategorier: " + join(Object.keys(table.concerned).filter(function (k) {
+      return answer("whistleblowing", NOT_FOUND, say("whistleblowing.unknown", { concerns: concerns }), null,
+        [sentence(say("whistleblowing.categories", { categories: join(Object.keys(table.concerned).filter(function (k) {
           return k.indexOf("category:") === 0;
         }).map(function (k) {
           return k.slice(k.indexOf(":") + 1);
-        })))]);
+        })) }))]);
     }
     var entries = keys.map(function (key) { return version.answers[key]; });
     var factsList = keys.map(function (key, index) {
@@ -716,17 +743,21 @@
       facts = factsList[0];
       var handler = facts.handler ? facts.handler.label : null;
       var concernedText = get(table.concerned_text || {}, facts.concerned.key, null) || lowerFirst(facts.concerned.label);
-      summary = handler
-        ? upperFirst(facts.handler.text) + " handlägger en rapport om " + concernedText +
-          (facts.handover_to ? " och lämnar slutsatserna till " + facts.handover_to.text : "") + " (" + day + ")."
-        : "Reglementet anger inte vem som handlägger en rapport om " + facts.concerned.label + ".";
+      if (!handler) {
+        summary = say("whistleblowing.no_handler", { concerned: facts.concerned.label });
+      } else if (facts.handover_to) {
+        summary = say("whistleblowing.handles.handover", { handler: upperFirst(facts.handler.text), concerned: concernedText,
+          handover: facts.handover_to.text, day: day });
+      } else {
+        summary = say("whistleblowing.handles", { handler: upperFirst(facts.handler.text), concerned: concernedText, day: day });
+      }
     } else {
       var roleKey = (concerns || "").indexOf("role_type:") === 0 ? concerns : "role_type:" + concerns;
       var roleLabel = get(table.concerned, roleKey, null) || concerns;
       facts = { concerned: { key: roleKey, label: roleLabel }, by_concerned: factsList };
       var handlers = sorted(unique(factsList.filter(function (f) { return f.handler; }).map(function (f) { return f.handler.text; })));
-      summary = "En rapport om " + lowerFirst(String(roleLabel)) + " handläggs av " + join(handlers) +
-        (handlers.length > 1 ? ", beroende på befattning" : "") + " (" + day + ").";
+      summary = say("whistleblowing.handled_by", { concerned: lowerFirst(String(roleLabel)), handlers: join(handlers),
+        depends: handlers.length > 1 ? say("depends_on_position") : "", day: day });
     }
     var lines = [documentSentence(version.document)];
     entries.forEach(function (entry) {
@@ -754,11 +785,11 @@
   Decider.prototype.procurement = function (value, day, regime, category, body) {
     var table = this.tables.procurement;
     if (!table) {
-      return missing("procurement", "Det finns ingen upphandlingspolicy.");
+      return missing("procurement", say("procurement.missing"));
     }
     var version = on(table.versions, day);
     if (version === null) {
-      return answer("procurement", NOT_IN_FORCE, "Ingen upphandlingspolicy gäller " + day + ".", null, []);
+      return answer("procurement", NOT_IN_FORCE, say("procurement.not_in_force", { day: day }), null, []);
     }
     var defaults = version.defaults;
     regime = regime || defaults.regime;
@@ -768,22 +799,22 @@
     if (entry === null) {
       var known = join(Object.keys(version.tables).map(function (k) {
         var parts = k.split("/");
-        return parts[1] + " (" + parts[0] + ")";
+        return say("procurement.table", { category: parts[1], regime: parts[0] });
       }));
-      return answer("procurement", NOT_FOUND, "Upphandlingspolicyn har inga värdeintervall för '" + category + "' enligt '" + regime + "'.", null,
-        [sentence("Det finns värdeintervall för " + known)]);
+      return answer("procurement", NOT_FOUND, say("procurement.no_table", { category: category, regime: regime }), null,
+        [sentence(say("procurement.tables", { tables: known }))]);
     }
     if (!has(entry.bodies, body)) {
-      return answer("procurement", NOT_FOUND, "Värdeintervallen för " + category + " enligt " + regime + " gäller inte för '" + body + "'.", null,
-        [sentence("De gäller för " + join(Object.keys(entry.bodies).map(function (b) { return get(version.bodies, b, b); })))]);
+      return answer("procurement", NOT_FOUND, say("procurement.other_body", { category: category, regime: regime, body: body }), null,
+        [sentence(say("procurement.bodies", { bodies: join(Object.keys(entry.bodies).map(function (b) { return get(version.bodies, b, b); })) }))]);
     }
     if (value === null || value < 0) {
-      return answer("procurement", NOT_FOUND, "Ange det uppskattade värdet i kronor exklusive moms (--value).", null, []);
+      return answer("procurement", NOT_FOUND, say("procurement.ask_value", { option: word("option.value") }), null, []);
     }
     var period = on(entry.bodies[body], day, "from", "to");
     var interval = period.intervals.find(function (i) { return holds(i, value); });
     if (!interval) {
-      return answer("procurement", UNDETERMINED, "Inget värdeintervall rymmer " + kronor(value) + ".", null, []);
+      return answer("procurement", UNDETERMINED, say("procurement.no_interval", { value: kronor(value) }), null, []);
     }
     var found = interval.answer;
     var status = found.status === "answered" ? ANSWERED : found.status === "unknown_value" ? UNKNOWN_VALUE : UNDETERMINED;
@@ -809,63 +840,45 @@
       }),
       signing: found.decided_by.map(function (d) { return d.signing; })
     };
-    var what = "Ett köp för " + kronor(value) + " exklusive moms (" + lowerFirst(facts.category_name) + ", " + regime.toUpperCase() +
-      ") i " + lowerFirst(facts.body_name);
+    var what = say("procurement.purchase", { value: kronor(value), category: lowerFirst(facts.category_name), regime: regime.toUpperCase(),
+      body: lowerFirst(facts.body_name) });
     var summary;
-    var deciders = join(found.decided_by.map(function (d) { return d.actor.label; }), "eller");
+    var deciders = join(found.decided_by.map(function (d) { return d.actor.label; }), "list.or");
     if (status === ANSWERED && found.procedure === null) {
       // Who decides is settled; the procedure turns on a threshold not published in kronor.
-      summary = what + ": " + join(found.candidates.map(function (c) { return lowerFirst(c.procedure.label); }), "eller") +
-        " (tröskelvärdet i kronor är inte publicerat); beslutar: " + deciders + " (" + day + ").";
+      summary = say("procurement.candidates", { purchase: what, deciders: deciders, day: day,
+        options: join(found.candidates.map(function (c) { return lowerFirst(c.procedure.label); }), "list.or") });
     } else if (status === ANSWERED) {
-      summary = what + ": " + procedureWords(found) + "; beslutar: " + deciders + " (" + day + ").";
+      summary = say("procurement.answered", { purchase: what, procedure: procedureWords(found), deciders: deciders, day: day });
     } else if (found.procedure !== null) {
-      summary = what + ": " + procedureWords(found) + "; vem som beslutar kan inte avgöras " + day + ".";
+      summary = say("procurement.no_decider", { purchase: what, procedure: procedureWords(found), day: day });
     } else {
-      summary = what + ": förfarandet kan inte avgöras " + day + ".";
+      summary = say("procurement.no_procedure", { purchase: what, day: day });
     }
     var lines = [documentSentence(version.document),
-      sentence("Värdet " + kronor(value) + " ligger i intervallet " + interval.label + " för " + lowerFirst(facts.category_name) +
-               " enligt " + facts.regime_name)];
+      sentence(say("procurement.interval", { value: kronor(value), interval: interval.label, category: lowerFirst(facts.category_name),
+        regime: facts.regime_name }))];
     lines.push.apply(lines, found.lines);
     if (found.documentation_required !== null) {
-      lines.push(found.documentation_required ? "Dokumentation krävs enligt policyn."
-        : "Dokumentation krävs inte enligt policyn (under dokumentationsgränsen).");
+      lines.push(say(found.documentation_required ? "procurement.documentation_required" : "procurement.documentation_not_required"));
     }
     found.decided_by.forEach(function (decider) {
       lines.push(decider.text);
       lines.push(decider.signing.text);
     });
-    lines.push(sentence("Värdet räknas så här: " + version.value_basis));
+    lines.push(sentence(say("procurement.value_basis", { basis: version.value_basis })));
     return answer("procurement", status, summary, facts, lines, status === ANSWERED ? found.steps.slice() : []);
   };
 
   // ===================================================================================================
   // The page: forms, questions and answers.
   // ===================================================================================================
-  var STATUS_TITLES = {
-    answered: "Svar",
-    not_found: "Finns inte",
-    not_in_force: "Inget gäller den dagen",
-    other_body: "Hör till ett annat organ",
-    needs_amount: "Svaret beror på beloppet",
-    unknown_value: "Beloppet kan inte räknas om till kronor den dagen",
-    retired: "Ärendet har upphört",
-    undetermined: "Kan inte avgöras"
-  };
-  // Where `decide` tells a command-line user which option to add, the page says which field to fill in.
-  var OPTION_WORDS = [
-    [/; ange --amount\.$/, "; ange ett belopp."],
-    [/ \(--value\)\.$/, "."]
-  ];
+  // An answer's heading: the page's word for its status.
+  function statusTitle(status) {
+    return word("status." + status);
+  }
   var SEAT_ORDER = ["ordforande", "forste_vice_ordforande", "vice_ordforande", "andre_vice_ordforande", "ledamot", "ersattare"];
   var collator = new Intl.Collator("sv");
-  var countryNames = null;
-  try {
-    countryNames = new Intl.DisplayNames(["sv"], { type: "region" });
-  } catch (error) {
-    countryNames = null;
-  }
 
   function byLabel(a, b) {
     return collator.compare(a[1], b[1]) || (a[0] < b[0] ? -1 : 1);
@@ -925,9 +938,16 @@
     return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
   }
 
-  // "30 000", "30000 kr", "1 250,50" → a number of kronor; "" → null; anything else → NaN.
+  // "30 000", "30000 kr", "1 250,50" → a number of kronor; "" → null; anything else → NaN. The unit
+  // a staff member may type after the number is the one `wording.kronor` writes.
   function parseKronor(text) {
-    var cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace(/kr\.?$/i, "");
+    var unit = tables.wording.kronor.pattern.split("{number}").join("").trim().toLowerCase();
+    var cleaned = text.replace(/[\s\u00a0\u202f]/g, "").toLowerCase();
+    if (unit && cleaned.slice(-unit.length - 1) === unit + ".") {
+      cleaned = cleaned.slice(0, -unit.length - 1);
+    } else if (unit && cleaned.slice(-unit.length) === unit) {
+      cleaned = cleaned.slice(0, -unit.length);
+    }
     if (cleaned === "") {
       return null;
     }
@@ -980,7 +1000,7 @@
     var parts = [];
     actors.forEach(function (actor, index) {
       if (index) {
-        parts.push(index === actors.length - 1 ? " och " : ", ");
+        parts.push(index === actors.length - 1 ? " " + say("list.and") + " " : ", ");
       }
       parts.push(actorFact(path + "." + index, actor));
     });
@@ -1044,7 +1064,7 @@
       var retired = table.retired[matterId];
       var body = get(documentBody, retired.document, null);
       if (body !== null) {
-        (retiredByBody[body] = retiredByBody[body] || []).push([matterId, matterId + " (upphört " + retired.retired_on + ")"]);
+        (retiredByBody[body] = retiredByBody[body] || []).push([matterId, word("delegation.retired_option", { matter: matterId, retired_on: retired.retired_on })]);
       }
     });
   }
@@ -1053,7 +1073,7 @@
     var table = tables.delegation;
     var organ = form.elements.organ;
     var bodies = delegationBodies().map(function (id) { return [id, get(table.bodies, id, id)]; }).sort(byLabel);
-    fillSelect(organ, [{ options: [["", "Välj nämnd eller styrelse"]].concat(bodies) }]);
+    fillSelect(organ, [{ options: [["", word("delegation.choose_body")]].concat(bodies) }]);
     organ.addEventListener("change", function () {
       var body = organ.value;
       if (!body || bodyLoaded(body)) {
@@ -1061,7 +1081,7 @@
         return;
       }
       // The body's delegation table is fetched when the body is chosen (the page loads only what it needs).
-      fillSelect(form.elements.arende, [{ options: [["", "Ärendena hämtas …"]] }]);
+      fillSelect(form.elements.arende, [{ options: [["", word("delegation.loading")]] }]);
       form.setAttribute("aria-busy", "true");
       loadBody(body).then(function () {
         if (organ.value === body) {
@@ -1099,7 +1119,7 @@
     var kinds = body && has(table.by_kind, body)
       ? Object.keys(table.by_kind[body]).map(function (kind) { return [kind, get(table.kind_labels, kind, kind)]; }).sort(byLabel)
       : [];
-    fillSelect(form.elements.arendetyp, [{ options: [["", "Alla ärendetyper"]].concat(kinds) }]);
+    fillSelect(form.elements.arendetyp, [{ options: [["", word("delegation.all_kinds")]].concat(kinds) }]);
     fillDelegationMatters(form);
   }
 
@@ -1109,18 +1129,18 @@
     var kind = form.elements.arendetyp.value;
     var select = form.elements.arende;
     if (!body) {
-      fillSelect(select, [{ options: [["", "Välj först nämnd eller styrelse"]] }]);
+      fillSelect(select, [{ options: [["", word("delegation.body_first")]] }]);
       return;
     }
     var rows = delegationMatters[body] || [];
     var groups;
     if (kind) {
       var label = get(table.kind_labels, kind, kind);
-      groups = [{ options: [["*", "Alla ärenden av typen " + lowerFirst(label)]].concat(rows.filter(function (row) {
+      groups = [{ options: [["*", word("delegation.all_of_kind", { kind: lowerFirst(label) })]].concat(rows.filter(function (row) {
         return row[0] === kind;
       }).map(function (row) { return [row[1], row[2]]; })) }];
     } else {
-      groups = [{ options: [["", "Välj ett ärende"]] }];
+      groups = [{ options: [["", word("delegation.choose_matter")]] }];
       var kinds = unique(rows.map(function (row) { return row[0]; })).map(function (k) {
         return [k, get(table.kind_labels, k, k)];
       }).sort(byLabel);
@@ -1130,7 +1150,7 @@
         }) });
       });
       if (retiredByBody[body]) {
-        groups.push({ label: "Upphörda ärenden", options: retiredByBody[body] });
+        groups.push({ label: word("delegation.retired_group"), options: retiredByBody[body] });
       }
     }
     fillSelect(select, groups);
@@ -1165,10 +1185,10 @@
       });
     });
     fillSelect(form.elements.resenar, [
-      { options: [["", "Välj befattning eller uppdrag"]] },
-      { label: "Anställda: befattningar", options: positions.sort(byLabel) },
-      { label: "Anställda: grupper av befattningar", options: roleTypes },
-      { label: "Förtroendevalda", options: elected }
+      { options: [["", word("travel.choose_traveller")]] },
+      { label: word("travel.group.positions"), options: positions.sort(byLabel) },
+      { label: word("travel.group.role_types"), options: roleTypes },
+      { label: word("travel.group.politicians"), options: elected }
     ]);
     var codes = {};
     table.versions.forEach(function (version) {
@@ -1176,37 +1196,28 @@
         Object.keys(period.countries).forEach(function (code) { codes[code] = true; });
       });
     });
+    // Each country by the Swedish name the tables give it (the answers' own `country_names`).
     var countries = Object.keys(codes).map(function (code) {
-      var name = code;
-      try {
-        name = (countryNames && countryNames.of(code)) || code;
-      } catch (error) {
-        name = code;
-      }
-      return [code, name === code ? code : name + " (" + code + ")"];
+      var name = get(table.country_names || {}, code, code);
+      return [code, name === code ? code : word("travel.country_option", { name: name, code: code })];
     }).sort(byLabel);
-    fillSelect(form.elements.land, [{ options: [["", "Välj land"]].concat(countries) }]);
+    fillSelect(form.elements.land, [{ options: [["", word("travel.choose_country")]].concat(countries) }]);
   }
 
-  var CONCERNED_GROUPS = [
-    ["position:", "Befattningar"],
-    ["role_type:", "Grupper av befattningar"],
-    ["category:", "Andra personer"],
-    ["external:", "Externa parter"],
-    ["function:", "Funktioner"]
-  ];
+  // The kinds of key a report may concern, in the order the list offers them (each a group, named by the page).
+  var CONCERNED_GROUPS = ["position", "role_type", "category", "external", "function"];
 
   function fillWhistleblowingForm(form) {
     var table = tables.whistleblowing;
-    var groups = [{ options: [["", "Välj vem rapporten gäller"]] }];
+    var groups = [{ options: [["", word("whistleblowing.choose")]] }];
     CONCERNED_GROUPS.forEach(function (group) {
       var options = Object.keys(table.concerned).filter(function (key) {
-        return key.indexOf(group[0]) === 0;
+        return key.indexOf(group + ":") === 0;
       }).map(function (key) {
         return [key, upperFirst(table.concerned[key])];
       }).sort(byLabel);
       if (options.length) {
-        groups.push({ label: group[1], options: options });
+        groups.push({ label: word("whistleblowing.group." + group), options: options });
       }
     });
     fillSelect(form.elements.galler, groups);
@@ -1226,7 +1237,7 @@
     fillProcurementCategories(form);
     var help = document.getElementById("vb-u-varde-hjalp");
     if (help && version.value_basis) {
-      help.textContent = "Till exempel 650 000. " + version.value_basis;
+      help.textContent = word("procurement.value_help", { basis: version.value_basis });
     }
   }
 
@@ -1258,12 +1269,11 @@
       var matter = value("arende");
       var kind = value("arendetyp");
       if (!matter) {
-        errors.push(value("organ") ? ["arende", "Välj ett ärende, eller välj en ärendetyp och sedan Alla ärenden av typen."]
-          : ["organ", "Välj nämnd eller styrelse."]);
+        errors.push(value("organ") ? ["arende", word("error.matter")] : ["organ", word("error.body")]);
       }
       var amount = parseKronor(value("belopp"));
       if (Number.isNaN(amount)) {
-        errors.push(["belopp", "Skriv beloppet i kronor med siffror, till exempel 30 000 eller 1 250,50."]);
+        errors.push(["belopp", word("error.amount")]);
       }
       dateError(value, errors);
       return errors.length ? { errors: errors } : { ask: function () {
@@ -1275,10 +1285,10 @@
       var errors = [];
       var who = value("resenar");
       if (!who) {
-        errors.push(["resenar", "Välj vem som ska resa."]);
+        errors.push(["resenar", word("error.traveller")]);
       }
       if (!value("land")) {
-        errors.push(["land", "Välj land."]);
+        errors.push(["land", word("error.country")]);
       }
       dateError(value, errors);
       var seat = /^seat:([^@]+)@(.+)$/.exec(who);
@@ -1295,7 +1305,7 @@
     visselblasning: function (value) {
       var errors = [];
       if (!value("galler")) {
-        errors.push(["galler", "Välj vem rapporten gäller."]);
+        errors.push(["galler", word("error.concerned")]);
       }
       dateError(value, errors);
       return errors.length ? { errors: errors } : { ask: function () {
@@ -1306,7 +1316,7 @@
       var errors = [];
       var amount = parseKronor(value("varde"));
       if (amount === null || Number.isNaN(amount)) {
-        errors.push(["varde", "Skriv det uppskattade värdet i kronor med siffror, till exempel 650 000."]);
+        errors.push(["varde", word("error.value")]);
       }
       dateError(value, errors);
       return errors.length ? { errors: errors } : { ask: function () {
@@ -1317,7 +1327,7 @@
 
   function dateError(value, errors) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value("datum"))) {
-      errors.push(["datum", "Ange ett datum."]);
+      errors.push(["datum", word("error.date")]);
     }
   }
 
@@ -1343,68 +1353,68 @@
   function delegationRows(facts, result) {
     var rows = [];
     if (facts.matters) {
-      rows.push(row("Ärenden", [itemList(facts.matters.map(function (matter, index) {
+      rows.push(row(word("delegation.row.matters"), [itemList(facts.matters.map(function (matter, index) {
         var path = "matters." + index;
         var children = [fact(path, matter, [matterLink(matter.matter, matter.matter_number + " " + matter.matter_title,
           matter.document_id, matter.document_version)]), ": "];
         if (matter.decided_by) {
           children.push(actorFact(path + ".decided_by", matter.decided_by));
-          children.push(matter.delegated ? " beslutar" : " beslutar själv");
+          children.push(" ", word(matter.delegated ? "delegation.decides" : "delegation.decides_self"));
           if (matter.tier_label) {
             children.push(" (" + matter.tier_label + ")");
           }
         } else {
-          children.push(STATUS_TITLES[matter.status].toLowerCase());
+          children.push(statusTitle(matter.status).toLowerCase());
         }
         return children;
       }))]));
       return rows;
     }
     if (result.status === RETIRED) {
-      rows.push(row("Upphörde", [fact("retired_on", facts.retired_on, [facts.retired_on])]));
+      rows.push(row(word("delegation.row.retired_on"), [fact("retired_on", facts.retired_on, [facts.retired_on])]));
       if (facts.replaced_by) {
-        rows.push(row("Ersätts av", [fact("replaced_by", facts.replaced_by, [matterLink(facts.replaced_by, matterLabel(facts.replaced_by))])]));
+        rows.push(row(word("delegation.row.replaced_by"), [fact("replaced_by", facts.replaced_by, [matterLink(facts.replaced_by, matterLabel(facts.replaced_by))])]));
       }
       return rows;
     }
     if (facts.decided_by) {
-      rows.push(row("Beslutar", [actorFact("decided_by", facts.decided_by), " ",
-        fact("delegated", facts.delegated, [facts.delegated ? "(på delegation)" : "(ärendet är inte delegerat)"])]));
+      rows.push(row(word("delegation.row.decides"), [actorFact("decided_by", facts.decided_by), " ",
+        fact("delegated", facts.delegated, [word(facts.delegated ? "delegation.delegated" : "delegation.not_delegated")])]));
     }
     if (facts.tier_label) {
-      rows.push(row("Beloppsgräns", [fact("tier", facts.tier, [fact("tier_label", facts.tier_label, [facts.tier_label])])]));
+      rows.push(row(word("delegation.row.tier"), [fact("tier", facts.tier, [fact("tier_label", facts.tier_label, [facts.tier_label])])]));
     }
     if (facts.tiers) {
-      rows.push(row("Beloppsgränser", [itemList(facts.tiers.map(function (tier, index) {
+      rows.push(row(word("delegation.row.tiers"), [itemList(facts.tiers.map(function (tier, index) {
         return [fact("tiers." + index, tier, [tier.tier_label + ": "]), actorFact("tiers." + index + ".decided_by", tier.decided_by),
-          tier.delegated ? " beslutar" : " beslutar själv"];
+          " ", word(tier.delegated ? "delegation.decides" : "delegation.decides_self")];
       }))]));
     }
     if (facts.decided_by) {
       var substitute = facts.substitute;
-      rows.push(row("Ersättare vid frånvaro eller jäv", substitute
+      rows.push(row(word("delegation.row.substitute"), substitute
         ? [fact("substitute", substitute, actorsFact("substitute.actors", substitute.actors)), " ",
-           fact("substitute.source", substitute.source, [substitute.source === "matter" ? "(enligt ärendet)" : "(enligt de allmänna bestämmelserna)"])]
-        : ["Anges inte"]));
+           fact("substitute.source", substitute.source, [word(substitute.source === "matter" ? "delegation.substitute.matter" : "delegation.substitute.general")])]
+        : [upperFirst(word("not_stated"))]));
     }
     if (facts.further_delegations && facts.further_delegations.length) {
-      rows.push(row("Får också besluta genom vidaredelegation", facts.further_delegations.map(function (further, index) {
+      rows.push(row(word("delegation.row.further"), facts.further_delegations.map(function (further, index) {
         return fact("further_delegations." + index, further, [index ? ", " : "", actorFact("further_delegations." + index + ".to", further.to)]);
       })));
     }
     if (facts.body && result.status === OTHER_BODY) {
-      rows.push(row("Hör till", [fact("body", facts.body, [facts.body_name])]));
+      rows.push(row(word("delegation.row.belongs_to"), [fact("body", facts.body, [facts.body_name])]));
     }
-    rows.push(row("Ärende", [fact("matter_number", facts.matter_number,
+    rows.push(row(word("delegation.row.matter"), [fact("matter_number", facts.matter_number,
       [matterLink(facts.matter, facts.matter_number + " " + facts.matter_title, facts.document_id, facts.document_version)])]));
     var version = get(tables.delegation.matters, facts.matter, []).filter(function (v) {
       return v.document.id === facts.document_id && v.document.version === facts.document_version;
     })[0];
     if (version) {
-      rows.push(row("Delegationsordning", [documentLink(facts.document_id, facts.document_version, version.document.title), ", version ",
-        fact("document_version", facts.document_version, [facts.document_version])]));
+      rows.push(row(word("delegation.row.order"), [documentLink(facts.document_id, facts.document_version, version.document.title),
+        word("delegation.version"), fact("document_version", facts.document_version, [facts.document_version])]));
       if (version.matter.legal_basis.length) {
-        rows.push(row("Lagrum", [version.matter.legal_basis.join("; ")]));
+        rows.push(row(word("delegation.row.legal_basis"), [version.matter.legal_basis.join("; ")]));
       }
     }
     return rows;
@@ -1417,65 +1427,66 @@
     var versions = get(tables.delegation ? tables.delegation.matters : {}, matter.id, []).filter(function (v) {
       return v.document.version === matter.version;
     });
-    var text = "ärende " + matter.number + " " + matter.title + " i " + matter.document + " version " + matter.version;
+    var text = word("travel.matter", { number: matter.number, title: matter.title, document: matter.document, version: matter.version });
     var page = versions.length ? get(documentPages, versions[0].document.id + "\n" + matter.version, null) : null;
     return fact("matter", matter, [link(page ? page + "#" + encodeURIComponent(matter.id) : null, text)]);
   }
 
   function travelRows(facts) {
-    var rows = [row("Resenär", [fact("traveller", facts.traveller, [upperFirst(facts.traveller.label)])])];
+    var rows = [row(word("travel.row.traveller"), [fact("traveller", facts.traveller, [upperFirst(facts.traveller.label)])])];
     if (facts.by_traveller) {
-      rows.push(row("Godkänner", [itemList(facts.by_traveller.map(function (f, index) {
+      rows.push(row(word("travel.row.approver"), [itemList(facts.by_traveller.map(function (f, index) {
         var path = "by_traveller." + index;
-        return [fact(path, f, ["För " + lowerFirst(f.traveller.label) + ": "]), actorFact(path + ".approver", f.approver) || "inget entydigt svar"];
+        return [fact(path, f, [word("for_whom", { who: lowerFirst(f.traveller.label) })]),
+          actorFact(path + ".approver", f.approver) || word("travel.no_answer")];
       }))]));
       var first = facts.by_traveller[0];
-      rows.push(row("Zon", [first.zone_name]));
+      rows.push(row(word("travel.row.zone"), [first.zone_name]));
       return rows;
     }
-    rows.push(row("Godkänner", [actorFact("approver", facts.approver) || "Inget entydigt svar"]));
+    rows.push(row(word("travel.row.approver"), [actorFact("approver", facts.approver) || upperFirst(word("travel.no_answer"))]));
     if (facts.named_approver && (!facts.approver || facts.named_approver.key !== facts.approver.key)) {
-      rows.push(row("Policyn anger", [actorFact("named_approver", facts.named_approver)]));
+      rows.push(row(word("travel.row.named_approver"), [actorFact("named_approver", facts.named_approver)]));
     }
     if (facts.own_trip) {
-      rows.push(row("Egen resa", [fact("own_trip", true, ["Den som annars godkänner är själv resenären."])]));
+      rows.push(row(word("travel.row.own_trip"), [fact("own_trip", true, [word("travel.own_trip")])]));
     }
-    rows.push(row("Zon", [fact("zone", facts.zone, [facts.zone_name])]));
+    rows.push(row(word("travel.row.zone"), [fact("zone", facts.zone, [facts.zone_name])]));
     if (facts.category) {
-      rows.push(row("Resenärskategori", [fact("category", facts.category, [facts.category_name || facts.category])]));
+      rows.push(row(word("travel.row.category"), [fact("category", facts.category, [facts.category_name || facts.category])]));
     }
-    rows.push(row("Grund", [fact("basis", facts.basis, [upperFirst(facts.basis_label || facts.basis || "")]),
+    rows.push(row(word("travel.row.basis"), [fact("basis", facts.basis, [upperFirst(facts.basis_label || facts.basis || "")]),
       facts.matter ? ", " : "", travelMatter(facts.matter)]));
     return rows;
   }
 
   function whistleblowingRows(facts) {
-    var rows = [row("Rapporten gäller", [fact("concerned", facts.concerned, [upperFirst(String(facts.concerned.label))])])];
+    var rows = [row(word("whistleblowing.row.concerned"), [fact("concerned", facts.concerned, [upperFirst(String(facts.concerned.label))])])];
     if (facts.by_concerned) {
-      rows.push(row("Handläggs av", [itemList(facts.by_concerned.map(function (f, index) {
+      rows.push(row(word("whistleblowing.row.handler"), [itemList(facts.by_concerned.map(function (f, index) {
         var path = "by_concerned." + index;
-        var children = [fact(path, f, ["För " + lowerFirst(f.concerned.label) + ": "]),
-          actorFact(path + ".handler", f.handler) || "anges inte"];
+        var children = [fact(path, f, [word("for_whom", { who: lowerFirst(f.concerned.label) })]),
+          actorFact(path + ".handler", f.handler) || word("not_stated")];
         if (f.handover_to) {
-          children.push(", som lämnar slutsatserna till ", actorFact(path + ".handover_to", f.handover_to, true));
+          children.push(word("whistleblowing.handover"), actorFact(path + ".handover_to", f.handover_to, true));
         }
         return children;
       }))]));
       return rows;
     }
-    rows.push(row("Handläggs av", [actorFact("handler", facts.handler) || "Anges inte"]));
+    rows.push(row(word("whistleblowing.row.handler"), [actorFact("handler", facts.handler) || upperFirst(word("not_stated"))]));
     if (facts.handover_to) {
-      rows.push(row("Slutsatserna lämnas till", [actorFact("handover_to", facts.handover_to)]));
+      rows.push(row(word("whistleblowing.row.handover"), [actorFact("handover_to", facts.handover_to)]));
     }
     if (facts.stepping_aside && facts.stepping_aside.length) {
-      rows.push(row("Deltar inte på grund av jäv", [fact("stepping_aside", facts.stepping_aside, [join(facts.stepping_aside)])]));
+      rows.push(row(word("whistleblowing.row.stepping_aside"), [fact("stepping_aside", facts.stepping_aside, [join(facts.stepping_aside)])]));
     }
     if (facts.independent !== null && facts.independent !== undefined) {
-      rows.push(row("Oberoende handläggning", [fact("independent", facts.independent,
-        [facts.independent ? "Ja, ingen som handlägger är jävig." : "Nej, se förklaringen."])]));
+      rows.push(row(word("whistleblowing.row.independent"), [fact("independent", facts.independent,
+        [word(facts.independent ? "whistleblowing.independent" : "whistleblowing.not_independent")])]));
     }
     if (facts.route) {
-      rows.push(row("Regel i reglementet", [fact("route_text", facts.route_text, [facts.route_text])]));
+      rows.push(row(word("whistleblowing.row.route"), [fact("route_text", facts.route_text, [facts.route_text])]));
     }
     return rows;
   }
@@ -1487,80 +1498,73 @@
       var details = [fact("procedure", procedure, [fact("procedure.kind", procedure.kind, [procedure.label])])];
       if (procedure.min_quotes) {
         details.push(", ", fact("procedure.min_quotes", procedure.min_quotes,
-          ["minst " + procedure.min_quotes + (procedure.written_quotes ? " skriftliga offerter" : " leverantörer att jämföra")]));
+          [word(procedure.written_quotes ? "procurement.written_quotes" : "procurement.quotes", { count: procedure.min_quotes })]));
       }
       if (procedure.conducted_by) {
-        details.push(", genomförs med stöd av ", actorFact("procedure.conducted_by", procedure.conducted_by, true));
+        details.push(word("procurement.conducted_by"), actorFact("procedure.conducted_by", procedure.conducted_by, true));
       }
-      rows.push(row("Förfarande", details));
-      rows.push(row("Dokumentation", [
-        fact("documentation_required", facts.documentation_required, [facts.documentation_required ? "Krävs enligt policyn" : "Krävs inte enligt policyn"]),
+      rows.push(row(word("procurement.row.procedure"), details));
+      rows.push(row(word("procurement.row.documentation"), [
+        fact("documentation_required", facts.documentation_required,
+          [word(facts.documentation_required ? "procurement.documentation" : "procurement.no_documentation")]),
         "; ",
         fact("documentation_required_by_law", facts.documentation_required_by_law,
-          [facts.documentation_required_by_law ? "lagens dokumentationsplikt gäller" : "lagens dokumentationsplikt gäller inte"]),
+          [word(facts.documentation_required_by_law ? "procurement.law_documentation" : "procurement.no_law_documentation")]),
         "."]));
     }
     if (!procedure && facts.candidates.length) {
-      rows.push(row("Förfarande", [fact("candidates", facts.candidates,
-        [join(facts.candidates.map(function (c) { return lowerFirst(c.procedure_label); }), "eller"),
-         " (beror på ett tröskelvärde som inte är publicerat i kronor)"])]));
+      rows.push(row(word("procurement.row.procedure"), [fact("candidates", facts.candidates,
+        [join(facts.candidates.map(function (c) { return lowerFirst(c.procedure_label); }), "list.or"),
+         word("procurement.candidates")])]));
     }
     if (facts.direct_procurement_allowed !== null) {
-      rows.push(row("Direktupphandling", [fact("direct_procurement_allowed", facts.direct_procurement_allowed,
-        [facts.direct_procurement_allowed ? "Tillåten enligt lagen (under direktupphandlingsgränsen)"
-          : "Inte tillåten på grund av lågt värde (värdet når direktupphandlingsgränsen)"])]));
+      rows.push(row(word("procurement.row.direct"), [fact("direct_procurement_allowed", facts.direct_procurement_allowed,
+        [word(facts.direct_procurement_allowed ? "procurement.direct_allowed" : "procurement.direct_not_allowed")])]));
     }
     if (facts.decided_by.length) {
-      rows.push(row("Beslutar", [itemList(facts.decided_by.map(function (decider, index) {
+      rows.push(row(word("procurement.row.decides"), [itemList(facts.decided_by.map(function (decider, index) {
         var path = "decided_by." + index;
         return [fact(path, decider, [actorFact(path + ".actor", decider.actor)]),
-          decider.matter ? [" enligt ", matterLink(decider.matter, "ärende " + decider.matter_number)] : ""].flat();
+          decider.matter ? [word("procurement.according_to"), matterLink(decider.matter, word("procurement.matter", { number: decider.matter_number }))] : ""].flat();
       }))]));
-      rows.push(row("Undertecknar avtalet", [itemList(facts.signing.map(function (signing, index) {
+      rows.push(row(word("procurement.row.signing"), [itemList(facts.signing.map(function (signing, index) {
         var path = "signing." + index;
-        var children = [fact(path, signing, [actorFact(path + ".signed_by", signing.signed_by) || "anges inte"])];
+        var children = [fact(path, signing, [actorFact(path + ".signed_by", signing.signed_by) || word("not_stated")])];
         if (signing.countersigned_by) {
-          children.push(", kontrasigneras av ", actorFact(path + ".countersigned_by", signing.countersigned_by, true));
+          children.push(word("procurement.countersigned_by"), actorFact(path + ".countersigned_by", signing.countersigned_by, true));
         }
         return children;
       }))]));
     }
-    rows.push(row("Värdeintervall", [fact("band", facts.band, [fact("interval", facts.interval, [facts.interval])])]));
-    rows.push(row("Lag och kategori", [fact("regime", facts.regime, [facts.regime.toUpperCase()]), ", ",
+    rows.push(row(word("procurement.row.interval"), [fact("band", facts.band, [fact("interval", facts.interval, [facts.interval])])]));
+    rows.push(row(word("procurement.row.regime"), [fact("regime", facts.regime, [facts.regime.toUpperCase()]), ", ",
       fact("category", facts.category, [lowerFirst(facts.category_name)])]));
-    rows.push(row("Nämnd eller styrelse", [fact("body", facts.body, [facts.body_name])]));
+    rows.push(row(word("procurement.row.body"), [fact("body", facts.body, [facts.body_name])]));
     return rows;
   }
 
   var ROWS = { delegation: delegationRows, travel: travelRows, whistleblowing: whistleblowingRows, procurement: procurementRows };
-
-  function pageSummary(summary) {
-    OPTION_WORDS.forEach(function (pair) {
-      summary = summary.replace(pair[0], pair[1]);
-    });
-    return summary;
-  }
 
   function show(section, result) {
     while (section.firstChild) {
       section.removeChild(section.firstChild);
     }
     var kindClass = result.status === ANSWERED ? "success" : result.status === NEEDS_AMOUNT ? "info" : "warning";
-    var heading = element("h3", { "class": "vb-svar-rubrik", tabindex: "-1" }, [STATUS_TITLES[result.status] || result.status]);
-    var children = [heading, element("p", { "class": "vb-sammanfattning" }, [pageSummary(result.summary)])];
+    var heading = element("h3", { "class": "vb-svar-rubrik", tabindex: "-1" }, [statusTitle(result.status)]);
+    var children = [heading, element("p", { "class": "vb-sammanfattning" }, [result.summary])];
     if (result.facts) {
       var rows = [];
       ROWS[result.kind](result.facts, result).forEach(function (pair) { rows.push(pair[0], pair[1]); });
       children.push(element("dl", { "class": "vb-fakta" }, rows));
     }
     if (result.steps.length) {
-      children.push(element("h4", { "class": "vb-steg-rubrik" }, ["Så här gör du"]));
+      children.push(element("h4", { "class": "vb-steg-rubrik" }, [word("steps")]));
       children.push(element("ol", { "class": "vb-steg" }, result.steps.map(function (step) {
         return element("li", {}, [step]);
       })));
     }
     if (result.explanation.length) {
-      children.push(element("p", { "class": "vb-forklaring-rubrik" }, ["Så kommer svaret till:"]));
+      children.push(element("p", { "class": "vb-forklaring-rubrik" }, [word("explanation")]));
       children.push(element("ol", { "class": "vb-forklaring" }, result.explanation.map(function (line) {
         return element("li", {}, [line]);
       })));
@@ -1618,7 +1622,7 @@
       result = question.ask();
     } catch (error) {
       var section = answerSection(form);
-      section.textContent = "Svaret kunde inte slås upp. Ladda om sidan och försök igen.";
+      section.textContent = word("lookup_failed");
       section.hidden = false;
       throw error; // to the console as well: a broken page must show up in the browser tests
     }
@@ -1800,20 +1804,12 @@
       form.hidden = false;
       forms[key] = form;
     });
-    statusElement.textContent = "Svaren bygger på styrdokumenten som de gäller " + longDate(tables.as_of) +
-      " och på antagna versioner som börjar gälla senare.";
+    statusElement.textContent = word("ready");
     answerFromAddress(forms);
   }
 
-  function longDate(day) {
-    var parts = day.split("-").map(Number);
-    return new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-      .format(new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])));
-  }
-
   function failed(error) {
-    statusElement.textContent = "Beslutstabellerna kunde inte hämtas (" + (error && error.message ? error.message : "okänt fel") +
-      "). Ladda om sidan. Om felet finns kvar hittar du svaren i delegationsordningarna och på rollernas sidor.";
+    statusElement.textContent = word("failed", { error: error && error.message ? error.message : word("unknown_error") });
     statusElement.classList.add("vb-fel");
   }
 
@@ -1856,8 +1852,8 @@
       ".md-typeset .vb-fakta .vb-lista li { margin: 0 0 .2em; }",
       ".md-typeset .vb-forklaring-rubrik { font-weight: 700; margin-bottom: .3em; }",
       ".md-typeset .vb-forklaring li { margin-bottom: .25em; }",
-      "@media screen and (max-width: 44em) { .md-typeset .vb-fakta { grid-template-columns: 1fr; gap: .1em; }",
-      "  .md-typeset .vb-fakta dd { margin-bottom: .5em; } }"
+      "@media screen { @media (max-width: 44em) { .md-typeset .vb-fakta { grid-template-columns: 1fr; gap: .1em; }",
+      "  .md-typeset .vb-fakta dd { margin-bottom: .5em; } } }"
     ].join("\n");
   }
 

@@ -598,3 +598,22 @@ def test_change_feed_names_the_changed_limit_and_is_the_same_whatever_the_build_
     assert ids == [i["id"] for i in feed["items"]]
     assert atom.findtext("a:updated", namespaces=ns) == max(dates)
 
+
+
+def test_decisions_json_publishes_the_templates_decide_fills(files: dict[str, Any]) -> None:
+    """The answers' sentences are published once, as decide's own templates, with the kronor format;
+    in the parts they are one part of their own (the page loads it with the small tables)."""
+    from generators.decide.text import SENTENCES, say
+    from generators.wording.swedish import kronor
+
+    wording = files["decisions.json"]["wording"]
+    assert wording["sentences"] == SENTENCES
+    # the published format writes an amount exactly as kronor() does
+    number = "1" + wording["kronor"]["group"] + "234" + wording["kronor"]["decimal"] + "50"
+    assert wording["kronor"]["pattern"].replace("{number}", number) == kronor(1234.5)
+    assert wording["sentences"]["delegation.for_amount"].replace("{amount}", kronor(30000)) == say("delegation.for_amount", amount=kronor(30000))
+    index = files["decisions/index.json"]
+    assert [e["path"] for e in index["parts"] if e["table"] == "wording"] == ["decisions/wording.json"]
+    assert files["decisions/wording.json"]["wording"] == wording
+    assert all(part["wording"] is None for path, part in files.items() if path.startswith("decisions/") and path not in
+               ("decisions/index.json", "decisions/wording.json"))

@@ -22,7 +22,9 @@ from generators.model import Model
 __all__ = ["ALL_ADOPTED", "PUBLISHED", "TABLES_VERSION", "build_tables", "decided_documents"]
 
 # The tables' own format version (semver), published with them.
-TABLES_VERSION = "1.1.0"  # 1.1.0: inclusive bounds, tier members, the execution decider, procurement candidates and direct_procurement_allowed
+# 1.1.0: inclusive bounds, tier members, the execution decider, procurement candidates and direct_procurement_allowed;
+# 1.2.0: `wording`, the answers' sentence templates and the kronor format (the page writes no Swedish of its own)
+TABLES_VERSION = "1.2.0"
 
 def builders() -> dict[str, Callable[[Model, str, date], dict[str, Any] | None]]:
     """Each registered document kind's table builder (`Kind.decide.table`), by kind name."""

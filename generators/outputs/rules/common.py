@@ -22,7 +22,9 @@ from generators.wording.labels import label
 
 # The rules format's own version (semver). Major: a breaking change for consumers (a key removed
 # or renamed, a meaning changed); minor: something added; patch: a fix that keeps the shape.
-RULES_FORMAT_VERSION = "1.1.0"  # 1.1.0: strict limits, countersigning, durations, reporting via, procurement candidates, statutes.json, the OPA bundle
+# 1.1.0: strict limits, countersigning, durations, reporting via, procurement candidates, statutes.json, the OPA bundle;
+# 1.2.0: decisions.json's `wording` (the answers' sentence templates) and its part decisions/wording.json
+RULES_FORMAT_VERSION = "1.2.0"
 
 
 

@@ -14,12 +14,15 @@ How to look an answer up is written in the schema (rules-decisions.schema.json) 
   the interval that holds the value.
 
 An explanation is the answer's sentences in order; `generators/decide/engine.py` is the reference
-for how `decide` joins them, and the page does the same.
+for how `decide` joins them, and the page does the same. The sentences an answer adds of its own
+are templates with named slots, published under `wording` (`generators.decide.text.SENTENCES`,
+with how an amount in kronor is written), so a reader fills the same templates `decide` fills.
 """
 
 from __future__ import annotations
 
 from generators.decide.tables import PUBLISHED, TABLES_VERSION, build_tables, decided_documents
+from generators.decide.text import wording
 from generators.outputs.rules.common import RulesContext, index_entry, is_published
 from generators.outputs.rules.registry import Rendered, RulesFile
 
@@ -32,7 +35,7 @@ def render(ctx: RulesContext) -> Rendered | None:
     documents = decided_documents(model)
     published = sorted((d.meta for d in documents if is_published(d.meta, ctx.as_of)),
                        key=lambda m: (m.kind, m.id, m.valid_from, m.version))
-    data = {**ctx.header(), "tables_version": TABLES_VERSION, **tables}
+    data = {**ctx.header(), "tables_version": TABLES_VERSION, "wording": wording(), **tables}
     return Rendered(data, [index_entry(meta, ctx.as_of) for meta in published])
 
 

@@ -156,3 +156,14 @@ def element(tag: str, content: object, **attrs: str | None) -> Safe:
         f' {name.rstrip("_").replace("_", "-")}="{text(value)}"' for name, value in attrs.items() if value is not None
     )
     return Safe(f"<{tag}{rendered}>{text(content)}</{tag}>")
+
+
+def json_data_block(block_id: str, data: object) -> Safe:
+    """`<script type="application/json" id=…>` holding `data` for a page's script. `<`, `>` and `&` are
+    written as JSON escapes, so the block can never end early or become markup (the post-build scan
+    checks that it is valid JSON and that its id is one of the known data blocks)."""
+    import json
+
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Safe(f'<script type="application/json" id="{_escape(block_id)}">{payload}</script>')

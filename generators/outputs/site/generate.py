@@ -189,12 +189,12 @@ def embed_decision_tables(site_dir: Path) -> None:
     never end early or become markup (the scan checks it is valid JSON)."""
     import json
 
+    from generators.outputs.site.escape import json_data_block
+
     parts = {relative: json.loads(content) for relative, content in sorted(STATE.rules.items()) if relative.startswith("decisions/")}
     if not parts:
         return
-    data = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    block = f'<script type="application/json" id="vb-tabeller">{data}</script>\n'
+    block = str(json_data_block("vb-tabeller", parts)) + "\n"  # plain text from here: Safe + str would escape the mark
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if _STATUS_MARK in html:

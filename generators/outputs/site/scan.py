@@ -8,8 +8,9 @@ reports, with file and line:
   `base.html`) and the project's own `extra_javascript` files; the theme's inline scripts, matched
   exactly against the script bodies in the installed theme's `partials/javascripts/*.html` (the only
   variable part, a relative base URL, must be a plain path); and the theme's configuration block
-  `<script id="__config" type="application/json">` and the preview build's decision tables
-  `<script id="vb-tabeller" type="application/json">` when they are valid JSON (a browser never runs
+  `<script id="__config" type="application/json">`, the preview build's decision tables
+  `<script id="vb-tabeller" type="application/json">` and the Vem beslutar page's words
+  `<script id="vb-ord" type="application/json">` when they are valid JSON (a browser never runs
   a block of that type);
 - any event-handler attribute (`onclick=`, `onerror=` … every attribute whose name starts with `on`);
 - any `javascript:`/`vbscript:` URL, and any `data:` URL outside images, in any attribute that can
@@ -51,7 +52,7 @@ RESOURCE_ATTRIBUTES = {
 }
 # Inline JSON data blocks (never run): the theme's configuration, and the decision tables a preview
 # build carries inside the Vem beslutar? page (generate.embed_decision_tables).
-DATA_BLOCKS = frozenset({"__config", "vb-tabeller"})
+DATA_BLOCKS = frozenset({"__config", "vb-ord", "vb-tabeller"})
 
 # Attributes a browser never reads as an address or runs as script: their values are text.
 TEXT_ATTRIBUTES = frozenset({

@@ -10,8 +10,9 @@ selects from it, looks the answer up and joins its sentences the way `generators
 does. The browser tests ask the page every behaviour case in `tests/decisions/` and compare its
 answers with `decide`'s.
 
-This module writes the static part: the four forms with their labels and help texts, and the links
-an answer uses (the page of every actor, the page of every document version), as empty links in a
+This module writes the static part: the four forms with their labels and help texts, the words the
+script puts around an answer (the data block `#vb-ord`, from `generators/wording/decide_page.py`;
+the script writes no Swedish of its own), and the links an answer uses (the page of every actor, the page of every document version), as empty links in a
 hidden block so the scan checks them like any other link.
 """
 
@@ -22,10 +23,11 @@ from collections.abc import Iterator
 
 from generators.decide.tables import decided_documents
 from generators.outputs.site.context import GeneratedPage, SiteContext, StartEntry
-from generators.outputs.site.escape import Safe, element
+from generators.outputs.site.escape import Safe, element, json_data_block
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import long_date
 from generators.paths import RULES_SITE_DIR
+from generators.wording.decide_page import page_words
 
 PATH = "vem-beslutar.md"
 RULES_FILE = "decisions.json"
@@ -59,6 +61,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
             as_of=long_date(ctx.as_of),
             headings=_headings(ctx),
             rules_url=ctx.asset_href(PATH, f"{RULES_SITE_DIR}/{PARTS_INDEX}"),
+            words=json_data_block("vb-ord", page_words(long_date(ctx.as_of))),
             actor_links=_actor_links(ctx),
             document_links=_document_links(ctx),
             api=_named(ctx, "json-regler", "JSON-reglerna"),
