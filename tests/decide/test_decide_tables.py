@@ -32,13 +32,16 @@ def decider(rules_dir: Path) -> Decider:
     return from_rules(rules_dir)
 
 
-def _probe_amounts(bounds: dict[str, Any]) -> list[float]:
+def _probe_amounts(row: dict[str, Any], bounds: dict[str, Any]) -> list[float]:
+    """The amounts at each end of a tier: its limit itself where the row says the limit belongs to it."""
     above, up_to = bounds["above"], bounds["up_to"]
     amounts = []
     if up_to is not None:
-        amounts.append(up_to)  # up_to is inclusive
+        inclusive = row["up_to"] is None or row["up_to"]["inclusive"]  # "under 700 000 kr" is not inclusive
+        amounts.append(up_to if inclusive else up_to - 0.5)
     if above is not None:
-        amounts.append(above + 0.5)  # above is exclusive
+        inclusive = row["above"] is not None and row["above"]["inclusive"]  # "från och med" is inclusive
+        amounts.append(above if inclusive else above + 0.5)
     return amounts or [1]
 
 
@@ -53,7 +56,7 @@ def test_every_row_of_delegation_json_gets_the_same_delegate(rules_dir: Path, de
             day = max(row["valid_from"], f"{year}-01-01")
             if row["valid_to"] is not None and day > row["valid_to"]:
                 continue
-            for amount in _probe_amounts(bounds):
+            for amount in _probe_amounts(row, bounds):
                 status, tier, _ = decider.delegate(row["matter_id"], amount, day)
                 assert status == "answered", (row["id"], year, amount, status)
                 assert tier is not None and tier["delegated"], (row["id"], amount)
