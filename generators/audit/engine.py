@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import tempfile
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,10 @@ ColumnSpec = Sequence[tuple[str, str]]  # (name, DuckDB type)
 INVOICE_COLUMNS: ColumnSpec = (
     ("idx", "INTEGER"), ("id", "VARCHAR"), ("supplier", "VARCHAR"), ("number", "VARCHAR"), ("issued", "DATE"),
     ("amount", "DECIMAL(18,2)"), ("credit", "BOOLEAN"), ("ansvar", "VARCHAR"), ("account", "VARCHAR"), ("holder", "VARCHAR"),
-    ("contract_ref", "VARCHAR"), ("checkable", "BOOLEAN"),
+    ("contract_ref", "VARCHAR"), ("checkable", "BOOLEAN"), ("file", "VARCHAR"), ("line", "INTEGER"), ("paid", "DATE"),
+    ("bank_changed", "DATE"),
 )
-ATTEST_COLUMNS: ColumnSpec = (("idx", "INTEGER"), ("invoice_id", "VARCHAR"), ("step", "VARCHAR"), ("person", "VARCHAR"))
+ATTEST_COLUMNS: ColumnSpec = (("idx", "INTEGER"), ("invoice_id", "VARCHAR"), ("step", "VARCHAR"), ("person", "VARCHAR"), ("day", "DATE"))
 ATTEST_ACTOR_COLUMNS: ColumnSpec = (("idx", "INTEGER"), ("actor_key", "VARCHAR"))
 
 
@@ -79,6 +81,10 @@ def _field(value: Any) -> Any:
     return value
 
 
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 def engine_of(ctx: AuditContext) -> Engine:
     """The run's engine, with the invoices and the attest log loaded (once per run)."""
     found = ctx.memo.get("engine")
@@ -86,12 +92,13 @@ def engine_of(ctx: AuditContext) -> Engine:
         return found
     engine = Engine()
     engine.load("invoices", INVOICE_COLUMNS, (
-        (index, i.id, i.supplier, i.number, i.issued.isoformat() if i.issued else None, str(i.amount) if i.amount is not None else None,
-         i.credit, i.ansvar, i.account, next((a.id for a in i.costs_of if a.kind == "position"), None), i.contract_ref, i.checkable)
+        (index, i.id, i.supplier, i.number, _day(i.issued), str(i.amount) if i.amount is not None else None,
+         i.credit, i.ansvar, i.account, next((a.id for a in i.costs_of if a.kind == "position"), None), i.contract_ref, i.checkable,
+         i.file, i.line, _day(i.paid), _day(i.bank_changed))
         for index, i in enumerate(ctx.invoices)))
     entries = [entry for entries in ctx.attest.values() for entry in entries]
     ctx.memo["attest_entries"] = entries
-    engine.load("attest", ATTEST_COLUMNS, ((index, e.invoice_id, e.step, e.person) for index, e in enumerate(entries)))
+    engine.load("attest", ATTEST_COLUMNS, ((index, e.invoice_id, e.step, e.person, _day(e.day)) for index, e in enumerate(entries)))
     engine.load("attest_actors", ATTEST_ACTOR_COLUMNS, ((index, a.key) for index, e in enumerate(entries) for a in e.actors))
     ctx.memo["engine"] = engine
     return engine

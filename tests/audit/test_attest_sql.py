@@ -71,7 +71,7 @@ def test_sql_verdicts_are_the_chains_decide_gives(asked: list[tuple[str, float, 
         load_chains(engine, table, model.organisation)
         # The account is the category's own id here, mapped to it on every day asked.
         engine.load("invoices", INVOICE_COLUMNS, ((i, f"F{i}", "s", str(i), day.isoformat(), f"{amount:.2f}", False, code, category, holder,
-                                                   None, True) for i, (code, amount, category, holder, day) in enumerate(asked)))
+                                                   None, True, "f", i + 2, None, None) for i, (code, amount, category, holder, day) in enumerate(asked)))
         engine.load("attest_accounts", (("account", "VARCHAR"), ("day", "DATE"), ("category", "VARCHAR")),
                     sorted({(c, d.isoformat(), c) for _, _, c, _, d in asked if c is not None}))
         engine.db.execute(REQUIRED_SQL)
