@@ -16,6 +16,10 @@ construction and independent of the audit's checks:
 
 Attest days are working days (weekend attest is a signal of its own).
 
+Besides: payments the avtalsregister exempts (`exempt_payments`), lawful and in the ground truth as
+`exempt` (no check may flag them), and `huvudbok.csv`, the huvudbok's totals per month with three
+planted gaps (AU110–AU112, in the ground truth as transaction `ledger` with the period as id).
+
 The same seed gives byte-identical files. Ground truth: `ground-truth.csv` (code, transaction, id).
 """
 
@@ -31,6 +35,7 @@ from pathlib import Path
 from generators.decide.engine import Decider
 from generators.model import Model
 from generators.model.common import Actor
+from generators.model.contracts import contracts_model
 from generators.model.travel import decide_trip
 
 MATTER = "soc-ekonomi-avskrivning-fordringar"
@@ -43,6 +48,10 @@ RATE = 0.04  # share of rows with each planted violation
 @dataclass
 class Planted:
     rows: list[tuple[str, str, str]] = field(default_factory=list)  # (code, transaction, id)
+    # The ledger gaps (AU110–AU112): (code, "ledger", period); input problems, not findings.
+    gaps: list[tuple[str, str, str]] = field(default_factory=list)
+    # Lawful near-misses no check may flag: ("exempt", "invoice", id), a payment the avtalsregister exempts.
+    lawful: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add(self, code: str, transaction: str, ident: str) -> None:
         self.rows.append((code, transaction, ident))
@@ -160,8 +169,48 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
                 rows.append([twin, *row[1:3], (day + timedelta(days=9)).isoformat(), *row[4:]])
                 log += [[twin, step, who, _weekday(day + timedelta(days=10)).isoformat()] for step, who in steps]
                 planted.add("AU501", "invoice", twin)
+    if ansvar is not None and len(workers) >= 2:
+        _plant_exempt_payments(model, rng, planted, rows, log, [user[w] for w in workers], user[ansvar["decider"]["id"]], max(1, invoices // 100))
     _write(out / "reskontra.csv", ["invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar", "account",
                                    "contract_ref"], rows)
+    _write_ledger(out / "huvudbok.csv", rows, planted)
     _write(out / "attestlogg.csv", ["invoice_id", "step", "attestant", "attested_on"], log)
-    _write(out / "ground-truth.csv", ["code", "transaction", "id"], [list(r) for r in sorted(planted.rows)])
+    _write(out / "ground-truth.csv", ["code", "transaction", "id"], [list(r) for r in sorted([*planted.rows, *planted.gaps, *planted.lawful])])
     return planted
+
+
+def _plant_exempt_payments(model: Model, rng: random.Random, planted: Planted, rows: list[list[str]], log: list[list[str]],
+                           workers: list[str], decider: str, count: int) -> None:
+    """Payments that need no contract (the avtalsregister's `exempt_payments`, by account): each from a
+    recipient of its own, large enough (150 000–240 000 kr) that AU604, AU701 and AU902 would flag a
+    purchase, with a lawful attest chain. Lawful: in the ground truth as `exempt`."""
+    accounts = sorted(a for r in contracts_model(model).registers for e in r.exempt_payments.values() for a in e.accounts)
+    if not accounts:
+        return
+    for index in range(count):
+        invoice_id = f"EX{index:06d}"
+        day = START + timedelta(days=rng.randrange(0, 300))
+        receiver, reviewer = rng.sample(workers, 2)
+        rows.append([invoice_id, f"2120{index:06d}", f"AVG-{index:06d}", day.isoformat(), _amount(rng, 150000, 240000), ANSVAR,
+                     accounts[0], ""])
+        attested = _weekday(day + timedelta(days=1)).isoformat()
+        log += [[invoice_id, "receipt", receiver, attested], [invoice_id, "review", reviewer, attested], [invoice_id, "decision", decider, attested]]
+        planted.lawful.append(("exempt", "invoice", invoice_id))
+
+
+def _write_ledger(path: Path, rows: list[list[str]], planted: Planted) -> None:
+    """The huvudbok's totals per month of the invoice rows (invoice date, amount excl. VAT), with three
+    planted gaps: the first full month's total 100 kr off (AU110), a month before the export that the
+    huvudbok has (AU111), and the last month left out of the huvudbok (AU112)."""
+    totals: dict[str, Decimal] = {}
+    for row in rows:
+        totals[row[3][:7]] = totals.get(row[3][:7], Decimal(0)) + Decimal(row[4])
+    periods = sorted(totals)
+    if len(periods) < 3:
+        return
+    off, missing = periods[1], periods[-1]
+    totals[off] += Decimal(100)
+    before = f"{int(periods[0][:4]) - 1}-12"
+    ledger = [[before, "48 500,00"], *([p, f"{totals[p]:.2f}"] for p in periods if p != missing)]
+    planted.gaps += [("AU110", "ledger", off), ("AU111", "ledger", before), ("AU112", "ledger", missing)]
+    _write(path, ["period", "amount_excl_vat"], ledger)
