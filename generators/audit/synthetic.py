@@ -45,6 +45,59 @@ START = date(2026, 1, 12)
 RATE = 0.04  # share of rows with each planted violation
 
 
+@dataclass(frozen=True)
+class Subjects:
+    """What the exports are about: a delegation matter with amount tiers and who decides its first
+    tier, a position with no delegation in it, an ansvar with its attestants, an account and the
+    largest amount an invoice gets (within the ansvar's amount level and below the third step)."""
+
+    matter: str
+    deciders: tuple[str, ...]
+    outsider: str
+    ansvar: str
+    workers: tuple[str, ...]  # positions that may receive and review on the ansvar
+    account: str
+    max_amount: float
+
+
+def example_subjects(model: Model) -> Subjects:
+    """The example organisation's (and the test fixture's): the socialnämnd's write-offs and ansvar 5110."""
+    org = model.organisation
+    assert org is not None
+    return Subjects(MATTER, tuple(org.positions_of_role_type("enhetschef_soc")), "socialsekreterare", ANSVAR,
+                    tuple(p for p in org.positions_of_role_type("medarbetare") if org.positions[p].administration == "socialforvaltningen"),
+                    "4560", 240000.0)
+
+
+def city_subjects(model: Model, decider: Decider, day: date = START) -> Subjects:
+    """The same roles found in a synthetic city (`python -m generators synth`): the first matter whose
+    first tier is delegated and has a tier above it, the first ansvar whose receiver and reviewer are
+    the medarbetare and whose beslutsattestant is a position, an account no attest category holds."""
+    org = model.organisation
+    assert org is not None
+    matter, deciders = None, ()
+    for matter_id in sorted((decider.tables.get("delegation") or {}).get("matters", {})):
+        _, _, piece = decider.delegate(matter_id, 1.0, day)
+        if piece is not None and len(piece.tiers) >= 2 and piece.tiers[0]["delegated"] and piece.tiers[0]["members"]:
+            matter, deciders = matter_id, tuple(m["id"] for m in piece.tiers[0]["members"] if m["kind"] == "position")
+            break
+    attest = decider.tables.get("attest") or {"lists": [], "reglementen": []}
+    reglemente = next((r for r in attest["reglementen"] if r["document"]["valid_from"] <= day.isoformat()), None)
+    staff = {"role_type:medarbetare"}
+    ansvar = next((a for f in attest["lists"] for a in f["ansvar"] if a["receiver"] and a["reviewer"] and a["decider"]
+                   and {a["receiver"]["key"], a["reviewer"]["key"]} <= staff and a["decider"]["kind"] == "position"), None)
+    if matter is None or ansvar is None or reglemente is None:
+        raise ValueError("the tree has no matter with amount tiers or no ansvar the generator can use")
+    level = next((lv for lv in reglemente["amount_levels"] if lv["id"] == ansvar["level"]), None)
+    third = (reglemente.get("third_step") or {}).get("from_amount")
+    cap = min(v for v in (240000.0, level["up_to"] if level else None, third - 1 if third else None) if v is not None)
+    accounts = {a for r in attest["reglementen"] for c in r["categories"] for a in c["accounts"]}
+    account = next(a for a in (f"{n}" for n in range(4000, 10000)) if a not in accounts)
+    outsider = next(p for p in sorted(org.positions_of_role_type("medarbetare")) if p not in deciders)
+    workers = tuple(sorted(org.positions_of_role_type("medarbetare")))
+    return Subjects(matter, deciders, outsider, ansvar["code"], workers, account, float(cap))
+
+
 @dataclass
 class Planted:
     rows: list[tuple[str, str, str]] = field(default_factory=list)  # (code, transaction, id)
@@ -76,9 +129,11 @@ def _weekday(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
 
 
-def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: int, invoices: int, seed: int) -> Planted:
+def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: int, invoices: int, seed: int,
+             subjects: Subjects | None = None) -> Planted:
     org = model.organisation
     assert org is not None
+    subjects = subjects or example_subjects(model)
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     user = {pid: f"u{index:05d}" for index, pid in enumerate(sorted(org.positions), start=1)}
@@ -112,12 +167,12 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
     _write(out / "trips.csv", ["trip_id", "traveller", "countries", "departure", "return", "approver", "approved_on", "cost_sek"], rows)
 
     # -- delegation decisions ----------------------------------------------------------------------
-    enhetschefer = [p for p in org.positions_of_role_type("enhetschef_soc") if p in user]
+    enhetschefer = [p for p in subjects.deciders if p in user]
     rows = []
     for index in range(decisions):
         decision_id = f"DB{index:06d}"
         day = START + timedelta(days=rng.randrange(0, 300))
-        _, tier, piece = decider.delegate(MATTER, 1.0, day)
+        _, tier, piece = decider.delegate(subjects.matter, 1.0, day)
         if piece is None or tier is None:
             continue
         first, second = piece.tiers[0], piece.tiers[1]
@@ -130,18 +185,18 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
             amount = _amount(rng, limit + 1, float(second["up_to"]))
             planted.add("AU301", "decision", decision_id)
         elif roll < 2 * RATE:
-            decider_user = user["socialsekreterare"]
+            decider_user = user[subjects.outsider]
             planted.add("AU302", "decision", decision_id)
         elif roll < 3 * RATE:
             reported = ""
             planted.add("AU303", "decision", decision_id)
-        rows.append([decision_id, MATTER, decider_user, day.isoformat(), amount, reported])
+        rows.append([decision_id, subjects.matter, decider_user, day.isoformat(), amount, reported])
     _write(out / "decisions.csv", ["decision_id", "matter", "decider", "decided_on", "amount_sek", "reported_on"], rows)
 
     # -- invoices and the attest log ---------------------------------------------------------------
     attest = decider.tables.get("attest") or {"lists": []}
-    ansvar = next((a for f in attest["lists"] for a in f["ansvar"] if a["code"] == ANSVAR), None)
-    workers = [p for p in org.positions_of_role_type("medarbetare") if org.positions[p].administration == "socialforvaltningen"]
+    ansvar = next((a for f in attest["lists"] for a in f["ansvar"] if a["code"] == subjects.ansvar), None)
+    workers = list(subjects.workers)
     rows, log = [], []
     if ansvar is not None and len(workers) >= 2:
         decider_position = ansvar["decider"]["id"]
@@ -151,7 +206,8 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
             receiver, reviewer = rng.sample(workers, 2)
             steps = [("receipt", user[receiver]), ("review", user[reviewer]), ("decision", user[decider_position])]
             roll = rng.random()
-            row = [invoice_id, "559786-4007", f"F{index:06d}", day.isoformat(), _amount(rng, 1000, 240000), ANSVAR, "4560", "AVT-SN-2023-001"]
+            row = [invoice_id, "559786-4007", f"F{index:06d}", day.isoformat(), _amount(rng, 1000, subjects.max_amount), subjects.ansvar, subjects.account,
+                   "AVT-SN-2023-001"]
             if roll < RATE:
                 steps = steps[:2]
                 planted.add("AU401", "invoice", invoice_id)
@@ -170,7 +226,8 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
                 log += [[twin, step, who, _weekday(day + timedelta(days=10)).isoformat()] for step, who in steps]
                 planted.add("AU501", "invoice", twin)
     if ansvar is not None and len(workers) >= 2:
-        _plant_exempt_payments(model, rng, planted, rows, log, [user[w] for w in workers], user[ansvar["decider"]["id"]], max(1, invoices // 100))
+        _plant_exempt_payments(model, rng, planted, rows, log, [user[w] for w in workers], user[ansvar["decider"]["id"]], max(1, invoices // 100),
+                               subjects)
     _write(out / "reskontra.csv", ["invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar", "account",
                                    "contract_ref"], rows)
     _write_ledger(out / "huvudbok.csv", rows, planted)
@@ -180,9 +237,9 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
 
 
 def _plant_exempt_payments(model: Model, rng: random.Random, planted: Planted, rows: list[list[str]], log: list[list[str]],
-                           workers: list[str], decider: str, count: int) -> None:
+                           workers: list[str], decider: str, count: int, subjects: Subjects) -> None:
     """Payments that need no contract (the avtalsregister's `exempt_payments`, by account): each from a
-    recipient of its own, large enough (150 000–240 000 kr) that AU604, AU701 and AU902 would flag a
+    recipient of its own, large enough (from 150 000 kr, within the attest level) that AU604, AU701 and AU902 would flag a
     purchase, with a lawful attest chain. Lawful: in the ground truth as `exempt`."""
     accounts = sorted(a for r in contracts_model(model).registers for e in r.exempt_payments.values() for a in e.accounts)
     if not accounts:
@@ -191,7 +248,8 @@ def _plant_exempt_payments(model: Model, rng: random.Random, planted: Planted, r
         invoice_id = f"EX{index:06d}"
         day = START + timedelta(days=rng.randrange(0, 300))
         receiver, reviewer = rng.sample(workers, 2)
-        rows.append([invoice_id, f"2120{index:06d}", f"AVG-{index:06d}", day.isoformat(), _amount(rng, 150000, 240000), ANSVAR,
+        rows.append([invoice_id, f"2120{index:06d}", f"AVG-{index:06d}", day.isoformat(), _amount(rng, min(150000, subjects.max_amount / 2), subjects.max_amount),
+                     subjects.ansvar,
                      accounts[0], ""])
         attested = _weekday(day + timedelta(days=1)).isoformat()
         log += [[invoice_id, "receipt", receiver, attested], [invoice_id, "review", reviewer, attested], [invoice_id, "decision", decider, attested]]
