@@ -16,7 +16,10 @@ maximum resident set (os.wait4). Measured side by side in the same run:
   bare `mkdocs build` of the same generated pages (exported once by `bench.tasks pages`);
 - `decide`: delegation questions per second in this process, after loading the published JSON rules
   (`generators.decide.from_rules` on the build's rules/), a batch of random (matter, amount, day);
-  and the wall time of `--help` and of a one-shot `decide` on the command line.
+  and the wall time of `--help` and of a one-shot `decide` on the command line;
+- `audit` (internkontroll, `bench.audit --region`): 50 000 trips, 20 000 delegation decisions and
+  1 000 000 and 2 000 000 invoice lines against the 10 000-row region, one run each (generating the
+  exports takes longer than auditing them and is not timed); not with `--quick` or `--no-audit`.
 
 Prints figures; asserts nothing (speed is measured here, never in unit tests).
 """
@@ -171,6 +174,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="körningar per mätning (standard 5 för exemplet, 3 för de syntetiska)")
     parser.add_argument("--questions", type=int, default=500_000, help="frågor i decide-mätningen")
     parser.add_argument("--keep", type=Path, help="spara de genererade träden här i stället för i en tillfällig mapp")
+    parser.add_argument("--no-audit", action="store_true", help="hoppa över internkontrollen (audit) mot regionen")
+    parser.add_argument("--audit-lines", type=int, nargs="*", default=[1_000_000, 2_000_000], help="fakturarader i audit-mätningen")
     parser.add_argument("--budget", type=float, default=20.0, metavar="MIN",
                         help="tidsbudget i minuter: färre körningar av ett träd när alla inte hinns med (standard 20)")
     args = parser.parse_args()
@@ -234,11 +239,34 @@ def main() -> int:
             figures["decide"], figures["matters"] = decide_rate(rules_dir, args.questions)
             results[label] = figures
         help_time = statistics.median(run([python, "-m", "generators", "--help"])[0] for _ in range(5))
+        audit = [] if args.quick or args.no_audit else audit_region(work / "audit", args.audit_lines)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print_table(results, help_time, time.perf_counter() - started)
+    print_audit(audit)
     return 0
+
+
+def audit_region(work: Path, lines: list[int]) -> list[dict[str, object]]:
+    from bench.audit import region
+
+    return region(lines, work)
+
+
+def print_audit(figures: list[dict[str, object]]) -> None:
+    """The audit's rows: time and peak per invoice count (target ≤ 30 s, ≤ 1 500 MB) and the growth (≤ 2,2×)."""
+    if not figures:
+        return
+    print()
+    print("| Internkontroll (`audit`) mot regionen, 50 000 resor, 20 000 beslut | tid (mål ≤ 30 s) | minnestopp (mål ≤ 1 500 MB) |")
+    print("|---|---|---|")
+    for item in figures:
+        print(f"| {int(item['lines']):,} fakturarader | {_fmt(float(item['seconds']), 's')} | {_fmt(float(item['megabytes']), 'MB')} |"  # type: ignore[call-overload, arg-type]
+              .replace(",", " "))
+    if len(figures) > 1:
+        growth = float(figures[-1]["seconds"]) / float(figures[0]["seconds"])  # type: ignore[arg-type]
+        print(f"| Tillväxt {int(figures[-1]['lines']) // int(figures[0]['lines'])}× raderna (mål ≤ 2,2×) | {_fmt(growth, 'x')} | |")  # type: ignore[call-overload]
 
 
 def print_table(results: dict[str, dict[str, object]], help_time: float, total: float) -> None:

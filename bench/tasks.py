@@ -3,6 +3,7 @@
     python -m bench.tasks measure RESULT -- CMD…  # run CMD; write its wall time and peak memory to RESULT
     python -m bench.tasks rules POLICIES OUT      # load, model, JSON rules written to OUT (no checks)
     python -m bench.tasks pages POLICIES PROJECT  # the site's generated pages as a plain mkdocs project
+    python -m bench.tasks audit POLICIES EXPORTS  # the audit of bench.audit's exports; the confusion table to EXPORTS/confusion.json
 
 `pages` writes what the site hook generates (the Markdown pages, the JSON rules, the navigation)
 together with the hand-written pages under site/ into PROJECT/docs, and PROJECT/mkdocs.yml: the
@@ -67,6 +68,16 @@ def pages(policies: Path, project: Path) -> None:
     (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def audit(policies: Path, exports: Path) -> None:
+    import json
+
+    from bench.audit import AS_OF, confusion, inputs
+    from generators.audit.run import run_audit
+
+    result = run_audit(inputs(policies, exports), AS_OF)
+    (exports / "confusion.json").write_text(json.dumps(confusion(result, exports)), encoding="utf-8")
+
+
 def measure(result: Path, argv: list[str]) -> int:
     """Run `argv` from this small process and record its wall time and peak resident memory.
 
@@ -91,7 +102,7 @@ def main(argv: list[str]) -> int:
     if argv[0] == "measure":
         return measure(Path(argv[1]), argv[3:] if argv[2] == "--" else argv[2:])
     task, policies, out = argv[0], Path(argv[1]), Path(argv[2])
-    {"rules": rules, "pages": pages}[task](policies, out)
+    {"rules": rules, "pages": pages, "audit": audit}[task](policies, out)
     return 0
 
 

@@ -47,7 +47,8 @@ NS = {"cbc": CBC, "cac": CAC}
 MAX_XML_BYTES = 16 * 1024 * 1024
 
 INVOICE_COLUMNS = ("invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar")
-INVOICE_OPTIONAL = ("currency", "exchange_rate", "account", "type", "costs_of", "contract_ref", "order_ref", "paid_on", "booked_on")
+INVOICE_OPTIONAL = ("currency", "exchange_rate", "account", "type", "costs_of", "contract_ref", "order_ref", "paid_on", "booked_on",
+                    "bank_account_changed_on")
 ATTEST_COLUMNS = ("invoice_id", "step", "attestant", "attested_on")
 STEPS = {"receipt": "mottagningsattest", "system_matching": "systemmatchning", "review": "granskningsattest",
          "decision": "beslutsattest", "third": "tredje atteststeget"}
@@ -71,6 +72,9 @@ class Invoice:
     order_ref: str | None
     checkable: bool
     booked: date | None = None  # the booking date in the huvudbok (reskontra `booked_on`), for the reconciliation
+    paid: date | None = None  # the payment date (reskontra `paid_on`)
+    # The day the supplier's bank account in the reskontra last changed before this payment, where the export has it.
+    bank_changed: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +168,8 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
             table.problem(row, "invoice_id", AU106, f"Fakturan '{invoice_id}' förekommer redan på rad {seen[invoice_id]}; varje rad ska ha ett eget id.")
         seen.setdefault(invoice_id, row.line)
         issued = parse_day(table, row, "invoice_date")
-        parse_day(table, row, "paid_on", required=False)
+        paid = parse_day(table, row, "paid_on", required=False)
+        bank_changed = parse_day(table, row, "bank_account_changed_on", required=False)
         booked = parse_day(table, row, "booked_on", required=False)
         amount = parse_amount(table, row, "amount_excl_vat", negative=True)
         currency = row.get("currency") or "SEK"
@@ -188,7 +193,7 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
         invoices.append(Invoice(invoice_id, row.file, row.line, row.get("supplier_id"), row.get("invoice_number"), issued, amount, credit,
                                 row.get("ansvar"), row.get("account") or None, costs_of, row.get("costs_of"),
                                 row.get("contract_ref") or None, row.get("order_ref") or None, checkable=len(table.problems) == before,
-                                booked=booked))
+                                booked=booked, paid=paid, bank_changed=bank_changed))
     return invoices, table
 
 

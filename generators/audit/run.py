@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generators.audit.contract_cover import exemption_of
+from generators.audit.engine import close_engine
 from generators.audit.findings import AuditContext, Finding
 from generators.audit.inputs import AU107, InputFile, Table, UserPositions, display_path, read_users
 from generators.audit.interests import read_interests
@@ -230,6 +231,7 @@ def run_audit(inputs: AuditInputs, as_of: date, progress: Progress | None = None
         assert registered.check is not None
         result.findings.extend(registered.check(ctx))
         step(registered.rule.code)
+    close_engine(ctx)
     result.findings.sort(key=lambda f: (f.file, f.line, f.code))
     result.problems.sort(key=lambda p: (p.file, p.row, p.column, p.code))
     return result

@@ -25,6 +25,10 @@ streams of their own, so the other planted rows are the same as without them.
 
 Attest days are working days (weekend attest is a signal of its own).
 
+Besides: payments the avtalsregister exempts (`exempt_payments`), lawful and in the ground truth as
+`exempt` (no check may flag them), and `huvudbok.csv`, the huvudbok's totals per month with three
+planted gaps (AU110–AU112, in the ground truth as transaction `ledger` with the period as id).
+
 The same seed gives byte-identical files. Ground truth: `ground-truth.csv` (code, transaction, id).
 """
 
@@ -41,6 +45,7 @@ from generators.decide.answers import ANSWERED
 from generators.decide.engine import Decider, further_for
 from generators.model import Model
 from generators.model.common import Actor
+from generators.model.contracts import contracts_model
 from generators.model.travel import decide_trip
 
 MATTER = "soc-ekonomi-avskrivning-fordringar"
@@ -53,9 +58,68 @@ START = date(2026, 1, 12)
 RATE = 0.04  # share of rows with each planted violation
 
 
+@dataclass(frozen=True)
+class Subjects:
+    """What the exports are about: a delegation matter with amount tiers and who decides its first
+    tier, a position with no delegation in it, an ansvar with its attestants, an account and the
+    largest amount an invoice gets (within the ansvar's amount level and below the third step)."""
+
+    matter: str
+    deciders: tuple[str, ...]
+    outsider: str
+    ansvar: str
+    workers: tuple[str, ...]  # positions that may receive and review on the ansvar
+    account: str
+    max_amount: float
+    hiring_matter: str | None = None  # an anställningsbeslut matter (AU804); None: no hiring decisions
+    further_matter: str | None = None  # a matter a förvaltningschef vidaredelegerar (AU305); None: none
+
+
+def example_subjects(model: Model) -> Subjects:
+    """The example organisation's (and the test fixture's): the socialnämnd's write-offs and ansvar 5110."""
+    org = model.organisation
+    assert org is not None
+    return Subjects(MATTER, tuple(org.positions_of_role_type("enhetschef_soc")), "socialsekreterare", ANSVAR,
+                    tuple(p for p in org.positions_of_role_type("medarbetare") if org.positions[p].administration == "socialforvaltningen"),
+                    "4560", 240000.0, HIRING_MATTER, FURTHER_MATTER)
+
+
+def city_subjects(model: Model, decider: Decider, day: date = START) -> Subjects:
+    """The same roles found in a synthetic city (`python -m generators synth`): the first matter whose
+    first tier is delegated and has a tier above it, the first ansvar whose receiver and reviewer are
+    the medarbetare and whose beslutsattestant is a position, an account no attest category holds."""
+    org = model.organisation
+    assert org is not None
+    matter, deciders = None, ()
+    for matter_id in sorted((decider.tables.get("delegation") or {}).get("matters", {})):
+        _, _, piece = decider.delegate(matter_id, 1.0, day)
+        if piece is not None and len(piece.tiers) >= 2 and piece.tiers[0]["delegated"] and piece.tiers[0]["members"]:
+            matter, deciders = matter_id, tuple(m["id"] for m in piece.tiers[0]["members"] if m["kind"] == "position")
+            break
+    attest = decider.tables.get("attest") or {"lists": [], "reglementen": []}
+    reglemente = next((r for r in attest["reglementen"] if r["document"]["valid_from"] <= day.isoformat()), None)
+    staff = {"role_type:medarbetare"}
+    ansvar = next((a for f in attest["lists"] for a in f["ansvar"] if a["receiver"] and a["reviewer"] and a["decider"]
+                   and {a["receiver"]["key"], a["reviewer"]["key"]} <= staff and a["decider"]["kind"] == "position"), None)
+    if matter is None or ansvar is None or reglemente is None:
+        raise ValueError("the tree has no matter with amount tiers or no ansvar the generator can use")
+    level = next((lv for lv in reglemente["amount_levels"] if lv["id"] == ansvar["level"]), None)
+    third = (reglemente.get("third_step") or {}).get("from_amount")
+    cap = min(v for v in (240000.0, level["up_to"] if level else None, third - 1 if third else None) if v is not None)
+    accounts = {a for r in attest["reglementen"] for c in r["categories"] for a in c["accounts"]}
+    account = next(a for a in (f"{n}" for n in range(4000, 10000)) if a not in accounts)
+    outsider = next(p for p in sorted(org.positions_of_role_type("medarbetare")) if p not in deciders)
+    workers = tuple(sorted(org.positions_of_role_type("medarbetare")))
+    return Subjects(matter, deciders, outsider, ansvar["code"], workers, account, float(cap))
+
+
 @dataclass
 class Planted:
     rows: list[tuple[str, str, str]] = field(default_factory=list)  # (code, transaction, id)
+    # The ledger gaps (AU110–AU112): (code, "ledger", period); input problems, not findings.
+    gaps: list[tuple[str, str, str]] = field(default_factory=list)
+    # Lawful near-misses no check may flag: ("exempt", "invoice", id), a payment the avtalsregister exempts.
+    lawful: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add(self, code: str, transaction: str, ident: str) -> None:
         self.rows.append((code, transaction, ident))
@@ -80,9 +144,11 @@ def _weekday(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
 
 
-def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: int, invoices: int, seed: int) -> Planted:
+def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: int, invoices: int, seed: int,
+             subjects: Subjects | None = None) -> Planted:
     org = model.organisation
     assert org is not None
+    subjects = subjects or example_subjects(model)
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     user = {pid: f"u{index:05d}" for index, pid in enumerate(sorted(org.positions), start=1)}
@@ -118,12 +184,12 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
                                "organiser"], rows)
 
     # -- delegation decisions ----------------------------------------------------------------------
-    enhetschefer = [p for p in org.positions_of_role_type("enhetschef_soc") if p in user]
+    enhetschefer = [p for p in subjects.deciders if p in user]
     rows = []
     for index in range(decisions):
         decision_id = f"DB{index:06d}"
         day = START + timedelta(days=rng.randrange(0, 300))
-        _, tier, piece = decider.delegate(MATTER, 1.0, day)
+        _, tier, piece = decider.delegate(subjects.matter, 1.0, day)
         if piece is None or tier is None:
             continue
         first, second = piece.tiers[0], piece.tiers[1]
@@ -136,21 +202,21 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
             amount = _amount(rng, limit + 1, float(second["up_to"]))
             planted.add("AU301", "decision", decision_id)
         elif roll < 2 * RATE:
-            decider_user = user["socialsekreterare"]
+            decider_user = user[subjects.outsider]
             planted.add("AU302", "decision", decision_id)
         elif roll < 3 * RATE:
             reported = ""
             planted.add("AU303", "decision", decision_id)
-        rows.append([decision_id, MATTER, decider_user, day.isoformat(), amount, reported])
-    extra, declared = plant_decision_conflicts(random.Random(f"{seed}/beslut-jav"), decider, user, decisions, planted)
+        rows.append([decision_id, subjects.matter, decider_user, day.isoformat(), amount, reported])
+    extra, declared = plant_decision_conflicts(random.Random(f"{seed}/beslut-jav"), decider, user, decisions, planted, subjects)
     interests += declared
     _write(out / "decisions.csv", ["decision_id", "matter", "decider", "decided_on", "amount_sek", "reported_on", "hired",
                                    "reported_to_head_on"], [[*r, "", ""] for r in rows] + extra)
 
     # -- invoices and the attest log ---------------------------------------------------------------
     attest = decider.tables.get("attest") or {"lists": []}
-    ansvar = next((a for f in attest["lists"] for a in f["ansvar"] if a["code"] == ANSVAR), None)
-    workers = [p for p in org.positions_of_role_type("medarbetare") if org.positions[p].administration == "socialforvaltningen"]
+    ansvar = next((a for f in attest["lists"] for a in f["ansvar"] if a["code"] == subjects.ansvar), None)
+    workers = list(subjects.workers)
     rows, log = [], []
     if ansvar is not None and len(workers) >= 2:
         decider_position = ansvar["decider"]["id"]
@@ -160,7 +226,8 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
             receiver, reviewer = rng.sample(workers, 2)
             steps = [("receipt", user[receiver]), ("review", user[reviewer]), ("decision", user[decider_position])]
             roll = rng.random()
-            row = [invoice_id, "559786-4007", f"F{index:06d}", day.isoformat(), _amount(rng, 1000, 240000), ANSVAR, "4560", "AVT-SN-2023-001"]
+            row = [invoice_id, "559786-4007", f"F{index:06d}", day.isoformat(), _amount(rng, 1000, subjects.max_amount), subjects.ansvar, subjects.account,
+                   "AVT-SN-2023-001"]
             if roll < RATE:
                 steps = steps[:2]
                 planted.add("AU401", "invoice", invoice_id)
@@ -178,11 +245,15 @@ def generate(model: Model, decider: Decider, out: Path, trips: int, decisions: i
                 rows.append([twin, *row[1:3], (day + timedelta(days=9)).isoformat(), *row[4:]])
                 log += [[twin, step, who, _weekday(day + timedelta(days=10)).isoformat()] for step, who in steps]
                 planted.add("AU501", "invoice", twin)
+    if ansvar is not None and len(workers) >= 2:
+        _plant_exempt_payments(model, rng, planted, rows, log, [user[w] for w in workers], user[ansvar["decider"]["id"]], max(1, invoices // 100),
+                               subjects)
     _write(out / "reskontra.csv", ["invoice_id", "supplier_id", "invoice_number", "invoice_date", "amount_excl_vat", "ansvar", "account",
                                    "contract_ref"], rows)
+    _write_ledger(out / "huvudbok.csv", rows, planted)
     _write(out / "attestlogg.csv", ["invoice_id", "step", "attestant", "attested_on"], log)
     _write(out / "intressen.csv", INTEREST_HEADER, interests)
-    _write(out / "ground-truth.csv", ["code", "transaction", "id"], [list(r) for r in sorted(planted.rows)])
+    _write(out / "ground-truth.csv", ["code", "transaction", "id"], [list(r) for r in sorted([*planted.rows, *planted.gaps, *planted.lawful])])
     return planted
 
 
@@ -216,7 +287,7 @@ def plant_trip_conflicts(rng: random.Random, rows: list[list[str]], planted: Pla
 
 
 def plant_decision_conflicts(rng: random.Random, decider: Decider, user: dict[str, str], count: int,
-                             planted: Planted) -> tuple[list[list[str]], list[list[str]]]:
+                             planted: Planted, subjects: Subjects) -> tuple[list[list[str]], list[list[str]]]:
     """Hiring decisions (AU804: the delegate hires an applicant they declared a närstående) and
     decisions on vidaredelegation (AU305: none reported to the förvaltningschef), as rows of the
     decision register (its columns, `hired` and `reported_to_head_on` included) and the declarations.
@@ -224,19 +295,20 @@ def plant_decision_conflicts(rng: random.Random, decider: Decider, user: dict[st
     nämnd where the delegationsordning says so. Nothing is written for a tree without the matters."""
     rows: list[list[str]] = []
     declarations: list[list[str]] = []
-    for index in range(max(count // 5, 20)):
+    hiring, further_matter = subjects.hiring_matter or "", subjects.further_matter or ""
+    for index in range(max(count // 5, 20) if hiring else 0):
         decision_id, day = f"DA{index:06d}", START + timedelta(days=rng.randrange(0, 300))
-        status, tier, _ = decider.delegate(HIRING_MATTER, None, day)
+        status, tier, _ = decider.delegate(hiring, None, day)
         if status != ANSWERED or tier is None or not tier["delegated"] or tier["decided_by"]["kind"] != "position":
             continue
         head, hired = user[tier["decided_by"]["id"]], f"REK-{index:06d}"
         if rng.random() < 2 * RATE:
             declarations.append([head, "", hired, "narstaende", (day - timedelta(days=60)).isoformat(), "", "jav"])
             planted.add("AU804", "decision", decision_id)
-        rows.append([decision_id, HIRING_MATTER, head, day.isoformat(), "", "", hired, ""])
-    for index in range(max(count // 5, 20)):
+        rows.append([decision_id, hiring, head, day.isoformat(), "", "", hired, ""])
+    for index in range(max(count // 5, 20) if further_matter else 0):
         decision_id, day = f"DV{index:06d}", START + timedelta(days=rng.randrange(0, 300))
-        status, tier, piece = decider.delegate(FURTHER_MATTER, None, day)
+        status, tier, piece = decider.delegate(further_matter, None, day)
         further = further_for(piece, None, day.isoformat()) if status == ANSWERED and piece is not None else []
         if not further or further[0]["to"]["kind"] != "position":
             continue
@@ -245,6 +317,44 @@ def plant_decision_conflicts(rng: random.Random, decider: Decider, user: dict[st
         if rng.random() < 2 * RATE:
             head_report = ""
             planted.add("AU305", "decision", decision_id)
-        rows.append([decision_id, FURTHER_MATTER, to, day.isoformat(), "", (day + timedelta(days=rng.randrange(20, 45))).isoformat(), "",
+        rows.append([decision_id, further_matter, to, day.isoformat(), "", (day + timedelta(days=rng.randrange(20, 45))).isoformat(), "",
                      head_report])
     return rows, declarations
+
+
+def _plant_exempt_payments(model: Model, rng: random.Random, planted: Planted, rows: list[list[str]], log: list[list[str]],
+                           workers: list[str], decider: str, count: int, subjects: Subjects) -> None:
+    """Payments that need no contract (the avtalsregister's `exempt_payments`, by account): each from a
+    recipient of its own, large enough (from 150 000 kr, within the attest level) that AU604, AU701 and AU902 would flag a
+    purchase, with a lawful attest chain. Lawful: in the ground truth as `exempt`."""
+    accounts = sorted(a for r in contracts_model(model).registers for e in r.exempt_payments.values() for a in e.accounts)
+    if not accounts:
+        return
+    for index in range(count):
+        invoice_id = f"EX{index:06d}"
+        day = START + timedelta(days=rng.randrange(0, 300))
+        receiver, reviewer = rng.sample(workers, 2)
+        rows.append([invoice_id, f"2120{index:06d}", f"AVG-{index:06d}", day.isoformat(), _amount(rng, min(150000, subjects.max_amount / 2), subjects.max_amount),
+                     subjects.ansvar,
+                     accounts[0], ""])
+        attested = _weekday(day + timedelta(days=1)).isoformat()
+        log += [[invoice_id, "receipt", receiver, attested], [invoice_id, "review", reviewer, attested], [invoice_id, "decision", decider, attested]]
+        planted.lawful.append(("exempt", "invoice", invoice_id))
+
+
+def _write_ledger(path: Path, rows: list[list[str]], planted: Planted) -> None:
+    """The huvudbok's totals per month of the invoice rows (invoice date, amount excl. VAT), with three
+    planted gaps: the first full month's total 100 kr off (AU110), a month before the export that the
+    huvudbok has (AU111), and the last month left out of the huvudbok (AU112)."""
+    totals: dict[str, Decimal] = {}
+    for row in rows:
+        totals[row[3][:7]] = totals.get(row[3][:7], Decimal(0)) + Decimal(row[4])
+    periods = sorted(totals)
+    if len(periods) < 3:
+        return
+    off, missing = periods[1], periods[-1]
+    totals[off] += Decimal(100)
+    before = f"{int(periods[0][:4]) - 1}-12"
+    ledger = [[before, "48 500,00"], *([p, f"{totals[p]:.2f}"] for p in periods if p != missing)]
+    planted.gaps += [("AU110", "ledger", off), ("AU111", "ledger", before), ("AU112", "ledger", missing)]
+    _write(path, ["period", "amount_excl_vat"], ledger)

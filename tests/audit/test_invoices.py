@@ -300,3 +300,35 @@ def test_progress_is_reported_per_export_and_check_and_drawn_only_on_a_terminal(
     bar(4, 4, "AU903")
     assert screen.getvalue() == ("\r\x1b[KGranskar [#######.......................] 1/4 AU201"
                                  "\r\x1b[KGranskar [##############################] 4/4 AU903\r\x1b[K")
+
+
+def test_a_payment_soon_after_the_suppliers_bank_account_changed(tmp_path: Path) -> None:
+    """AU605 within 30 days of the change, the 30th day included; not on the 31st, not for a change after the
+    payment, not for a credit note, not where the export lacks either day."""
+    invoices = tmp_path / "r.csv"
+    invoices.write_text(
+        "invoice_id,supplier_id,invoice_number,invoice_date,amount_excl_vat,ansvar,account,type,paid_on,bank_account_changed_on\n"
+        "B-1,559786-4007,5001,2026-03-02,12 345,5110,4560,invoice,2026-03-12,2026-03-07\n"  # 5 days after
+        "B-2,559786-4007,5002,2026-03-02,12 345,5110,4560,invoice,2026-03-10,2026-02-01\n"  # 37 days after
+        "B-3,559786-4007,5003,2026-03-02,12 345,5110,4560,invoice,2026-03-31,2026-03-01\n"  # the 30th day
+        "B-4,559786-4007,5004,2026-03-02,12 345,5110,4560,invoice,2026-04-01,2026-03-01\n"  # the 31st day
+        "B-5,559786-4007,5005,2026-03-02,12 345,5110,4560,invoice,2026-03-10,2026-03-20\n"  # changed after the payment
+        "B-6,559786-4007,5006,2026-03-02,12 345,5110,4560,credit_note,2026-03-12,2026-03-07\n"  # no payment
+        "B-7,559786-4007,5007,2026-03-02,12 345,5110,4560,invoice,,2026-03-07\n",  # no payment day
+        encoding="utf-8")
+    found = _run(invoices, attest=None)
+    assert found.problems == []
+    assert [(f.code, f.id, f.file, f.line) for f in found.findings if f.code == "AU605"] == [
+        ("AU605", "B-1", found.invoices[0].file, 2), ("AU605", "B-3", found.invoices[0].file, 4)]
+
+
+def test_a_new_suppliers_first_payment_that_needs_no_contract_is_no_signal(tmp_path: Path) -> None:
+    """AU604 leaves out payments the avtalsregister exempts (account 6950: myndighetsavgifter)."""
+    invoices = tmp_path / "r.csv"
+    invoices.write_text(
+        "invoice_id,supplier_id,invoice_number,invoice_date,amount_excl_vat,ansvar,account\n"
+        "N-1,556999-0001,1,2026-04-02,312 450,5110,6950\n"  # a new recipient's fee: exempt
+        "N-2,556999-0002,1,2026-04-02,312 450,5110,5460\n",  # a new supplier's purchase
+        encoding="utf-8")
+    found = _run(invoices, attest=None)
+    assert [(f.code, f.id, f.line) for f in found.findings if f.code == "AU604"] == [("AU604", "N-2", 3)]

@@ -4,13 +4,14 @@ deterministic."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from generators.audit.run import AuditInputs, load_model, run_audit
-from generators.audit.synthetic import generate
+from generators.audit.synthetic import Planted, generate
 from generators.decide.engine import Decider
 from generators.decide.sources import tables_of_model
 from tests.conftest import REPO
@@ -19,18 +20,31 @@ POLICIES = REPO / "tests" / "fixtures" / "kommun" / "policies"
 AS_OF = date(2026, 12, 1)
 
 
-def _generate(out: Path, seed: int = 11) -> set[tuple[str, str, str]]:
+def _generate(out: Path, seed: int = 11) -> Planted:
     model = load_model(POLICIES)
-    planted = generate(model, Decider(tables_of_model(model, AS_OF)), out, 250, 250, 250, seed)
-    return set(planted.rows)
+    return generate(model, Decider(tables_of_model(model, AS_OF)), out, 250, 250, 250, seed)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(path.open(encoding="utf-8")))
 
 
 def test_every_planted_violation_is_found_and_nothing_else(tmp_path: Path) -> None:
-    truth = _generate(tmp_path)
+    planted = _generate(tmp_path)
+    truth = set(planted.rows)
     result = run_audit(AuditInputs(POLICIES, tmp_path / "users.csv", tmp_path / "trips.csv", tmp_path / "decisions.csv",
-                                   (tmp_path / "reskontra.csv",), tmp_path / "attestlogg.csv", tmp_path / "intressen.csv"), AS_OF)
+                                   (tmp_path / "reskontra.csv",), tmp_path / "attestlogg.csv", tmp_path / "intressen.csv",
+                                   ledger=tmp_path / "huvudbok.csv"), AS_OF)
     found = {(f.code, f.transaction, f.id) for f in result.findings if f.severity == "violation"}
-    assert result.problems == []
+    # The planted ledger gaps and nothing else: AU110 and AU111 at the huvudbok's row of the period,
+    # AU112 at the export's first invoice of the period the huvudbok lacks.
+    ledger, invoices = _rows(tmp_path / "huvudbok.csv"), _rows(tmp_path / "reskontra.csv")
+    gaps = sorted((p.code, "ledger", (ledger if p.code != "AU112" else [[r[3][:7]] for r in invoices])[p.row - 1][0])
+                  for p in result.problems)
+    assert gaps == sorted(planted.gaps) and {c for c, _, _ in gaps} == {"AU110", "AU111", "AU112"}
+    # The payments the avtalsregister exempts are planted and flagged by no check.
+    exempt = {ident for _, _, ident in planted.lawful}
+    assert exempt and not [f for f in result.findings if f.id in exempt]
     assert {code for code, _, _ in truth} >= {"AU201", "AU202", "AU301", "AU302", "AU303", "AU401", "AU402", "AU403", "AU501",
                                              "AU305", "AU803", "AU804"}
     assert sorted(truth - found) == []  # false negatives

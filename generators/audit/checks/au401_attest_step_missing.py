@@ -26,31 +26,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.audit.attest_chain import entries_by_step, required_chain
+from generators.audit.attest_chain import required_chain, verdicts
 from generators.audit.findings import AuditContext, AuditRule, Finding
 
 RULE = AuditRule("AU401", "attest-step-missing", "violation", "Fakturan ska ha alla atteststeg som attestreglementet kräver.")
 
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
-    for invoice in ctx.invoices:
-        if not invoice.checkable or invoice.credit:
-            continue
-        required = required_chain(ctx, invoice)
-        if required is None or not required.steps:
-            continue
-        done = entries_by_step(ctx.attest.get(invoice.id, []))
-        missing = []
-        for step in required.steps:
-            name = step["step"]
-            if name == "receipt" and "system_matching" in required.rules and done.get("system_matching"):
-                continue
-            if not done.get(name):
-                missing.append(step)
-        if missing:
-            labels = ", ".join(s["label"].lower() for s in missing)
-            who = "; ".join(f"{s['label'].lower()} av {s['attestant']['label'] if s['attestant'] else 'okänd'}" for s in missing)
-            yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
-                          f"Faktura {invoice.id} på ansvar {invoice.ansvar} saknar {labels} i attestloggen; enligt {required.reglemente} "
-                          f"krävs {who}. {required.answer.summary}",
-                          {"missing": labels, "should_have": who, "rule": required.reglemente})
+    found = verdicts(ctx)
+    if found is None:
+        return
+    for index, ordinals in found.missing:
+        invoice = ctx.invoices[index]
+        required = required_chain(ctx, invoice, found.categories[index])
+        missing = [required.steps[o] for o in ordinals]
+        labels = ", ".join(s["label"].lower() for s in missing)
+        who = "; ".join(f"{s['label'].lower()} av {s['attestant']['label'] if s['attestant'] else 'okänd'}" for s in missing)
+        yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
+                      f"Faktura {invoice.id} på ansvar {invoice.ansvar} saknar {labels} i attestloggen; enligt {required.reglemente} "
+                      f"krävs {who}. {required.answer.summary}",
+                      {"missing": labels, "should_have": who, "rule": required.reglemente})
+

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.audit.attest_chain import entries_by_step, required_chain
+from generators.audit.attest_chain import entry_at, required_chain, verdicts
 from generators.audit.findings import AuditContext, AuditRule, Finding
-from generators.audit.mandate import same_actor
 
 RULE = AuditRule("AU402", "attest-unauthorised", "violation", "Ett atteststeg ska tas av den attestant förteckningen anger eller dess ersättare.")
 
@@ -35,23 +34,20 @@ RULE = AuditRule("AU402", "attest-unauthorised", "violation", "Ett atteststeg sk
 def check(ctx: AuditContext) -> Iterator[Finding]:
     org = ctx.model.organisation
     assert org is not None
-    for invoice in ctx.invoices:
-        if not invoice.checkable:
-            continue
-        required = required_chain(ctx, invoice)
-        if required is None or not required.steps:
-            continue
-        done = entries_by_step(ctx.attest.get(invoice.id, []))
-        for step in required.steps:
-            allowed = [a for a in (step["attestant"], step["substitute"]) if a is not None]
-            for entry in done.get(step["step"], []):
-                if any(same_actor(org, a, actual) for a in allowed for actual in entry.actors):
-                    continue
-                acted = " / ".join(org.label(a) for a in entry.actors)
-                should = " eller ".join(a["label"] + (" (ersättare)" if a is step["substitute"] else "") for a in allowed)
-                why = " ".join(step["reasons"][:2])
-                yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, entry.day, invoice.amount,
-                              f"{step['label']} av faktura {invoice.id} ({entry.day.isoformat() if entry.day else ''}) gjordes av {acted} "
-                              f"({entry.person}), men ska göras av {should} enligt {required.reglemente}. {why}",
-                              {"acted_by": acted, "actor_id": entry.person, "should_have": should, "rule": required.reglemente,
-                               "step": step["step"], "source": f"{entry.file}:{entry.line}"})
+    found = verdicts(ctx)
+    if found is None:
+        return
+    for index, ordinal, entry_index in found.unauthorised:
+        invoice, entry = ctx.invoices[index], entry_at(ctx, entry_index)
+        required = required_chain(ctx, invoice, found.categories[index])
+        step = required.steps[ordinal]
+        allowed = [a for a in (step["attestant"], step["substitute"]) if a is not None]
+        acted = " / ".join(org.label(a) for a in entry.actors)
+        should = " eller ".join(a["label"] + (" (ersättare)" if a is step["substitute"] else "") for a in allowed)
+        why = " ".join(step["reasons"][:2])
+        yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, entry.day, invoice.amount,
+                      f"{step['label']} av faktura {invoice.id} ({entry.day.isoformat() if entry.day else ''}) gjordes av {acted} "
+                      f"({entry.person}), men ska göras av {should} enligt {required.reglemente}. {why}",
+                      {"acted_by": acted, "actor_id": entry.person, "should_have": should, "rule": required.reglemente,
+                       "step": step["step"], "source": f"{entry.file}:{entry.line}"})
+

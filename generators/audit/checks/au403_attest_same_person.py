@@ -21,29 +21,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.audit.attest_chain import entries_by_step, required_chain
+from generators.audit.attest_chain import PAIRS, reglemente_title, verdicts
 from generators.audit.findings import AuditContext, AuditRule, Finding
 
 RULE = AuditRule("AU403", "attest-same-person", "violation", "Granskning, beslut och tredje steg ska göras av olika personer.")
 
-PAIRS = (("review", "decision"), ("review", "third"), ("decision", "third"))
-
-
 def check(ctx: AuditContext) -> Iterator[Finding]:
-    for invoice in ctx.invoices:
-        if not invoice.checkable:
-            continue
-        required = required_chain(ctx, invoice)
-        if required is None or "two_in_conjunction" not in required.rules:
-            continue
-        done = entries_by_step(ctx.attest.get(invoice.id, []))
-        for first, second in PAIRS:
-            people = {e.person for e in done.get(first, [])} & {e.person for e in done.get(second, [])}
-            for person in sorted(people):
-                yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
-                              f"Faktura {invoice.id}: {person} tog både {first_label(first)} och {first_label(second)}; enligt "
-                              f"{required.reglemente} attesterar två personer i förening.",
-                              {"actor_id": person, "rule": required.reglemente, "steps": f"{first}, {second}"})
+    found = verdicts(ctx)
+    if found is None:
+        return
+    for index, pair, person in found.same_person:
+        invoice = ctx.invoices[index]
+        first, second = PAIRS[pair]
+        reglemente = reglemente_title(ctx, invoice)
+        yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
+                      f"Faktura {invoice.id}: {person} tog både {first_label(first)} och {first_label(second)}; enligt "
+                      f"{reglemente} attesterar två personer i förening.",
+                      {"actor_id": person, "rule": reglemente, "steps": f"{first}, {second}"})
+
 
 
 def first_label(step: str) -> str:

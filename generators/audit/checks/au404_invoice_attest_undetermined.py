@@ -19,22 +19,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generators.audit.attest_chain import required_chain
+from generators.audit.attest_chain import required_chain, verdicts
 from generators.audit.findings import AuditContext, AuditRule, Finding
 
 RULE = AuditRule("AU404", "invoice-attest-undetermined", "undetermined", "Attestreglerna i kraft ska ge en attestkedja för fakturan.")
 
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
-    for invoice in ctx.invoices:
-        if not invoice.checkable or invoice.credit:
-            continue
-        required = required_chain(ctx, invoice)
-        if required is None:
-            if ctx.decider.tables.get("attest") is None:
+    found = verdicts(ctx)
+    if found is None:
+        for invoice in ctx.invoices:
+            if invoice.checkable and not invoice.credit:
                 yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
                               f"Faktura {invoice.id} kan inte prövas: styrdokumenten har inget attestreglemente.", {})
-            continue
-        if not required.steps:
-            yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
-                          f"Faktura {invoice.id} kan inte prövas: {required.answer.summary}", {"ansvar": invoice.ansvar})
+        return
+    for index in found.undetermined:
+        invoice = ctx.invoices[index]
+        required = required_chain(ctx, invoice, found.categories[index])
+        yield Finding(RULE.code, RULE.severity, "invoice", invoice.id, invoice.file, invoice.line, invoice.issued, invoice.amount,
+                      f"Faktura {invoice.id} kan inte prövas: {required.answer.summary}", {"ansvar": invoice.ansvar})
+

@@ -23,47 +23,46 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generators.audit.engine import engine_of
 from generators.audit.findings import AuditContext, AuditRule, Finding
-from generators.audit.invoices import Invoice
 
 RULE = AuditRule("AU501", "duplicate-payment", "violation", "Samma faktura ska inte betalas två gånger.")
 
 
-def _first(invoices: list[Invoice]) -> Invoice:
-    return min(invoices, key=lambda i: (i.issued.isoformat() if i.issued else "", i.file, i.line))
+# The first of a group is the earliest invoice (no date sorts first), then by file and row.
+DUPLICATES_SQL = """
+WITH payable AS (SELECT * FROM invoices WHERE checkable AND NOT credit AND supplier IS NOT NULL AND number IS NOT NULL),
+by_number AS (
+    SELECT idx, id, amount, count(*) OVER w AS n,
+           first_value(idx) OVER (w ORDER BY coalesce(CAST(issued AS VARCHAR), ''), file, line) AS first
+    FROM payable WINDOW w AS (PARTITION BY supplier, number)),
+same_number AS (
+    SELECT d.idx, d.id, d.first, d.amount IS NOT DISTINCT FROM f.amount AS same
+    FROM by_number d JOIN payable f ON f.idx = d.first WHERE d.n > 1 AND d.idx <> d.first),
+several_numbers AS (
+    SELECT supplier, amount, issued FROM payable WHERE amount IS NOT NULL AND issued IS NOT NULL
+    GROUP BY supplier, amount, issued HAVING count(*) > 1 AND count(DISTINCT number) > 1),
+by_amount AS (
+    SELECT p.idx, p.id, first_value(p.idx) OVER (PARTITION BY p.supplier, p.amount, p.issued ORDER BY p.file, p.line) AS first
+    FROM payable p JOIN several_numbers s USING (supplier, amount, issued))
+SELECT idx, first, CASE WHEN same THEN 'same' ELSE 'number' END FROM same_number
+UNION ALL
+SELECT idx, first, 'amount' FROM by_amount WHERE idx <> first AND id NOT IN (SELECT id FROM same_number)
+ORDER BY 1
+"""
 
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
-    payable = [i for i in ctx.invoices if i.checkable and not i.credit and i.supplier and i.number]
-    by_number: dict[tuple[str, str], list[Invoice]] = {}
-    for invoice in payable:
-        by_number.setdefault((invoice.supplier, invoice.number), []).append(invoice)
-    flagged: set[str] = set()
-    for (supplier, number), group in sorted(by_number.items()):
-        if len(group) < 2:
-            continue
-        first = _first(group)
-        for other in sorted(group, key=lambda i: (i.file, i.line)):
-            if other is first:
-                continue
-            flagged.add(other.id)
-            same = other.amount == first.amount
-            yield Finding(RULE.code, "violation" if same else "signal", "invoice", other.id, other.file, other.line, other.issued, other.amount,
-                          f"Faktura {other.id} från leverantör {supplier} har samma fakturanummer {number} som {first.id} ({first.file}:{first.line})"
-                          + (" och samma belopp: en dubbelbetalning." if same else " men ett annat belopp: en trolig dubblett."),
-                          {"duplicate_of": first.id, "supplier": supplier})
-    by_amount: dict[tuple[str, object, object], list[Invoice]] = {}
-    for invoice in payable:
-        if invoice.amount is not None and invoice.issued is not None:
-            by_amount.setdefault((invoice.supplier, invoice.amount, invoice.issued), []).append(invoice)
-    for (supplier, _, _), group in sorted(by_amount.items(), key=lambda item: (item[0][0], str(item[0][1]), str(item[0][2]))):
-        numbers = {i.number for i in group}
-        if len(group) < 2 or len(numbers) < 2:
-            continue
-        first = _first(group)
-        for other in sorted(group, key=lambda i: (i.file, i.line)):
-            if other is first or other.id in flagged:
-                continue
+    for index, first_index, kind in engine_of(ctx).rows(DUPLICATES_SQL):
+        other, first = ctx.invoices[index], ctx.invoices[first_index]
+        if kind == "amount":
             yield Finding(RULE.code, "signal", "invoice", other.id, other.file, other.line, other.issued, other.amount,
-                          f"Faktura {other.id} från leverantör {supplier} har samma belopp och fakturadag som {first.id} men ett annat "
-                          "nummer: en möjlig dubblett.", {"duplicate_of": first.id, "supplier": supplier})
+                          f"Faktura {other.id} från leverantör {other.supplier} har samma belopp och fakturadag som {first.id} men ett annat "
+                          "nummer: en möjlig dubblett.", {"duplicate_of": first.id, "supplier": other.supplier})
+            continue
+        same = kind == "same"
+        yield Finding(RULE.code, "violation" if same else "signal", "invoice", other.id, other.file, other.line, other.issued, other.amount,
+                      f"Faktura {other.id} från leverantör {other.supplier} har samma fakturanummer {other.number} som {first.id} "
+                      f"({first.file}:{first.line})"
+                      + (" och samma belopp: en dubbelbetalning." if same else " men ett annat belopp: en trolig dubblett."),
+                      {"duplicate_of": first.id, "supplier": other.supplier})
