@@ -145,8 +145,8 @@ def suite_times(python: str) -> list[str]:
     for command in ([str(binaries / "ruff"), "check", "generators", "tests", "bench"], [python, "-m", "mypy"], [str(binaries / "lint-imports")]):
         lint += run(command)[0]
     figures = {}
-    for name, paths in (("suite", []), ("rule_cases", ["tests/test_rule_cases.py"])):
-        print(f"Testsviten: {name} …", file=sys.stderr)
+    for name, paths, shown in (("suite", [], "hela sviten"), ("rule_cases", ["tests/test_rule_cases.py"], "regelfallen")):
+        print(f"Testsviten: {shown} …", file=sys.stderr)
         with tempfile.TemporaryDirectory() as temporary:
             result = Path(temporary) / "suite.json"
             subprocess.run([python, "-m", "bench.tasks", "suite", str(result), *paths], cwd=REPO, env=_env(), check=False)
@@ -163,11 +163,11 @@ def suite_times(python: str) -> list[str]:
     lines = [
         "| Testsviten | tid | mål |",
         "|---|---|---|",
-        f"| lint (ruff, mypy, import-linter) | {_fmt(lint, 's')} | |",
+        f"| Lint (ruff, mypy, import-linter) | {_fmt(lint, 's')} | |",
         f"| `python -m pytest` ({outcome(figures['suite'])}) | {_fmt(float(figures['suite']['seconds']), 's')} | |",
         (f"| `make test` (lint + `python -m pytest`) | {_fmt(whole, 's')} ({whole / 60:.1f} min) "
         f"| ≤ {SUITE_TARGET / 60:.0f} min: {verdict(whole, SUITE_TARGET)} |"),
-        (f"| regelfallen, `python -m pytest tests/test_rule_cases.py` ({outcome(figures['rule_cases'])}) | {_fmt(cases, 's')} "
+        (f"| Regelfallen, `python -m pytest tests/test_rule_cases.py` ({outcome(figures['rule_cases'])}) | {_fmt(cases, 's')} "
         f"| ≤ {RULE_CASES_TARGET:.0f} s: {verdict(cases, RULE_CASES_TARGET)} |"),
         "",
         "De långsammaste testen i `python -m pytest`:",

@@ -99,6 +99,7 @@ def suite(result: Path, paths: list[str]) -> int:
     figure is the one a developer waits for; the cache plugin is off so one run cannot reorder the next.
     """
     import json
+    import re
     import subprocess
     import time
 
@@ -110,7 +111,7 @@ def suite(result: Path, paths: list[str]) -> int:
     slowest: list[str] = []
     for index, line in enumerate(lines):
         if "slowest" in line and "durations" in line:
-            slowest = [entry.strip() for entry in lines[index + 1:index + 1 + SLOWEST] if entry.strip() and entry[0].isdigit()]
+            slowest = [entry.strip() for entry in lines[index + 1:index + 1 + SLOWEST] if re.match(r"\d+\.\d+s (setup|call|teardown) ", entry)]
             break
     summary = next((line.strip("= ") for line in reversed(lines) if " in " in line and ("passed" in line or "failed" in line)), "")
     result.write_text(json.dumps({"seconds": seconds, "returncode": done.returncode, "summary": summary, "slowest": slowest,
