@@ -21,6 +21,10 @@ maximum resident set (os.wait4). Measured side by side in the same run:
   1 000 000 and 2 000 000 invoice lines against the 10 000-row region, one run each (generating the
   exports takes longer than auditing them and is not timed); not with `--quick` or `--no-audit`.
 
+and, after the trees, the test suite (`suite_times`): the lint and `python -m pytest` that `make test`
+runs, and the rule cases alone, each timed as a whole, with the suite's slowest tests (`--no-suite`
+leaves it out).
+
 Prints figures; asserts nothing (speed is measured here, never in unit tests).
 """
 
@@ -132,6 +136,49 @@ def decide_rate(rules: Path, questions: int) -> tuple[float, int]:
     return best, len(matters)
 
 
+SUITE_TARGET = 300.0  # `make test`, seconds (issue 17)
+RULE_CASES_TARGET = 30.0  # the rule cases alone, seconds
+
+
+def suite_times(python: str) -> list[str]:
+    """What `make test` costs here: its lint and the README's test command (`bench.tasks suite`), and
+    the rule cases alone; lines of a table, the suite's slowest tests after it."""
+    binaries = Path(python).parent
+    lint = 0.0
+    for command in ([str(binaries / "ruff"), "check", "generators", "tests", "bench"], [python, "-m", "mypy"], [str(binaries / "lint-imports")]):
+        lint += run(command)[0]
+    figures = {}
+    for name, paths, shown in (("suite", [], "hela sviten"), ("rule_cases", ["tests/test_rule_cases.py"], "regelfallen")):
+        print(f"Testsviten: {shown} …", file=sys.stderr)
+        with tempfile.TemporaryDirectory() as temporary:
+            result = Path(temporary) / "suite.json"
+            subprocess.run([python, "-m", "bench.tasks", "suite", str(result), *paths], cwd=REPO, env=_env(), check=False)
+            figures[name] = json.loads(result.read_text(encoding="utf-8"))
+
+    def outcome(figure: dict[str, object]) -> str:
+        return str(figure["summary"]) if figure["returncode"] == 0 else f"MISSLYCKADES: {figure['summary'] or figure['tail']}"
+
+    def verdict(seconds: float, target: float) -> str:
+        return "uppfyllt" if seconds <= target else "inte uppfyllt"
+
+    whole = lint + float(figures["suite"]["seconds"])
+    cases = float(figures["rule_cases"]["seconds"])
+    lines = [
+        "| Testsviten | tid | mål |",
+        "|---|---|---|",
+        f"| Lint (ruff, mypy, import-linter) | {_fmt(lint, 's')} | |",
+        f"| `python -m pytest` ({outcome(figures['suite'])}) | {_fmt(float(figures['suite']['seconds']), 's')} | |",
+        (f"| `make test` (lint + `python -m pytest`) | {_fmt(whole, 's')} ({whole / 60:.1f} min) "
+        f"| ≤ {SUITE_TARGET / 60:.0f} min: {verdict(whole, SUITE_TARGET)} |"),
+        (f"| Regelfallen, `python -m pytest tests/test_rule_cases.py` ({outcome(figures['rule_cases'])}) | {_fmt(cases, 's')} "
+        f"| ≤ {RULE_CASES_TARGET:.0f} s: {verdict(cases, RULE_CASES_TARGET)} |"),
+        "",
+        "De långsammaste testen i `python -m pytest`:",
+        *(f"    {entry}" for entry in figures["suite"]["slowest"]),  # type: ignore[attr-defined]
+    ]
+    return lines
+
+
 def machine() -> str:
     cpu = platform.processor() or "okänd processor"
     try:
@@ -178,6 +225,7 @@ def main() -> int:
     parser.add_argument("--audit-lines", type=int, nargs="*", default=[1_000_000, 2_000_000], help="fakturarader i audit-mätningen")
     parser.add_argument("--budget", type=float, default=20.0, metavar="MIN",
                         help="tidsbudget i minuter: färre körningar av ett träd när alla inte hinns med (standard 20)")
+    parser.add_argument("--no-suite", action="store_true", help="mät inte testsviten (lint, `python -m pytest`, regelfallen)")
     args = parser.parse_args()
     sizes = args.sizes if args.sizes is not None else ([1000, 10000] if args.quick else [1000, 10000, 50000])
     python = sys.executable
@@ -240,11 +288,15 @@ def main() -> int:
             results[label] = figures
         help_time = statistics.median(run([python, "-m", "generators", "--help"])[0] for _ in range(5))
         audit = [] if args.quick or args.no_audit else audit_region(work / "audit", args.audit_lines)
+        suite = [] if args.no_suite else suite_times(python)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print_table(results, help_time, time.perf_counter() - started)
     print_audit(audit)
+    if suite:
+        print()
+        print("\n".join(suite))
     return 0
 
 

@@ -4,6 +4,7 @@
     python -m bench.tasks rules POLICIES OUT      # load, model, JSON rules written to OUT (no checks)
     python -m bench.tasks pages POLICIES PROJECT  # the site's generated pages as a plain mkdocs project
     python -m bench.tasks audit POLICIES EXPORTS  # the audit of bench.audit's exports; the confusion table to EXPORTS/confusion.json
+    python -m bench.tasks suite RESULT [PATH…]    # the test suite (or PATHs of it): wall time, outcome, slowest tests
 
 `pages` writes what the site hook generates (the Markdown pages, the JSON rules, the navigation)
 together with the hand-written pages under site/ into PROJECT/docs, and PROJECT/mkdocs.yml: the
@@ -98,9 +99,42 @@ def measure(result: Path, argv: list[str]) -> int:
     return code
 
 
+SLOWEST = 15
+
+
+def suite(result: Path, paths: list[str]) -> int:
+    """Run the README's test command, `python -m pytest` (as `make test` does after the lint), or only
+    `paths` of the suite, and record its wall time, pytest's summary line and its slowest tests.
+
+    Run with the repository's pytest settings (pyproject.toml: the xdist workers included), so the
+    figure is the one a developer waits for; the cache plugin is off so one run cannot reorder the next.
+    """
+    import json
+    import re
+    import subprocess
+    import time
+
+    argv = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--durations={SLOWEST}", *paths]
+    start = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    lines = done.stdout.splitlines()
+    slowest: list[str] = []
+    for index, line in enumerate(lines):
+        if "slowest" in line and "durations" in line:
+            slowest = [entry.strip() for entry in lines[index + 1:index + 1 + SLOWEST] if re.match(r"\d+\.\d+s (setup|call|teardown) ", entry)]
+            break
+    summary = next((line.strip("= ") for line in reversed(lines) if " in " in line and ("passed" in line or "failed" in line)), "")
+    result.write_text(json.dumps({"seconds": seconds, "returncode": done.returncode, "summary": summary, "slowest": slowest,
+                                  "tail": (done.stdout + done.stderr)[-3000:]}), encoding="utf-8")
+    return done.returncode
+
+
 def main(argv: list[str]) -> int:
     if argv[0] == "measure":
         return measure(Path(argv[1]), argv[3:] if argv[2] == "--" else argv[2:])
+    if argv[0] == "suite":
+        return suite(Path(argv[1]), argv[2:])
     task, policies, out = argv[0], Path(argv[1]), Path(argv[2])
     {"rules": rules, "pages": pages, "audit": audit}[task](policies, out)
     return 0

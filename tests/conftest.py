@@ -71,10 +71,42 @@ def _builds_site(item: pytest.Item) -> bool:
 # The rule cases share one process, its parse cache and the documents' memos; they run in a shuffled
 # order, so a case that leaned on another's leftovers would fail. RULE_CASES_SEED=N repeats an order.
 RULE_CASES_SEED = int(os.environ.get("RULE_CASES_SEED") or secrets.randbelow(2**32))
+# pytest-xdist's workers must each collect the tests in the same order, and they inherit this
+# environment from the process that starts them (which imports this file first): one seed for all.
+os.environ["RULE_CASES_SEED"] = str(RULE_CASES_SEED)
 
 
 def pytest_report_header() -> str:
     return f"rule cases in shuffled order: RULE_CASES_SEED={RULE_CASES_SEED}"
+
+
+# pytest-xdist runs the tests in one worker process per core (`-n auto`, pyproject.toml) and hands a
+# worker a whole work unit at once. Each test module is one unit, so what a module makes once for its
+# tests (a model, rendered rules, an edited site) is made once, not once per worker; the browser tests
+# are one unit (one Chromium and one server for the run, not one per worker competing for the same
+# cores). The rule cases and the build-killing tests, independent of each other, are a unit each, so
+# they fill in wherever a worker is free. (xdist's own `--dist loadgroup` would say this with marks,
+# but it stopped grouping under pytest 9.2, pytest-dev/pytest-xdist#1386; the scheduler hook below is
+# xdist's documented way to choose the units.)
+SPREAD_MODULES = ("tests/test_rule_cases.py", "tests/site/test_site_atomic.py")
+
+
+def work_unit(nodeid: str) -> str:
+    module = nodeid.split("::", 1)[0]
+    if module.startswith("tests/browser/"):
+        return "tests/browser/"
+    return nodeid if module in SPREAD_MODULES else module
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ModuleScheduling(config, log)  # type: ignore[arg-type]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

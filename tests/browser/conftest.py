@@ -3,7 +3,8 @@
 One build, one server and one browser per session (the suite must stay fast on two cores):
 
 - `site_dir`: the example policies built with `build_site` (which checks them first) at the tests'
-  fixed date (SOURCE_DATE_EPOCH 2026-11-23, as in tests/site), into a temporary folder;
+  fixed date (SOURCE_DATE_EPOCH 2026-11-23, as in tests/site): the very build the site tests read
+  (`shared_build`, made once per test run whichever worker asks first);
 - `base_url`: that folder served by `http.server.ThreadingHTTPServer` on 127.0.0.1 and a free port;
 - `browser`: Debian's Chromium (/usr/bin/chromium) through Playwright. If it is missing or cannot
   start, the tests FAIL with a message saying how to install it (`make browser`); they never skip;
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.conftest import EXAMPLE_POLICIES, build
+from tests.site.conftest import EXAMPLE_POLICIES, shared_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -58,7 +59,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(EXAMPLE_POLICIES, tmp_path_factory.mktemp("browser") / "site")
+    return shared_build(tmp_path_factory, "example", EXAMPLE_POLICIES)[0]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -110,7 +111,11 @@ def report(base: str) -> list[str]:
         (root / "after").mkdir()
         archive(base, root / "before")
         copy_working_tree(root / "after")
-        return differences(build(root / "before", root / "out-before"), build(root / "after", root / "out-after"))
+        # The two builds are separate processes in separate folders: side by side, on two cores.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            before = pool.submit(build, root / "before", root / "out-before")
+            after = pool.submit(build, root / "after", root / "out-after")
+            return differences(before.result(), after.result())
 
 
 def main(argv: list[str] | None = None) -> int:

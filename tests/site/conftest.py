@@ -3,11 +3,19 @@
 Builds run in-process through `build_site` (what `python -m generators build` calls) with a fixed
 SOURCE_DATE_EPOCH, so the build's date – and with it overdue reviews and amounts in kronor – is the
 same on every run.
+
+A site that tests only read is built once per test run, also when pytest-xdist runs the tests in
+several worker processes: `shared_build` builds it under a file lock in the run's shared temporary
+folder, and every other worker waits for that build and reads it (xdist's documented pattern for
+session fixtures). A test that edits the policies or kills a build makes its own.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,7 +26,7 @@ import pytest
 
 from tests.conftest import EXAMPLE_POLICIES, REPO
 
-__all__ = ["EXAMPLE_POLICIES", "REPO", "build", "page", "parse", "source_date"]
+__all__ = ["EXAMPLE_POLICIES", "REPO", "build", "page", "parse", "shared_build", "source_date"]
 # 2026-11-23 12:00 UTC: the example's documents in force, the 2027 versions still to come.
 EPOCH = int(datetime(2026, 11, 23, 12, tzinfo=UTC).timestamp())
 
@@ -44,18 +52,40 @@ def build(policies: Path, out: Path, epoch: int = EPOCH) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
-    """The example policies, built once for all tests that only read the result, with the list of
-    generated pages (taken right after the build: a later build replaces the hook's state)."""
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, policies: Path) -> tuple[Path, list[str]]:
+    """`policies` built once per test run into the run's shared temporary folder, with the paths of
+    the generated pages (taken right after the build: a later build replaces the hook's state).
+
+    Under xdist each worker has its own basetemp inside the run's folder; the lock there makes the
+    first worker build and the others wait, so no two processes build the same site. The marker file
+    is written last: a build that failed leaves none, and the next worker builds again (and fails
+    the same way, in its own test).
+    """
     from generators.outputs.site.generate import STATE
 
-    site = build(EXAMPLE_POLICIES, tmp_path_factory.mktemp("site") / "site")
-    return site, list(STATE.pages)
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    target = root / f"shared-{name}"
+    done = target / "pages.json"
+    with (root / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or by the kernel if the worker dies
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            build(policies, target / "site")
+            done.write_text(json.dumps([page.path for page in STATE.pages]), encoding="utf-8")
+    return target / "site", json.loads(done.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
-def example_site(example_build: tuple[Path, list]) -> Path:
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The example policies, built once for all tests that only read the result (the site tests and
+    the browser tests alike), with the paths of the generated pages."""
+    return shared_build(tmp_path_factory, "example", EXAMPLE_POLICIES)
+
+
+@pytest.fixture(scope="session")
+def example_site(example_build: tuple[Path, list[str]]) -> Path:
     return example_build[0]
 
 

@@ -21,10 +21,15 @@ from pathlib import Path
 import pytest
 
 from generators.outputs.site.build import STAGING_MARK, _remove_stale
-from tests.conftest import KOMMUN, copy_tree
+from tests.conftest import FIXTURES, KOMMUN, copy_tree
 from tests.site.conftest import EPOCH, REPO, page, parse, source_date
 
 FIXTURE = KOMMUN
+# The smallest tree that still has every part of a build (pages, JSON rules, search index, scan, the
+# switch), at about a third of the kommun's build time: the kill test builds it eleven times. Its scan
+# runs in the build's own process (fewer than 300 pages); the build killed while its scan workers run
+# is the test after it, on the kommun.
+SMALLEST = FIXTURES / "kommunalforbund"
 # Whole builds (in process and as subprocesses): left out by `make test-fast`.
 pytestmark = pytest.mark.site
 
@@ -89,7 +94,8 @@ def test_a_scan_finding_is_exit_1_and_the_previous_site_stays(tmp_path: Path, mo
     from generators.cli import main
     from generators.outputs.site import scan
 
-    policies = copy_tree(FIXTURE, tmp_path / "kommun")
+    # The scan's verdict is planted, so any tree proves the point: the smallest.
+    policies = copy_tree(SMALLEST, tmp_path / "forbund")
     out = tmp_path / "out"
     before = previous_site(out / "site")
     planted = scan.Finding("index.html", 3, 7, "okänt inbäddat skript: 'alert(1)'")
@@ -109,7 +115,7 @@ def test_killed_builds_never_leave_a_partial_site(tmp_path: Path) -> None:
     kills = int(os.environ.get("KILL_COUNT", "10"))
     print(f"kill test: seed {seed} (KILL_SEED={seed} repeats it), {kills} kills")
     chooser = random.Random(seed)
-    policies = copy_tree(FIXTURE, tmp_path / "kommun")
+    policies = copy_tree(SMALLEST, tmp_path / "forbund")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "0"}
     command = [sys.executable, "-m", "generators", "build", "--policies", str(policies)]
 

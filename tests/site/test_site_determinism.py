@@ -25,11 +25,13 @@ def _digests(site: Path) -> dict[str, str]:
     }
 
 
-def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path) -> None:
-    # Both builds read one snapshot of the policies, so an edit to policies/ meanwhile cannot differ.
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path, example_site: Path) -> None:
+    # The first build is the run's shared one (made earlier, perhaps by another worker process, from
+    # another copy of the same sources); the second is made here, after whatever this process built
+    # before. Both read a snapshot that no test edits, so an edit to policies/ meanwhile cannot differ.
     policies = tmp_path / "policies"
     shutil.copytree(EXAMPLE_POLICIES, policies)
-    first = build(policies, tmp_path / "first")
+    first = example_site
     second = build(policies, tmp_path / "second")
     first_files, second_files = _digests(first), _digests(second)
     assert first_files.keys() == second_files.keys()

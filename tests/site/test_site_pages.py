@@ -43,15 +43,15 @@ def _nav_targets(site: Path) -> set[str]:
     return targets
 
 
-def test_every_page_is_in_the_navigation(example_build: tuple[Path, list]) -> None:
+def test_every_page_is_in_the_navigation(example_build: tuple[Path, list[str]]) -> None:
     example_site, generated_pages = example_build
     targets = _nav_targets(example_site)
     missing = []
     for generated in generated_pages:
-        stem = generated.path[: -len(".md")]
+        stem = generated[: -len(".md")]
         url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
         if url not in targets:
-            missing.append(generated.path)
+            missing.append(generated)
     assert not missing, f"sidor som inte nås från navigeringen: {missing[:10]}"
     assert "tillganglighet/" in targets
 
