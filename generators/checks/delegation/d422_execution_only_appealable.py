@@ -62,6 +62,12 @@ _JUDGEMENT = re.compile(
 _EXECUTION = re.compile(r"^(?:utbetalning|verkställighet|verkställande|debitering|fakturering)\b")
 
 
+def title_reads_as_judgement(title: str) -> bool:
+    """Whether a matter's title reads as a prövning (this rule's test; the synthetic city asks it too)."""
+    lowered = title.lower()
+    return _EXECUTION.search(lowered) is None and _JUDGEMENT.search(lowered) is not None
+
+
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for order in model.delegations:
         for matter in order.matters:
