@@ -14,6 +14,11 @@ maximum resident set (os.wait4). Measured side by side in the same run:
 - peers doing less: `check-jsonschema` validating the same YAML files against the same schemas (one
   call per schema, `--base-uri` so the relative `$ref` to common.schema.json resolves locally), and a
   bare `mkdocs build` of the same generated pages (exported once by `bench.tasks pages`);
+- `check` with its cache (bench/check_cache.py): repeated on the unchanged tree, and after editing
+  one delegation file (the cold `check` row runs with `--no-cache`);
+- a reference build of the same exported pages by Zensical in its own environment (bench/zensical.py),
+  or why there is none;
+- the OPA bundle's mixed questions per second in regopy against `decide` in-process (bench/opa.py);
 - `decide`: delegation questions per second in this process, after loading the published JSON rules
   (`generators.decide.from_rules` on the build's rules/), a batch of random (matter, amount, day);
   and the wall time of `--help` and of a one-shot `decide` on the command line;
@@ -81,16 +86,19 @@ class Measured:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Compiled modules are cached as on a developer's machine (a session may turn that off, and a
+    # cached `check`, which does little else, would then be timed compiling the package).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
 
 
-def run(argv: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+def run(argv: list[str], ok: tuple[int, ...] = (0,), env_extra: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak resident megabytes of one child process (measured by `bench.tasks measure`)."""
     with tempfile.TemporaryDirectory() as temporary:
         result = Path(temporary) / "result.json"
         launcher = [sys.executable, "-m", "bench.tasks", "measure", str(result), "--", *argv]
-        done = subprocess.run(launcher, cwd=REPO, env=_env(), capture_output=True, check=False)
+        done = subprocess.run(launcher, cwd=REPO, env={**_env(), **(env_extra or {})}, capture_output=True, check=False)
         figures = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {"returncode": done.returncode}
     if figures["returncode"] not in ok:
         tail = (done.stdout + done.stderr).decode("utf-8", "replace")[-3000:]
@@ -179,6 +187,48 @@ def suite_times(python: str) -> list[str]:
     return lines
 
 
+def cached_check_rows(figures: dict[str, object], policies: Path, cache: Path, runs: int) -> None:
+    """`check` with its cache: repeated on an unchanged tree, and after editing one delegation file."""
+    from bench.check_cache import measure
+
+    shutil.rmtree(cache, ignore_errors=True)
+    command = [sys.executable, "-m", "generators", "check", "--policies", str(policies), "--today", TODAY]
+    repeated, edited = measure(run, command, cache, runs)
+    figures["check_repeat"], figures["check_edit"] = Measured(), Measured()
+    for seconds, megabytes in repeated:
+        figures["check_repeat"].add(seconds, megabytes)  # type: ignore[attr-defined]
+    for seconds, megabytes in edited:
+        figures["check_edit"].add(seconds, megabytes)  # type: ignore[attr-defined]
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+def opa_row(figures: dict[str, object], rules: Path) -> None:
+    """The OPA bundle's questions per second in regopy against `decide` in-process (bench/opa.py)."""
+    from bench.opa import rates
+
+    sys.path.insert(0, str(REPO))
+    figures["opa_compile"], figures["opa"], figures["opa_decide"] = rates(rules)
+
+
+_ZENSICAL: list[tuple[Path | None, str]] = []
+
+
+def zensical_row(figures: dict[str, object], project: Path) -> None:
+    """One Zensical build of the exported pages (bench/zensical.py), or why there is none."""
+    from bench.zensical import build_command, executable
+
+    if not _ZENSICAL:
+        _ZENSICAL.append(executable())
+    command, why = _ZENSICAL[0]
+    if command is None:
+        figures["zensical_why"] = why
+        return
+    try:
+        figures["zensical"].add(*run(build_command(command, project)))  # type: ignore[union-attr]
+    except RuntimeError as error:
+        figures["zensical_why"] = f"Zensical kunde inte bygga sidorna: {str(error).splitlines()[-1][:300]}"
+
+
 def machine() -> str:
     cpu = platform.processor() or "okänd processor"
     try:
@@ -249,7 +299,7 @@ def main() -> int:
         for position, (label, policies, default_runs) in enumerate(trees):
             runs = 1 if args.quick else (args.runs or default_runs)
             tree_started = time.perf_counter()
-            figures: dict[str, object] = {k: Measured() for k in ("check", "json", "build", "peer", "mkdocs", "oneshot")}
+            figures: dict[str, object] = {k: Measured() for k in ("check", "json", "build", "peer", "mkdocs", "oneshot", "zensical")}
             project = work / f"mkdocs-{label.split()[0].lower()}"
             shutil.rmtree(project, ignore_errors=True)
             run([python, "-m", "bench.tasks", "pages", str(policies), str(project)])
@@ -257,7 +307,7 @@ def main() -> int:
             index = 0
             while index < runs:
                 print(f"{label}: körning {index + 1} av {runs} …", file=sys.stderr)
-                figures["check"].add(*run([python, "-m", "generators", "check", "--policies", str(policies), "--today", TODAY], ok=(0,)))  # type: ignore[union-attr]
+                figures["check"].add(*run([python, "-m", "generators", "check", "--no-cache", "--policies", str(policies), "--today", TODAY], ok=(0,)))  # type: ignore[union-attr]
                 json_out = work / "json-out"
                 shutil.rmtree(json_out, ignore_errors=True)
                 figures["json"].add(*run([python, "-m", "bench.tasks", "rules", str(policies), str(json_out)]))  # type: ignore[union-attr]
@@ -266,11 +316,12 @@ def main() -> int:
                 figures["build"].add(*run([python, "-m", "generators", "build", "--policies", str(policies), "--out", str(build_out), "--today", TODAY]))  # type: ignore[union-attr]
                 if index == 0:
                     shutil.rmtree(rules_dir, ignore_errors=True)
-                    shutil.copytree(build_out / "site" / "rules", rules_dir)
+                    shutil.copytree(build_out / "site" / "rules" / "v1", rules_dir)  # the published rules/v1/
                 figures["peer"].add(*check_jsonschema(policies))  # type: ignore[union-attr]
                 bare_out = work / "bare-out"
                 shutil.rmtree(bare_out, ignore_errors=True)
                 figures["mkdocs"].add(*run([python, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(bare_out)]))  # type: ignore[union-attr]
+                zensical_row(figures, project)
                 matter = json.loads((rules_dir / "delegation.json").read_text(encoding="utf-8"))["decision_table"][0]["matter_id"]
                 figures["oneshot"].add(*run([python, "-m", "generators", "decide", "delegation", "--matter", matter, "--amount", "30000",  # type: ignore[union-attr]
                                              "--date", TODAY, "--rules", str(rules_dir)], ok=(0, 1)))
@@ -285,6 +336,8 @@ def main() -> int:
                     runs = max(1, min(runs, 1 + int(left // per_run)))
             figures["runs"] = runs
             figures["decide"], figures["matters"] = decide_rate(rules_dir, args.questions)
+            cached_check_rows(figures, policies, work / f"cache-{label.split()[0].lower()}", runs)
+            opa_row(figures, rules_dir)
             results[label] = figures
         help_time = statistics.median(run([python, "-m", "generators", "--help"])[0] for _ in range(5))
         audit = [] if args.quick or args.no_audit else audit_region(work / "audit", args.audit_lines)
@@ -347,14 +400,31 @@ def print_table(results: dict[str, dict[str, object]], help_time: float, total: 
     line("Huvudjobbet, minnestopp", "build", "memory", "MB")
     line("Jämförelse: check-jsonschema (bara schema), tid", "peer", "time", "s")
     line("Jämförelse: check-jsonschema, minnestopp", "peer", "memory", "MB")
-    ratio("Kvot `check` / check-jsonschema (mål ≤ 0,15)", "check", "peer")
+    ratio("Kvot `check` / check-jsonschema (mål ≤ 0,12)", "check", "peer")
+    line("`check` igen, oförändrat träd (cachen), tid (mål ≤ 0,5 s vid 10 000)", "check_repeat", "time", "s")
+    line("`check` efter ändring i en delegationsfil, tid (mål ≤ 1 s vid 10 000)", "check_edit", "time", "s")
+    line("`check` efter ändring i en delegationsfil, minnestopp", "check_edit", "memory", "MB")
     line("Jämförelse: bar `mkdocs build` av samma sidor, tid", "mkdocs", "time", "s")
     line("Jämförelse: bar `mkdocs build`, minnestopp", "mkdocs", "memory", "MB")
-    ratio("Kvot huvudjobbet / bar mkdocs (mål ≤ 2)", "build", "mkdocs")
+    ratio("Kvot huvudjobbet / bar mkdocs (mål ≤ 1,6 vid 10 000, ≤ 1,8 vid 50 000)", "build", "mkdocs")
+    rows.append(["Kvot minnestopp huvudjobbet / bar mkdocs (mål ≤ 2 vid 50 000)",
+                 *[_fmt(results[label]["build"].memory / results[label]["mkdocs"].memory, "x") for label in labels]]  # type: ignore[union-attr]
+                + ([""] if scale else []))
+    zensical_why = next((str(results[label]["zensical_why"]) for label in labels if "zensical_why" in results[label]), None)
+    if zensical_why is None:
+        line("Referens: Zensical bygger samma sidor, tid", "zensical", "time", "s")
+        line("Referens: Zensical, minnestopp", "zensical", "memory", "MB")
+    else:
+        rows.append([f"Referens: Zensical bygger samma sidor – ingen siffra: {zensical_why}", *[""] * (len(header) - 1)])
     rows.append(["`decide`, delegationsfrågor per sekund i processen (mål ≥ 500 000)",
                  *[_fmt(float(results[label]["decide"]), "q") for label in labels]]  # type: ignore[arg-type]
                 + ([_fmt(float(results[big]["decide"]) / float(results[mid]["decide"]), "x")] if scale else []))  # type: ignore[arg-type]
     line("`decide` en fråga från kommandoraden, tid (mål ≤ 150 ms)", "oneshot", "time", "ms")
+    for name, key in (("OPA-paketet i regopy, blandade frågor per sekund", "opa"), ("`decide` i processen, samma frågor per sekund", "opa_decide")):
+        rows.append([name, *[_fmt(float(results[label][key]), "q") for label in labels]]  # type: ignore[arg-type]
+                    + ([_fmt(float(results[big][key]) / float(results[mid][key]), "x")] if scale else []))  # type: ignore[arg-type]
+    rows.append(["OPA-paketet i regopy: läsa in och kompilera, tid", *[_fmt(float(results[label]["opa_compile"]), "s") for label in labels]]  # type: ignore[arg-type]
+                + ([_fmt(float(results[big]["opa_compile"]) / float(results[mid]["opa_compile"]), "x")] if scale else []))  # type: ignore[arg-type]
     rows.append(["`python -m generators --help`, tid (mål ≤ 150 ms)", _fmt(help_time, "ms"), *[""] * (len(header) - 2)])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print()

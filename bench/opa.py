@@ -84,6 +84,38 @@ def _rate(count: int, seconds: float) -> str:
     return f"{count / seconds:>12,.0f}".replace(",", " ") + " frågor/s"
 
 
+def rates(rules: Path | None, per_kind: int = 20, budget: float = 30.0) -> tuple[float, float, float]:
+    """(loading and compiling the bundle in seconds, the bundle's questions per second, `decide`'s
+    in-process), over the same mixed questions of every kind, taken in turn (the benchmark's row).
+    The bundle answers a few a second in regopy, so its questions stop after `budget` seconds."""
+    from generators.decide.engine import Decider
+    from generators.outputs.opa.evaluate import BundleEngine
+
+    decisions, bundle = _published(rules)
+    tables = json.loads(decisions)
+    del decisions
+    start = time.perf_counter()
+    engine = BundleEngine(bundle)
+    compiled = time.perf_counter() - start
+    decider = Decider(tables)
+    by_kind = list(_questions(tables, per_kind).values())
+    questions = [kind[i] for i in range(per_kind) for kind in by_kind]  # every kind in turn
+    start = time.perf_counter()
+    asked = 0
+    for question in questions:
+        engine.answer(question)
+        asked += 1
+        if time.perf_counter() - start > budget:
+            break
+    rego = asked / (time.perf_counter() - start)
+    many = questions * 20
+    start = time.perf_counter()
+    for question in many:
+        _decide(decider, tables, question)
+    native = len(many) / (time.perf_counter() - start)
+    return compiled, rego, native
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rules", type=Path, help="mapp med publicerade JSON-regler (decisions.json och opa/bundle.tar.gz)")

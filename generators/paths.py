@@ -8,6 +8,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 DEFAULT_POLICIES = REPO_ROOT / "policies"
 SCHEMAS_DIR = REPO_ROOT / "schemas"
+# The id ledger, beside the policies folder (`<policies>/../ledger/published-ids.json`).
+LEDGER_DIR = "ledger"
+LEDGER_FILE = "published-ids.json"
 
 
 def display_base(policies_dir: Path) -> Path:

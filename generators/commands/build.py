@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
         print("Bygget stoppades: rätta felen ovan först. Inget publicerades.", file=sys.stderr)
         return 1
 
-    # The site hook loads its own model; this one would only hold memory during the mkdocs build.
+    # The checked model goes to the site build (one load and one check per build); the rest of the
+    # load (diagnostics, results) is let go before mkdocs starts.
+    model = checked.model
     del checked
     epoch = source_epoch(REPO_ROOT, policies)
     if epoch is not None:
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     # SIGTERM (a cancelled CI job) unwinds like Ctrl-C, so the build removes its unfinished folder.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        build_site(policies.resolve(), out / "site", preview=args.preview)
+        build_site(policies.resolve(), out / "site", preview=args.preview, model=model)
     except SiteBuildError as error:
         message = f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.\n"
         if os.environ.get("GITHUB_ACTIONS") == "true":

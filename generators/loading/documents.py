@@ -13,6 +13,7 @@ from generators.kinds import kinds
 from generators.loading import yamlstrict
 from generators.loading.collector import collector_paused
 from generators.loading.discovery import claim_for, policy_files, unclaimed_hint
+from generators.loading.disk_cache import DiskCache, ParsedEntry
 from generators.loading.scalar_types import SchemaTyper
 from generators.loading.schemas import SchemaStore
 from generators.loading.validate import validate
@@ -85,12 +86,14 @@ def schema_store(schemas_dir: Path = SCHEMAS_DIR) -> tuple[SchemaStore, SchemaTy
     return _STORE_CACHE[key]
 
 
-def load_policies(policies_dir: Path, schemas_dir: Path = SCHEMAS_DIR) -> LoadResult:
+def load_policies(policies_dir: Path, schemas_dir: Path = SCHEMAS_DIR, disk_cache: DiskCache | None = None) -> LoadResult:
+    """`disk_cache`: parsed files kept on disk between runs (`check`, see disk_cache.py); only with
+    the repository's schemas, which its key covers."""
     with collector_paused():  # millions of acyclic containers: see generators/loading/collector.py
-        return _load_policies(policies_dir, schemas_dir)
+        return _load_policies(policies_dir, schemas_dir, disk_cache if schemas_dir == SCHEMAS_DIR else None)
 
 
-def _load_policies(policies_dir: Path, schemas_dir: Path) -> LoadResult:
+def _load_policies(policies_dir: Path, schemas_dir: Path, disk_cache: DiskCache | None) -> LoadResult:
     store, typer = schema_store(schemas_dir)
     base = display_base(policies_dir)
     result = LoadResult([], [], [], policies_dir)
@@ -113,7 +116,7 @@ def _load_policies(policies_dir: Path, schemas_dir: Path) -> LoadResult:
             result.diagnostics.append(Diagnostic(shown, 1, 1, "L112", f"Schemat {claim.schema} saknas i schemas/."))
             result.failed.append((claim.kind, shown))
             continue
-        document, diagnostics = load_file(path, shown, claim.kind, claim.schema, store, typer)
+        document, diagnostics = load_file(path, shown, claim.kind, claim.schema, store, typer, disk_cache)
         result.diagnostics.extend(diagnostics)
         if document is None or any(d.severity == "error" for d in diagnostics):
             result.failed.append((claim.kind, shown))
@@ -141,7 +144,8 @@ _PARSED_MAX = 512
 
 
 def load_file(
-    path: Path, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper
+    path: Path, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper,
+    disk_cache: DiskCache | None = None,
 ) -> tuple[SourceDocument | None, list[Diagnostic]]:
     data, problem = yamlstrict.read_policy_bytes(path)
     if problem is not None:
@@ -150,10 +154,17 @@ def load_file(
     key = (data, kind, schema, id(store))
     parsed = _PARSED.get(key)
     if parsed is None:
-        document, diagnostics = _parse_file(data, "", kind, schema, store, typer)
-        if document is None:
-            return None, [replace(d, file=shown) for d in diagnostics]
-        parsed = _Parsed(document.data, document.positions, document.key_positions, document.memo, tuple(diagnostics))
+        disk_key = disk_cache.parsed_key(data, kind, schema) if disk_cache is not None else ""
+        entry = disk_cache.get_parsed(disk_key) if disk_cache is not None else None
+        if entry is not None:
+            parsed = _Parsed(entry.data, entry.positions, entry.key_positions, {}, entry.problems)
+        else:
+            document, diagnostics = _parse_file(data, "", kind, schema, store, typer)
+            if document is None:
+                return None, [replace(d, file=shown) for d in diagnostics]
+            parsed = _Parsed(document.data, document.positions, document.key_positions, document.memo, tuple(diagnostics))
+            if disk_cache is not None:
+                disk_cache.put_parsed(disk_key, ParsedEntry(parsed.data, parsed.positions, parsed.key_positions, parsed.problems))
         _PARSED[key] = parsed
         if len(_PARSED) > _PARSED_MAX:
             _PARSED.popitem(last=False)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from random import Random
 from typing import Any
 
+from generators.checks.delegation.d422_execution_only_appealable import title_reads_as_judgement
 from generators.synth.catalogue import AMOUNT_SCALES, FAMILY_BY_KEY, GENERAL_FAMILIES, GENERAL_THEMES, KIND_QUALIFIERS, Family, citation, law, local
 from generators.synth.files import SynthFile, SynthRequest
 from generators.synth.plan import DIRECTOR, KS, BodyPlan, CityPlan, DivisionPlan, document_meta
@@ -227,7 +228,10 @@ class OrderWriter:
             roll = rng.random()
             shape = "tiers" if roll < SHARES["tiers"] else "limit" if roll < SHARES["tiers"] + SHARES["limit"] else "single"
         slot = self.weighted(family.slots)
-        execution_only = bool(family.execution_only) and shape == "single" and rng.random() < SHARES["execution_only"]
+        # Last in the test, so the random stream is the same whatever the title: a unit's name ("enheten
+        # för ekonomiskt bistånd") can make the title read as a prövning, which is never ren verkställighet (D422).
+        execution_only = (bool(family.execution_only) and shape == "single" and rng.random() < SHARES["execution_only"]
+                          and not title_reads_as_judgement(title))
         matter: dict[str, Any] = {"id": self.matter_id(section, family.key), "number": "", "title": title, "kind": family.kind}
         delegates: list[dict[str, str]] = []
         if shape == "tiers":

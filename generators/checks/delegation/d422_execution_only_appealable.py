@@ -66,15 +66,25 @@ _AREA = re.compile(r"\s+inom\s+.*$")
 _EXECUTION = re.compile(r"^(?:utbetalning|verkställighet|verkställande|debitering|fakturering)\b")
 
 
+def _judgement_in(title: str) -> re.Match[str] | None:
+    """The words that make a title read as a prövning, read without its closing "inom …"."""
+    lowered = _AREA.sub("", title.lower())
+    return _JUDGEMENT.search(lowered) if _EXECUTION.search(lowered) is None else None
+
+
+def title_reads_as_judgement(title: str) -> bool:
+    """Whether a matter's title reads as a prövning (this rule's test; the synthetic city asks it too)."""
+    return _judgement_in(title) is not None
+
+
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for order in model.delegations:
         for matter in order.matters:
             if not matter.execution_only:
                 continue
-            title = _AREA.sub("", matter.title.lower())
             if matter.kind in _APPEALABLE_KINDS:
                 reason = "ärendetypen är myndighetsutövning"
-            elif _EXECUTION.search(title) is None and (found := _JUDGEMENT.search(title)) is not None:
+            elif (found := _judgement_in(matter.title)) is not None:
                 reason = f"rubriken beskriver en prövning (\"{matter.title[found.start() : found.end()]}\")"
             else:
                 continue

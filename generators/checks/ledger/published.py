@@ -27,10 +27,8 @@ from typing import Any
 
 from generators.model import Model
 from generators.model.delegation import DelegationOrder
-from generators.paths import REPO_ROOT, display_base, display_path
+from generators.paths import LEDGER_DIR, LEDGER_FILE, REPO_ROOT, display_base, display_path
 
-LEDGER_DIR = "ledger"
-LEDGER_FILE = "published-ids.json"
 FORMAT = 1
 REGENERATE = "python -m generators ledger"
 ABOUT = ("Alla id som någon gång har publicerats i JSON-reglerna. Genereras av `python -m generators ledger`; "

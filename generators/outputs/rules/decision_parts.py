@@ -16,6 +16,7 @@ part that is not null. `merge_parts` is that rule (in Python; site/assets/vem-be
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from generators.outputs.rules.common import RulesContext
@@ -65,7 +66,11 @@ def document_bodies_of(tables: dict[str, Any]) -> dict[str, str]:
 
 def split_tables(tables: dict[str, Any], document_bodies: dict[str, str]) -> dict[str, bytes]:
     """The parts and their index, by path relative to rules/v1/, from decisions.json's data."""
-    out: dict[str, bytes] = {}
+    return dict(_split(tables, document_bodies))
+
+
+def _split(tables: dict[str, Any], document_bodies: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+    """The parts one by one (so a build writes each and lets it go), then their index."""
     entries: list[dict[str, Any]] = []
     for table, value in sorted(tables.items()):
         if table in HEADER_KEYS or value is None:
@@ -73,26 +78,33 @@ def split_tables(tables: dict[str, Any], document_bodies: dict[str, str]) -> dic
         if table == "delegation":
             for body, part in sorted(_delegation_parts(value, document_bodies).items()):
                 path = f"{PARTS_DIR}/delegation/{body}.json"
-                out[path] = to_json_bytes({**_empty(tables), "delegation": part})
-                entries.append({"path": path, "table": table, "body": body, **digest(out[path])})
+                data = to_json_bytes({**_empty(tables), "delegation": part})
+                entries.append({"path": path, "table": table, "body": body, **digest(data)})
+                yield path, data
         else:
             path = f"{PARTS_DIR}/{table}.json"
-            out[path] = to_json_bytes({**_empty(tables), table: value})
-            entries.append({"path": path, "table": table, "body": None, **digest(out[path])})
+            data = to_json_bytes({**_empty(tables), table: value})
+            entries.append({"path": path, "table": table, "body": None, **digest(data)})
+            yield path, data
     delegation = tables.get("delegation") or {}
-    out[PARTS_INDEX] = to_json_bytes({
+    yield PARTS_INDEX, to_json_bytes({
         **{key: tables[key] for key in HEADER_KEYS},
         "bodies": {body: name for body, name in sorted((delegation.get("bodies") or {}).items())},
         "parts": sorted(entries, key=lambda e: e["path"]),
     })
-    return out
 
 
 def render_parts(ctx: RulesContext, decisions: bytes) -> dict[str, bytes]:
     """The parts and their index from decisions.json's final bytes (every delegationsordning's body from the model)."""
+    return dict(iter_parts(ctx, decisions))
+
+
+def iter_parts(ctx: RulesContext, decisions: bytes) -> Iterator[tuple[str, bytes]]:
+    """`render_parts` one file at a time."""
     tables: dict[str, Any] = json.loads(decisions)
+    del decisions
     bodies = {**document_bodies_of(tables), **{order.meta.id: order.body for order in ctx.model.delegations}}
-    return split_tables(tables, bodies)
+    yield from _split(tables, bodies)
 
 
 def merge_parts(parts: list[dict[str, Any]]) -> dict[str, Any]:

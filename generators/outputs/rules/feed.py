@@ -23,6 +23,7 @@ item; the Atom entries carry the same lists as text.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -143,11 +144,26 @@ def _address(base: str | None, path: str) -> str:
     return f"{base}{path}" if base else path
 
 
-def render_feeds(ctx: RulesContext, published: dict[str, bytes], rules_base: str | None) -> dict[str, bytes]:
+def _feed_sources(published: Mapping[str, bytes]) -> dict[str, Any]:
+    """What `feed_items` reads of the published files, loaded one file at a time: the documents'
+    files at the top of rules/v1/, and of decisions.json only its retired matters (the whole
+    tables are the largest file of a region's build and the feed needs one table of them)."""
+    files: dict[str, Any] = {}
+    for path in sorted(published):
+        if not path.endswith(".json") or "/" in path:
+            continue
+        data = json.loads(published[path])
+        if path == "decisions.json":
+            delegation = data.get("delegation") if isinstance(data, dict) else None
+            data = {"delegation": {"retired": delegation.get("retired")}} if isinstance(delegation, dict) else {}
+        files[path] = data
+    return files
+
+
+def render_feeds(ctx: RulesContext, published: Mapping[str, bytes], rules_base: str | None) -> dict[str, bytes]:
     """changes.atom and changes.json from the published files' bytes. `rules_base`: the absolute
     address of rules/v1/ (with a trailing slash) when the site's address is known."""
-    files = {path: json.loads(data) for path, data in published.items() if path.endswith(".json") and not path.startswith("schemas/")}
-    items = feed_items(files)
+    items = feed_items(_feed_sources(published))
     org = ctx.organisation
     name = org.municipality["name"] if org is not None else "Organisationen"
     key = org.municipality["id"] if org is not None else "kommun"

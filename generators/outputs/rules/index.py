@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
 from generators.outputs.opa import BUNDLE_PATH
@@ -20,9 +21,10 @@ def digest(data: bytes) -> dict[str, Any]:
 def build_index(
     ctx: RulesContext,
     files: list[tuple[str, str, list[dict[str, Any]]]],
-    published: dict[str, bytes],
+    published: Mapping[str, bytes],
 ) -> dict[str, Any]:
-    """`files`: (path, schema path, document entries) of each data file; `published`: every path → bytes."""
+    """`files`: (path, schema path, document entries) of each data file; `published`: every path → bytes
+    (read one at a time: at region size they are written to disk, see serialize.py)."""
     org = ctx.organisation
     municipality = None if org is None else {"id": org.municipality["id"], "name": org.municipality["name"]}
     return {
@@ -41,6 +43,6 @@ def build_index(
             for name, path in (("atom", "changes.atom"), ("json", "changes.json")) if path in published
         },
         "schemas": [
-            {"path": path, **digest(data)} for path, data in sorted(published.items()) if path.startswith("schemas/")
+            {"path": path, **digest(published[path])} for path in sorted(published) if path.startswith("schemas/")
         ],
     }

@@ -15,6 +15,7 @@ offline, so the tests check only the document.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from generators.outputs.rules.common import RULES_FORMAT_VERSION, RulesContext
@@ -63,7 +64,7 @@ def _operation_id(path: str) -> str:
     return "get_" + "".join(c if c.isalnum() else "_" for c in path.strip("/").removesuffix(".json"))
 
 
-def render_openapi(ctx: RulesContext, published: dict[str, bytes], rules_base: str | None) -> dict[str, bytes]:
+def render_openapi(ctx: RulesContext, published: Mapping[str, bytes], rules_base: str | None) -> dict[str, bytes]:
     index = json.loads(published["index.json"])
     paths: dict[str, Any] = {
         "/index.json": _get("Förteckningen", "Formatets version, datumet, källans commit och varje fil med SHA-256, storlek, schema och dokumentversioner. Börja här.",

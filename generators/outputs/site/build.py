@@ -1,9 +1,9 @@
 """Build the staff site (and the JSON rules under rules/v1/) with mkdocs, in-process.
 
 `build_site` loads the repository's mkdocs.yml with the output folder overridden and strict mode on,
-points the hook at the policies folder, and runs mkdocs' build. The hook checks the policies,
-generates the pages and the JSON rules, and scans the built HTML (see `scan.py`); any problem stops
-the build with a `SiteBuildError` whose message says what is wrong, in Swedish.
+points the hook at the policies folder, and runs mkdocs' build. The hook checks the policies (or
+takes the model the caller has checked), generates the pages and the JSON rules, and scans the built
+HTML (see `scan.py`); any problem stops the build with a `SiteBuildError` whose message says what is wrong, in Swedish.
 
 The site's address is the environment variable SITE_URL when set (the publish workflow sets it from
 GitHub Pages' base URL) and becomes mkdocs' `site_url`: the JSON rules' schemas then get their own
@@ -34,8 +34,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from generators.outputs.site.generate import POLICIES_ENV, PREVIEW_ENV, STATE
+from generators.outputs.site.generate import POLICIES_ENV, PREVIEW_ENV, STATE, handed_model, release_rules
 from generators.paths import REPO_ROOT
 
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
@@ -154,13 +155,17 @@ def _remove_stale(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def build_site(policies_dir: Path, site_dir: Path, preview: bool = False) -> None:
+def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model: Any = None) -> None:
     """Build the site from `policies_dir` into `site_dir`, atomically: `site_dir` is replaced only
     by a site whose build and scan passed. Raises SiteBuildError on any problem.
 
     `preview`: a site a reviewer opens from disk (file://), where directory URLs do not resolve and
     the browser blocks fetch(): links go to `…/index.html` and the decision tables are embedded in
-    the Vem beslutar? page (`generate.embed_decision_tables`)."""
+    the Vem beslutar? page (`generate.embed_decision_tables`).
+
+    `model`: the model of `policies_dir`, already loaded and checked without errors by the caller
+    (`python -m generators build`); the hook then builds from it instead of loading and checking
+    the policies a second time. None: the hook loads and checks them."""
     target = Path(site_dir).parent.resolve() / Path(site_dir).name
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(target)
@@ -170,9 +175,14 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False) -> Non
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)  # mkdtemp's 0700 would hide the published folder
-        _build(policies_dir, staging, preview)
+        if model is None:
+            _build(policies_dir, staging, preview)
+        else:
+            with handed_model(policies_dir, model):
+                _build(policies_dir, staging, preview)
         _switch_into_place(staging, target)
     finally:
+        release_rules()
         shutil.rmtree(staging, ignore_errors=True)
         os.close(held)
 

@@ -8,7 +8,7 @@ link targets in `plan()`, then render in `pages()`.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -91,7 +91,7 @@ class SiteContext:
     # questions on the start page, contributed by the page modules in plan()
     start_entries: list[StartEntry] = field(default_factory=list)
     # the published JSON rules (path under rules/v1/ → bytes), for the page that documents them
-    rules: dict[str, bytes] = field(default_factory=dict)
+    rules: Mapping[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         org = self.model.organisation

@@ -6,6 +6,15 @@ mkdocs loads `hook.py` from its path as a separate module; everything with state
 - `add_files(files, config)` (on_files): add the pages and the JSON rules as generated files;
 - `post_build(config)` (on_post_build): scan the built HTML; any finding fails the build.
 
+One load and one check per build: `python -m generators build` has checked the policies before the
+site is built and hands its model over (`handed_model`, used by `build_site`); the hook then uses it
+instead of loading and checking the same files again. Started on its own (`mkdocs build`,
+`mkdocs serve`) nothing is handed over and the hook loads and checks the policies itself.
+
+The JSON rules are written to a folder of their own as they are made (`write_rules`), not kept in
+memory, and mkdocs copies them into the site from there; the folder is removed when the next build
+starts, when `release()` is called (`build_site` does when it ends) and when the process exits.
+
 The policies folder comes from the environment variable STYRDOKUMENT_POLICIES (set by `build_site`),
 defaulting to the repository's policies/. The build's date comes from SOURCE_DATE_EPOCH or the last
 commit touching the policies (`generators.clock.build_date`), never the wall clock when either is available.
@@ -13,8 +22,13 @@ commit touching the policies (`generators.clock.build_date`), never the wall clo
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -43,7 +57,9 @@ class BuildState:
     policies: Path | None = None
     as_of: date | None = None
     pages: list[GeneratedPage] = field(default_factory=list)
-    rules: dict[str, bytes] = field(default_factory=dict)
+    # The JSON rules by path under rules/v1/ (a PublishedFolder: the files, read when asked for).
+    rules: Mapping[str, bytes] = field(default_factory=dict)
+    rules_folder: Path | None = None
     model: Any = None
     commit: str | None = None
     # The message of the last problem that stopped a build (mkdocs only says "Aborted").
@@ -51,10 +67,57 @@ class BuildState:
 
     def reset(self) -> None:
         """A fresh state for every build (`mkdocs serve` rebuilds in the same process)."""
+        self.release()
         self.__dict__.update(BuildState().__dict__)
+
+    def release(self) -> None:
+        """Let go of the last build's model, pages and rules (their folder is removed)."""
+        self.release_rules()
+        self.pages = []
+        self.model = None
+
+    def release_rules(self) -> None:
+        """Remove the rules' folder (once mkdocs has copied them into the site)."""
+        if self.rules_folder is not None:
+            shutil.rmtree(self.rules_folder, ignore_errors=True)
+        self.rules_folder = None
+        self.rules = {}
 
 
 STATE = BuildState()
+atexit.register(STATE.release)
+
+
+@dataclass(frozen=True)
+class _Handed:
+    policies: Path
+    model: Any
+
+
+# The model `python -m generators build` has checked, for the build it starts (see the docstring).
+_HANDED: list[_Handed] = []
+
+
+@contextmanager
+def handed_model(policies: Path, model: Any) -> Iterator[None]:
+    """While the block runs, a build of `policies` uses `model` (loaded and checked by the caller:
+    it must have passed the check) instead of loading and checking the policies again."""
+    _HANDED.append(_Handed(Path(policies).resolve(), model))
+    try:
+        yield
+    finally:
+        _HANDED.clear()
+
+
+def _take_handed(policies: Path) -> Any:
+    """The handed-over model for `policies` (once: a rebuild loads afresh), or None."""
+    if _HANDED and _HANDED[-1].policies == policies.resolve():
+        return _HANDED.pop().model
+    return None
+
+
+def release_rules() -> None:
+    STATE.release_rules()
 
 
 def policies_dir() -> Path:
@@ -90,20 +153,25 @@ def prepare(config: Any) -> None:
     if not policies.is_dir():
         _fail(f"Mappen med styrdokument finns inte: {policies}")
     as_of = build_date(REPO_ROOT, policies)
-    checked = load_and_check(policies, as_of)
-    if checked.result.failed():
-        report = render_report(checked.result, "text", False)
-        _fail(f"Styrdokumenten har fel; webbplatsen byggs inte förrän de är rättade.\n{report}")
-    if checked.model.organisation is None:
+    model = _take_handed(policies)
+    if model is None:
+        checked = load_and_check(policies, as_of)
+        if checked.result.failed():
+            report = render_report(checked.result, "text", False)
+            _fail(f"Styrdokumenten har fel; webbplatsen byggs inte förrän de är rättade.\n{report}")
+        model = checked.model
+        del checked  # the load's diagnostics and results: only the model is needed from here
+    if model.organisation is None:
         _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
-    ctx = SiteContext(checked.model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT),
+    ctx = SiteContext(model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT),
                       site_url=config.site_url or None)
     _publish_settings(config, ctx)
     handwritten = handwritten_pages(Path(config.docs_dir))
     for path in handwritten:
         if path in HANDWRITTEN_NAMES:
             ctx.named_pages[HANDWRITTEN_NAMES[path]] = path
-    ctx.rules = _rules(checked.model, as_of, ctx.commit, ctx.site_url)
+    STATE.rules_folder = Path(tempfile.mkdtemp(prefix="styrdokument-regler-"))
+    ctx.rules = _rules(model, as_of, ctx.commit, ctx.site_url, STATE.rules_folder)
     pages = generate(ctx)
     clashes = sorted({p.path for p in pages} & set(handwritten))
     if clashes:
@@ -113,7 +181,7 @@ def prepare(config: Any) -> None:
         for path in handwritten
     ]
     config.nav = build_nav(nav_pages)
-    STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, checked.model, ctx.commit
+    STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, model, ctx.commit
     STATE.rules = ctx.rules
 
 
@@ -134,8 +202,8 @@ def _plain(value: str) -> str:
     return " ".join(value.replace("&", " och ").translate({ord(c): None for c in "<>\"'`"}).split())
 
 
-def _rules(model: Any, as_of: date, commit: str | None, base_url: str | None) -> dict[str, bytes]:
-    """The JSON rules (`generators.outputs.rules.render_rules`), paths relative to rules/v1/."""
+def _rules(model: Any, as_of: date, commit: str | None, base_url: str | None, folder: Path) -> Mapping[str, bytes]:
+    """The JSON rules (`generators.outputs.rules.write_rules`) written into `folder`, paths relative to rules/v1/."""
     import importlib
     import importlib.util
 
@@ -143,7 +211,8 @@ def _rules(model: Any, as_of: date, commit: str | None, base_url: str | None) ->
         log.info("JSON-reglerna byggs inte: paketet generators.outputs.rules finns inte.")
         return {}
     rules = importlib.import_module("generators.outputs.rules")
-    return dict(rules.render_rules(model, as_of, commit, base_url))
+    published: Mapping[str, bytes] = rules.write_rules(model, as_of, commit, folder, base_url)
+    return published
 
 
 def add_files(files: Any, config: Any) -> Any:
@@ -154,8 +223,13 @@ def add_files(files: Any, config: Any) -> Any:
         if files.get_file_from_path(page.path) is not None:
             _fail(f"Sidan {page.path} finns redan i site/; genererade sidor får inte ha samma namn som handskrivna.")
         files.append(File.generated(config, page.path, content=page.content))
-    for relative, content in sorted(STATE.rules.items()):
-        files.append(File.generated(config, f"{RULES_SITE_DIR}/{relative}", content=content))
+    folder = STATE.rules_folder
+    for relative in sorted(STATE.rules):
+        # Copied by mkdocs from the rules' own folder: the bytes never pass through memory.
+        if folder is not None:
+            files.append(File.generated(config, f"{RULES_SITE_DIR}/{relative}", abs_src_path=str(folder / relative)))
+        else:
+            files.append(File.generated(config, f"{RULES_SITE_DIR}/{relative}", content=STATE.rules[relative]))
     return files
 
 
@@ -191,7 +265,7 @@ def embed_decision_tables(site_dir: Path) -> None:
 
     from generators.outputs.site.escape import json_data_block
 
-    parts = {relative: json.loads(content) for relative, content in sorted(STATE.rules.items()) if relative.startswith("decisions/")}
+    parts = {relative: json.loads(STATE.rules[relative]) for relative in sorted(STATE.rules) if relative.startswith("decisions/")}
     if not parts:
         return
     block = str(json_data_block("vb-tabeller", parts)) + "\n"  # plain text from here: Safe + str would escape the mark

@@ -331,14 +331,35 @@ def scan_site(site_dir: Path, extra_scripts: list[object] | None = None, site_ro
         ids[relative] = page_ids
         if relative != "404.html":  # the 404 page is served at any depth; its links are the theme's
             links.extend((relative, href, line, column) for href, line, column in page_links)
+    built = _built_paths(site_dir)
     for page, href, line, column in links:
-        problem = _broken_link(site_dir, ids, page, href)
+        problem = _broken_link(built, ids, page, href)
         if problem:
             findings.append(Finding(page, line, column, problem))
     return sorted(findings)
 
 
-def _broken_link(site_dir: Path, ids: dict[str, set[str]], page: str, href: str) -> str | None:
+@dataclass(frozen=True)
+class _Built:
+    """Every path of the built site, relative to it: links are checked against these sets, not by
+    asking the file system once per link (a region's site has hundreds of thousands of links)."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+
+def _built_paths(site_dir: Path) -> _Built:
+    files: set[str] = set()
+    folders: set[str] = {"."}
+    for folder, subfolders, names in os.walk(site_dir):
+        relative = os.path.relpath(folder, site_dir)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        folders.update(prefix + name for name in subfolders)
+        files.update(prefix + name for name in names)
+    return _Built(frozenset(files), frozenset(folders))
+
+
+def _broken_link(built: _Built, ids: dict[str, set[str]], page: str, href: str) -> str | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith("/"):
         return None
@@ -348,10 +369,9 @@ def _broken_link(site_dir: Path, ids: dict[str, set[str]], page: str, href: str)
         resolved = posixpath.normpath(posixpath.join(_page_dir(page), unquote(parts.path)))
         if resolved.startswith("../") or resolved == "..":
             return f"länken {href} pekar utanför webbplatsen"
-        candidate = site_dir / resolved
-        if candidate.is_dir():
+        if resolved in built.folders:
             resolved = posixpath.join(resolved, "index.html") if resolved != "." else "index.html"
-        elif not candidate.is_file():
+        elif resolved not in built.files:
             return f"trasig länk: {href} finns inte"
         target = resolved
     fragment = unquote(parts.fragment)

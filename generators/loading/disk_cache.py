@@ -1,0 +1,221 @@
+"""The on-disk cache of `check` (`.styrdokument-cache/` in the repository; never published).
+
+A repeated `check` of a region's tree spent its time parsing, typing and validating files nobody had
+changed. Two kinds of entry, both JSON (never pickle: an entry is data, read with `json.loads`, and
+cannot run code), each named by the sha256 of everything its content depends on:
+
+- `parsed/<key>.json`: one file's parsed, typed and validated content (data, the line and column of
+  every value and key, its loading and schema problems), keyed by the file's bytes, its kind and
+  schema and the tool's fingerprint. `load_file` asks it before parsing a file.
+- `checks/<key>.json`: the whole printed result of one `check` (text and exit code), keyed by the
+  fingerprint, `--today`, `--strict`, the output format, the policies folder and every entry in it
+  (path, file type, bytes) and the id ledger beside it (`ledger/published-ids.json`, which the
+  ledger checks read). An unchanged tree is answered from it without loading anything.
+
+The fingerprint is what could make the same bytes give another result: the tool's version and the
+bytes of every file of the `generators` package (code, templates, code lists, date horizons), the
+schemas (the repository's and any kind's own) and the versions of the parser and validator
+libraries. The reference data (`policies/reference/`) are policy files and are in the key with
+their bytes. So an entry is used only where a cold run would compute the same thing; anything
+unreadable or malformed in the folder is ignored (a miss) and written again. `tests/loader/
+test_disk_cache.py` proves that a cached run gives exactly the cold run's output.
+
+Off with `--no-cache` or the environment variable STYRDOKUMENT_NO_CACHE=1; another folder with
+STYRDOKUMENT_CACHE_DIR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generators import __version__
+from generators.diagnostics import Diagnostic
+from generators.paths import PACKAGE_DIR, REPO_ROOT, SCHEMAS_DIR
+
+CACHE_FOLDER_NAME = ".styrdokument-cache"
+NO_CACHE_ENV = "STYRDOKUMENT_NO_CACHE"
+CACHE_DIR_ENV = "STYRDOKUMENT_CACHE_DIR"
+# Bumped when the layout of an entry changes.
+ENTRY_FORMAT = "1"
+
+
+def default_folder() -> Path:
+    configured = os.environ.get(CACHE_DIR_ENV)
+    return Path(configured) if configured else REPO_ROOT / CACHE_FOLDER_NAME
+
+
+def disabled_by_environment() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
+
+
+def _files_digest(hasher: Any, roots: Iterable[Path]) -> None:
+    # os.walk and plain strings: sorting Path objects cost more than hashing the 3 MB they name.
+    for root in roots:
+        found: list[tuple[str, str]] = []
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+            relative = os.path.relpath(folder, root)
+            found.extend((os.path.join(relative, name), os.path.join(folder, name)) for name in names)
+        for relative, full in sorted(found):
+            if os.path.islink(full) or not os.path.isfile(full):
+                continue
+            with open(full, "rb") as handle:
+                content = handle.read()
+            hasher.update(relative.encode() + b"\0" + hashlib.sha256(content).digest())
+
+
+def _libraries(hasher: Any) -> None:
+    """The installed parser and validator, by their distributions' file lists (name, version and
+    every file's hash: read without importing them or importlib.metadata, which cost more than a
+    cached check)."""
+    import importlib.util
+
+    for package, distribution in (("yaml", "PyYAML"), ("jsonschema", "jsonschema")):
+        spec = importlib.util.find_spec(package)
+        site = Path(spec.origin).parent.parent if spec is not None and spec.origin else None
+        prefix = f"{distribution.lower()}-"
+        found = sorted(p for p in site.glob("*.dist-info") if p.name.lower().startswith(prefix)) if site is not None else []
+        hasher.update(f"{distribution}\0".encode())
+        for info in found:
+            record = info / "RECORD"
+            hasher.update(info.name.encode() + (hashlib.sha256(record.read_bytes()).digest() if record.is_file() else b"?"))
+
+
+@cache
+def fingerprint() -> str:
+    """What besides a file's bytes decides what the loader and the checks make of it (see above)."""
+    from generators.kinds import kinds
+
+    hasher = hashlib.sha256(f"{ENTRY_FORMAT}\0{__version__}\0".encode())
+    _libraries(hasher)
+    kind_schemas = tuple(REPO_ROOT / kind.schemas_dir for kind in kinds() if kind.schemas_dir is not None)
+    _files_digest(hasher, (PACKAGE_DIR, SCHEMAS_DIR, *kind_schemas))
+    return hasher.hexdigest()
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """A file's content as `load_file` derives it from its bytes (problems without a file name)."""
+
+    data: Any
+    positions: dict[tuple[str | int, ...], tuple[int, int]]
+    key_positions: dict[tuple[str | int, ...], tuple[int, int]]
+    problems: tuple[Diagnostic, ...]
+
+
+def _positions_out(positions: dict[tuple[str | int, ...], tuple[int, int]]) -> list[list[Any]]:
+    return [[list(path), line, column] for path, (line, column) in positions.items()]
+
+
+def _positions_in(rows: list[list[Any]]) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    return {tuple(path): (int(line), int(column)) for path, line, column in rows}
+
+
+def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
+    return {"line": d.line, "column": d.column, "code": d.code, "message": d.message, "severity": d.severity,
+            "path": d.path, "related": list(d.related)}
+
+
+def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
+    return Diagnostic("", int(data["line"]), int(data["column"]), str(data["code"]), str(data["message"]),
+                      data["severity"], str(data["path"]), tuple(data["related"]))
+
+
+class DiskCache:
+    """The cache folder. Reads never raise (a bad entry is a miss); writes are atomic (a file
+    written beside the entry, then renamed over it), so a killed run leaves no half entry."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.salt = fingerprint()
+
+    # -- parsed files --------------------------------------------------------------------------
+    def parsed_key(self, data: bytes, kind: str, schema: str) -> str:
+        hasher = hashlib.sha256(f"{self.salt}\0parsed\0{kind}\0{schema}\0".encode())
+        hasher.update(data)
+        return hasher.hexdigest()
+
+    def get_parsed(self, key: str) -> ParsedEntry | None:
+        raw = self._read("parsed", key)
+        if raw is None:
+            return None
+        try:
+            return ParsedEntry(raw["data"], _positions_in(raw["positions"]), _positions_in(raw["key_positions"]),
+                               tuple(_diagnostic_in(p) for p in raw["problems"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_parsed(self, key: str, entry: ParsedEntry) -> None:
+        self._write("parsed", key, {"data": entry.data, "positions": _positions_out(entry.positions),
+                                    "key_positions": _positions_out(entry.key_positions),
+                                    "problems": [_diagnostic_out(p) for p in entry.problems]})
+
+    # -- whole check results -------------------------------------------------------------------
+    def check_key(self, policies_dir: Path, settings: dict[str, str], ledger: Path) -> str:
+        """The key of one `check`: the settings and every entry under the policies folder, as the
+        loader lists them (path, type, bytes), and the ledger beside it."""
+        from generators.loading.discovery import policy_files
+
+        hasher = hashlib.sha256(f"{self.salt}\0check\0".encode())
+        hasher.update(json.dumps({**settings, "policies": str(policies_dir.resolve()), "cwd": os.getcwd()},
+                                 sort_keys=True).encode())
+        for path in [*policy_files(policies_dir), ledger]:
+            hasher.update(b"\0" + os.fsencode(path) + b"\0")
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                hasher.update(b"missing")
+                continue
+            hasher.update(str(mode).encode() + b"\0")
+            if path.is_file() and not path.is_symlink():
+                try:
+                    hasher.update(hashlib.sha256(path.read_bytes()).digest())
+                except OSError as error:
+                    hasher.update(f"unreadable {error.errno}".encode())
+        return hasher.hexdigest()
+
+    def get_check(self, key: str) -> tuple[str, int] | None:
+        raw = self._read("checks", key)
+        if raw is None:
+            return None
+        output, code = raw.get("output"), raw.get("exit_code")
+        if not isinstance(output, str) or not isinstance(code, int):
+            return None
+        return output, code
+
+    def put_check(self, key: str, output: str, exit_code: int) -> None:
+        self._write("checks", key, {"output": output, "exit_code": exit_code})
+
+    # -- files ---------------------------------------------------------------------------------
+    def _path(self, section: str, key: str) -> Path:
+        return self.folder / section / key[:2] / f"{key}.json"
+
+    def _read(self, section: str, key: str) -> dict[str, Any] | None:
+        try:
+            raw = json.loads(self._path(section, key).read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return None
+        return raw if isinstance(raw, dict) else None
+
+    def _write(self, section: str, key: str, content: dict[str, Any]) -> None:
+        target = self._path(section, key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(content, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, target)
+        except (OSError, ValueError, TypeError):
+            # A cache that cannot be written (read-only checkout, full disk) only costs time.
+            try:
+                os.unlink(temporary)
+            except (OSError, UnboundLocalError):
+                pass
