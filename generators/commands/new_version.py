@@ -342,8 +342,26 @@ def run(args: argparse.Namespace) -> int:
           f"{'' if args.review_by else ' (lika lång tid efter valid_from som i den senaste versionen; ändra med --review-by)'}.")
     if ended is not None:
         print(f"Ändrade {shown[newest_path]}: valid_to {ends.isoformat()}, dagen innan den nya versionen börjar gälla.")
+    _refresh_codeowners(policies)
     print("Gör nu ändringarna i den nya filen och skriv om sammanfattningen (summary) och kommentarerna överst så att de gäller den nya versionen.")
     if decision is None:
         print(f"När beslutet är fattat: för in det under adopted_by (organ, datum, paragraf, diarienummer), sätt status: antagen "
               f"och ge version {newest_meta['version']} valid_to {(valid_from - timedelta(days=1)).isoformat()}.")
     return 0
+
+
+def _refresh_codeowners(policies: Path) -> None:
+    """A repository that keeps a CODEOWNERS file gets the new file's line in it now: the new version
+    has the same owner, and the pull request's freshness check would otherwise fail on it."""
+    from generators.outputs import codeowners
+
+    sources = codeowners.Sources.for_repository(policies.parent, policies)
+    if not sources.output.is_file() or not sources.teams.is_file():
+        return
+    try:
+        changed = codeowners.write(sources)
+    except codeowners.CodeownersError:
+        print(f"{sources.shown(sources.output)} kunde inte skrivas om; kör `python -m generators codeowners` och rätta det den anger.")
+        return
+    if changed:
+        print(f"Skrev om {sources.shown(sources.output)}: den nya filen har samma ägare som den senaste versionen. Checka in den med ändringen.")

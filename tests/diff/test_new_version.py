@@ -4,6 +4,7 @@ of a change by a new decision (no history rewritten)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,18 @@ def test_version_numbers_and_a_document_block_that_cannot_be_edited_line_by_line
     block.set("version", '"2"')
     block.set("supersedes", '"1"', after=("version",))
     assert block.text == '# kommentar\ndocument:\n  id: x\n  # om versionen\n  version: "2"\n  supersedes: "1"\nbody: b\n'
+
+
+def test_a_repository_with_codeowners_gets_the_new_files_line(repo: Path) -> None:
+    """The new version's file is owned like the one it follows, and the freshness check passes at once."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "kommun" / ".github", repo / ".github")
+    travel = repo / "policies" / "travel.yaml"
+    run = new_version(str(travel), "--valid-from", "2027-07-01")
+    assert run.returncode == 0, run.stderr
+    assert "Skrev om .github/CODEOWNERS" in run.stdout
+    owners = (repo / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    owner = {line.split()[0]: line.split()[1:] for line in owners.splitlines() if line.startswith("/policies/")}
+    assert owner["/policies/travel.2027.yaml"] == owner["/policies/travel.yaml"]
+    fresh = subprocess.run([sys.executable, "-m", "generators", "codeowners", "--check", "--root", str(repo)],
+                           capture_output=True, text=True, cwd=REPO, check=False)
+    assert fresh.returncode == 0, fresh.stderr
