@@ -12,9 +12,10 @@ from typing import Any
 
 from generators.decide.tables.common import included
 from generators.model import Model
-from generators.model.attest import ANSVAR_KIND_LABELS, RULE_LABELS, STEP_LABELS, Attestforteckning, Attestreglemente, attest_model
+from generators.model.attest import ANSVAR_KIND_LABELS, Attestforteckning, Attestreglemente, attest_model
 from generators.model.common import Actor, DocumentMeta
 from generators.model.organisation import Organisation
+from generators.wording.labels import ATTEST_RULES, ATTEST_STEPS
 
 
 def _actor(org: Organisation, actor: Actor | None) -> dict[str, Any] | None:
@@ -34,12 +35,12 @@ def _reglemente(org: Organisation, reglemente: Attestreglemente) -> dict[str, An
     third = reglemente.third_step
     return {
         "document": _document(reglemente.meta),
-        "steps": {key: {"label": STEP_LABELS[key], "paragraph": step.paragraph, "text": step.text, "cite": step.cite(reglemente)}
+        "steps": {key: {"label": ATTEST_STEPS[key], "paragraph": step.paragraph, "text": step.text, "cite": step.cite(reglemente)}
                   for key, step in sorted(reglemente.steps.items())},
-        "rules": {key: {"label": RULE_LABELS[key], "paragraph": rule.paragraph, "text": rule.text, "cite": rule.cite(reglemente)}
+        "rules": {key: {"label": ATTEST_RULES[key], "paragraph": rule.paragraph, "text": rule.text, "cite": rule.cite(reglemente)}
                   for key, rule in sorted(reglemente.rules.items())},
         "director_costs": None if director is None else {
-            "label": RULE_LABELS["director_costs"], "paragraph": director.rule.paragraph, "text": director.rule.text,
+            "label": ATTEST_RULES["director_costs"], "paragraph": director.rule.paragraph, "text": director.rule.text,
             "cite": director.rule.cite(reglemente), "director": _actor(org, director.director),
             "attested_by": _actor(org, director.attested_by), "substitute": _actor(org, director.substitute),
         },

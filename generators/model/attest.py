@@ -22,19 +22,6 @@ if TYPE_CHECKING:
     from generators.model import Model
     from generators.model.organisation import Organisation
 
-# The general rules a reglemente may state (schema keys), with their Swedish names.
-RULE_LABELS = {
-    "two_in_conjunction": "två i förening",
-    "own_costs": "egna kostnader",
-    "superior_costs": "överordnads kostnader",
-    "director_costs": "direktörens kostnader",
-    "substitute_per_code": "en beslutsattestant och en ersättare per ansvar",
-    "substitute_only_when_absent": "ersättaren attesterar bara vid frånvaro",
-    "limits_follow_delegation": "attestgränser följer delegationen",
-    "system_matching": "systemmatchning ersätter mottagningsattest",
-    "annual_list": "attestförteckning varje år",
-}
-STEP_LABELS = {"receipt": "Mottagningsattest", "review": "Granskningsattest", "decision": "Beslutsattest"}
 ANSVAR_KIND_LABELS = LabelSet("ansvar_kind")  # schemas/attestforteckning.schema.json
 
 

@@ -36,15 +36,11 @@ WORKERS_SERIES = "visselblasning-arbetstagargrans"
 CATEGORY_LABELS = LabelSet("concerned_category")  # schemas/whistleblowing.schema.json
 FORM_LABELS = LabelSet("channel_form")  # schemas/whistleblowing.schema.json
 ARRANGEMENT_LABELS = LabelSet("channel_arrangement")  # schemas/whistleblowing.schema.json
-COUNTED_FROM_LABELS = {
-    "confirmation_or_day_7": "från bekräftelsen, eller från sjunde dagen efter att rapporten togs emot när ingen bekräftelse skickats",
-    "report_received": "från den dag rapporten togs emot",
-    "case_closed": "från att uppföljningsärendet avslutades",
-}
+FEEDBACK_COUNTED_FROM_LABELS = LabelSet("feedback_counted_from")  # schemas/whistleblowing.schema.json
+RETENTION_COUNTED_FROM_LABELS = LabelSet("retention_counted_from")  # schemas/whistleblowing.schema.json
 EXCEPTION_LABELS = LabelSet("receipt_exception")  # schemas/whistleblowing.schema.json
 # Precedence: a lower number is more specific.
 PRECEDENCE = {"position": 0, "unit": 1, "role_type": 2, "default": 3}
-PRECEDENCE_LABELS = {"position": "befattning", "unit": "enhet", "role_type": "rolltyp", "default": "standardregel"}
 ConcernsKind = Literal["position", "unit", "role_type", "category", "external", "function", "default"]
 
 

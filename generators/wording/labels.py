@@ -27,6 +27,32 @@ from generators.paths import SCHEMAS_DIR
 
 SEVERITY = {"error": "fel", "warning": "varning"}
 
+# The general rules an attestreglemente may state: keys of its schema's `rules` object, not enum values.
+ATTEST_RULES = {
+    "two_in_conjunction": "två i förening",
+    "own_costs": "egna kostnader",
+    "superior_costs": "överordnads kostnader",
+    "director_costs": "direktörens kostnader",
+    "substitute_per_code": "en beslutsattestant och en ersättare per ansvar",
+    "substitute_only_when_absent": "ersättaren attesterar bara vid frånvaro",
+    "limits_follow_delegation": "attestgränser följer delegationen",
+    "system_matching": "systemmatchning ersätter mottagningsattest",
+    "annual_list": "attestförteckning varje år",
+}
+# The attest steps a reglemente describes (keys of its `steps` object), as the name of a step, capitalised
+# as they head a row of the page and the published attest table.
+ATTEST_STEPS = {"receipt": "Mottagningsattest", "review": "Granskningsattest", "decision": "Beslutsattest"}
+# A whistleblowing route's kind of rule, as a link to the route's row names it (a model kind, not a field).
+ROUTE_RULES = {
+    "position": "Regel för befattningen",
+    "role_type": "Regel för rolltypen",
+    "unit": "Regel för enheten",
+    "category": "Regel för gruppen",
+    "external": "Regel för den externa parten",
+    "function": "Regel för funktionen",
+    "default": "Standardregeln",
+}
+
 
 class LabelError(RuntimeError):
     """A schema's labels contradict its enum or another schema's set of the same name."""

@@ -17,8 +17,6 @@ from datetime import date
 from typing import Any
 
 from generators.model.attest import (
-    RULE_LABELS,
-    STEP_LABELS,
     Ansvar,
     Attestforteckning,
     Attestreglemente,
@@ -32,6 +30,8 @@ from generators.outputs.site.escape import Safe, text
 from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import kronor, long_date
 from generators.outputs.site.tables import Row, table
+from generators.wording.labels import ATTEST_RULES, ATTEST_STEPS
+from generators.wording.swedish import upper_first
 
 SECTION = "Attest"
 FOLDER = "attest"
@@ -109,7 +109,7 @@ def general_rules(reglemente: Attestreglemente) -> list[dict[str, Any]]:
     for key in RULE_ORDER:
         rule = reglemente.states(key)
         if rule is not None:
-            found.append({"label": RULE_LABELS[key][:1].upper() + RULE_LABELS[key][1:], "paragraph": rule.paragraph, "text": rule.text})
+            found.append({"label": upper_first(ATTEST_RULES[key]), "paragraph": rule.paragraph, "text": rule.text})
     return found
 
 
@@ -141,7 +141,7 @@ def _level_text(reglemente: Attestreglemente, level_id: str) -> str:
 
 def _reglemente_page(ctx: SiteContext, reglemente: Attestreglemente, versions: Versions, page: str) -> str:
     day = _day(ctx, reglemente)
-    steps = [{"label": STEP_LABELS[key], "paragraph": step.paragraph, "text": step.text}
+    steps = [{"label": ATTEST_STEPS[key], "paragraph": step.paragraph, "text": step.text}
              for key in ("receipt", "review", "decision") if (step := reglemente.steps.get(key)) is not None]
     levels = table("Beloppsnivåer för beslutsattest", ["Nivå", "Beloppsgräns"],
                    [Row([lv.name, "Utan beloppsgräns" if lv.up_to is None else f"Upp till {kronor(lv.up_to)}"]) for lv in reglemente.levels.values()])

@@ -17,8 +17,9 @@ from typing import Any
 from generators.model.common import Actor
 from generators.model.whistleblowing import (
     CATEGORY_LABELS,
-    COUNTED_FROM_LABELS,
+    FEEDBACK_COUNTED_FROM_LABELS,
     FORM_LABELS,
+    RETENTION_COUNTED_FROM_LABELS,
     Concerned,
     Handler,
     Route,
@@ -303,7 +304,7 @@ def _steps(ctx: SiteContext, regulation: WhistleblowingRegulation, page: str, la
              "en rapport om sig själv eller om sin egen chef."),
         Safe(f"Du får återkoppling om vilka åtgärder som har vidtagits och varför inom {text(months)}"
              f"{text(_law_note(feedback.months, law_months, 'månader'))}, "
-             f"{text(COUNTED_FROM_LABELS.get(feedback.counted_from, feedback.counted_from))}. Återkopplingen lämnas i "
+             f"{text(FEEDBACK_COUNTED_FROM_LABELS[feedback.counted_from])}. Återkopplingen lämnas i "
              "den mån sekretess inte hindrar det."),
     ]
     return steps
@@ -326,9 +327,9 @@ def _deadlines(regulation: WhistleblowingRegulation, law_days: int | None, law_m
         Row(["Bekräftelse att rapporten har tagits emot", f"inom {count(receipt.days, 'dag', 'dagar')}",
              law(law_days, "dag", "dagar"), "från att rapporten togs emot"]),
         Row(["Återkoppling till den som har rapporterat", f"inom {count(feedback.months, 'månad', 'månader')}",
-             law(law_months, "månad", "månader"), COUNTED_FROM_LABELS.get(feedback.counted_from, feedback.counted_from)]),
+             law(law_months, "månad", "månader"), FEEDBACK_COUNTED_FROM_LABELS[feedback.counted_from]]),
         Row(["Personuppgifter i uppföljningsärendet", f"högst {count(retention.years, 'år', 'år')}",
-             law(law_years, "år", "år"), COUNTED_FROM_LABELS.get(retention.counted_from, retention.counted_from)]),
+             law(law_years, "år", "år"), RETENTION_COUNTED_FROM_LABELS[retention.counted_from]]),
     ]
     return table("Frister i reglementet och lagens gränser", ["Vad", "Reglementet", "Lagen", "Räknas"], rows,
                  css_class="amounts-table")
@@ -379,7 +380,7 @@ def _personal_data(ctx: SiteContext, regulation: WhistleblowingRegulation, page:
     personal = regulation.personal_data
     retention = personal.retention
     years = count(retention.years, "år", "år")
-    when = COUNTED_FROM_LABELS.get(retention.counted_from, retention.counted_from)
+    when = RETENTION_COUNTED_FROM_LABELS[retention.counted_from]
     return {
         "controller": ctx.actor_link(personal.controller, page),
         "limit": f"Personuppgifter får behandlas högst {years} {when}{_law_note(retention.years, law_years, 'år')}.",

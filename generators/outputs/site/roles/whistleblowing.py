@@ -27,6 +27,7 @@ from generators.outputs.site.pages.whistleblowing import (
 )
 from generators.outputs.site.render import slug
 from generators.outputs.site.roles import PageLink, RoleEntry, Topic
+from generators.wording.labels import ROUTE_RULES
 
 HANDLES = Topic(
     "whistleblowing-handles", 300, "Hanterar anmälningar om missförhållanden",
@@ -88,20 +89,9 @@ def _handler(ctx: SiteContext, regulation: WhistleblowingRegulation, handler: Ha
     return _Html(lambda c, page: handler_html(c, regulation, handler, page, doc_page))
 
 
-RULE_LABELS = {
-    "position": "Regel för befattningen",
-    "role_type": "Regel för rolltypen",
-    "unit": "Regel för enheten",
-    "category": "Regel för gruppen",
-    "external": "Regel för den externa parten",
-    "function": "Regel för funktionen",
-    "default": "Standardregeln",
-}
-
-
 def _rule_link(ctx: SiteContext, regulation: WhistleblowingRegulation, route: Route) -> PageLink:
     """The route's row in the routing table on the regulation's page."""
-    label = RULE_LABELS.get(route.concerns.kind, "Regeln")
+    label = ROUTE_RULES.get(route.concerns.kind, "Regeln")
     return PageLink(ctx.document_page(regulation), label, f"regel-{route.id}")
 
 
