@@ -94,6 +94,8 @@ SENTENCES: dict[str, str] = {
     "travel.category": "{who} hör till resenärskategorin {category}",
     "travel.category.all": "{who} hör alla till resenärskategorin {category}",
     "travel.for": "För {who}: {line}",
+    "travel.recused": "{who} sitter själv i {approver} och deltar inte i beslutet om sin egen resa (jäv, KL 6 kap. 28 § 1)",
+    "travel.recused.if_member": "Den som reser och själv sitter i {approver} deltar inte i beslutet om sin egen resa (jäv, KL 6 kap. 28 § 1)",
     # whistleblowing
     "whistleblowing.missing": "Det finns inget reglemente för visselblåsning.",
     "whistleblowing.not_in_force": "Inget reglemente för visselblåsning gäller {day}.",

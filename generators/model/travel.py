@@ -342,6 +342,33 @@ def same_seat_holder(org: Organisation, a: Actor, b: Actor) -> bool:
     return root(a.body or "") == root(b.body or "")
 
 
+def traveller_in_approving_body(org: Organisation, traveller: Actor, approver: Actor) -> str | None:
+    """Whether the traveller takes part in the body that approves the trip, which makes them jävig in
+    it (the matter concerns them personally, KL 6 kap. 28 § 1): "member" when the traveller is
+    certainly one of its members (a seat of the body itself, or a seat held by one person both in a
+    nämnd and in its presidium, such as the ordförande), "may_be_member" when the traveller may sit
+    in it (a body's members as a group, or a seat elsewhere in the same nämnd's family). None when
+    the approving body is outside the traveller's family."""
+    if approver.kind != "body" or traveller.kind not in ("seat", "body"):
+        return None
+    approving = org.bodies.get(approver.id)
+    home = traveller.body if traveller.kind == "seat" else traveller.id
+    if approving is None or home is None or home not in org.bodies:
+        return None
+    if not _same_root(org, approving.id, home):
+        return None  # another nämnd's members, or a body outside the traveller's family
+    if traveller.kind == "seat" and approving.id == home:
+        return "member"
+    # A presidium is the nämnd's ordförande and vice ordförande (see same_seat_holder): a seat held
+    # by one person in both is the same person. Anyone else of the family (a ledamot, an utskott's
+    # members, who are chosen among the nämnd's) may or may not sit in the approving body.
+    presidium_of_home = approving.kind == "presidium" and approving.parent == home
+    seat = traveller.id
+    if traveller.kind == "seat" and presidium_of_home and approving.seats.get(seat) == 1 and org.bodies[home].seats.get(seat) == 1:
+        return "member"
+    return "may_be_member"
+
+
 def seat_may_be_traveller(org: Organisation, category: TravellerCategory, actor: Actor) -> bool:
     """Could the holder of this seat travel in this category (a seat in one of its bodies' families)?"""
     return actor.kind == "seat" and category.kind == "elected" and any(_same_root(org, actor.body or "", b) for b in category.bodies)

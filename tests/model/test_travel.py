@@ -15,7 +15,7 @@ import pytest
 
 from generators.model import Model
 from generators.model.common import Actor
-from generators.model.travel import ISO_SERIES, TravelPolicy, decide_trip, travel_policy_on
+from generators.model.travel import ISO_SERIES, TravelPolicy, decide_trip, travel_policy_on, traveller_in_approving_body
 from generators.pipeline import load_and_check
 from tests.conftest import EXAMPLE_POLICIES, TODAY
 
@@ -222,3 +222,23 @@ def test_a_matter_found_only_in_a_later_version_is_reported_with_both_places(pol
     later = (policies_copy / "delegation" / "kommunstyrelsen.2027.yaml").read_text(encoding="utf-8").splitlines()
     line = later.index(needle.rstrip("\n")) + 1
     assert diagnostic.related and diagnostic.related[0].endswith(f"kommunstyrelsen.2027.yaml:{line}")
+
+
+@pytest.mark.parametrize(("traveller", "approver", "expected"), [
+    (Actor("seat", "ordforande", "socialnamnden"), Actor("body", "socialnamnden"), "member"),
+    # The presidium is the nämnd's ordförande and vice ordförande: one seat of each in both bodies.
+    (Actor("seat", "ordforande", "socialnamnden"), Actor("body", "sn_presidium"), "member"),
+    (Actor("seat", "vice_ordforande", "socialnamnden"), Actor("body", "sn_presidium"), "member"),
+    # A ledamot may or may not be one of the presidium's ledamöter, an utskott's members are chosen
+    # among the nämnd's, and a whole body's members may include the presidium's.
+    (Actor("seat", "ledamot", "socialnamnden"), Actor("body", "sn_presidium"), "may_be_member"),
+    (Actor("seat", "ordforande", "kommunstyrelsen"), Actor("body", "ks_arbetsutskott"), "may_be_member"),
+    (Actor("body", "socialnamnden"), Actor("body", "sn_presidium"), "may_be_member"),
+    # Another nämnd, a seat or a position approving: nobody who travels sits in the approving body.
+    (Actor("seat", "ordforande", "socialnamnden"), Actor("body", "kommunstyrelsen"), None),
+    (Actor("seat", "ordforande", "kommunstyrelsen"), Actor("seat", "forste_vice_ordforande", "kommunstyrelsen"), None),
+    (Actor("position", "enhetschef_vuxen"), Actor("body", "socialnamnden"), None),
+])
+def test_a_member_of_the_approving_body_is_told_apart(model: Model, traveller: Actor, approver: Actor, expected: str | None) -> None:
+    assert model.organisation is not None
+    assert traveller_in_approving_body(model.organisation, traveller, approver) == expected

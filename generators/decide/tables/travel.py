@@ -20,11 +20,11 @@ from typing import Any
 
 from generators.decide.tables.common import document_info, included, periods
 from generators.decide.tables.delegation import actor_json
-from generators.decide.text import lower_first, sentence
+from generators.decide.text import lower_first, say, sentence, upper_first
 from generators.model import Model
 from generators.model.common import Actor
 from generators.model.organisation import SEAT_LABELS, Organisation
-from generators.model.travel import BASIS_LABELS, ISO_SERIES, TravelDecision, TravelPolicy, traveller_label
+from generators.model.travel import BASIS_LABELS, ISO_SERIES, TravelDecision, TravelPolicy, traveller_in_approving_body, traveller_label
 from generators.wording.countries import country_name
 
 
@@ -83,6 +83,12 @@ def _decision_json(model: Model, org: Organisation, policy: TravelPolicy, decisi
         lines.append(sentence(f"{cell}, det vill säga {running(decision.approver)}"))
     else:
         lines.append(sentence(cell))
+    # The approving body decides without the member who travels: the trip concerns them personally.
+    sits = traveller_in_approving_body(org, decision.traveller, decision.approver)
+    if sits == "member":
+        lines.append(sentence(say("travel.recused", who=upper_first(traveller_label(org, decision.traveller)), approver=running(decision.approver))))
+    elif sits == "may_be_member":
+        lines.append(sentence(say("travel.recused.if_member", approver=running(decision.approver))))
     matter = None
     if approval.basis == "delegation" and decision.matter is not None and decision.order is not None:
         order = decision.order
