@@ -7,6 +7,11 @@ cannot run code), each named by the sha256 of everything its content depends on:
 - `parsed/<key>.json`: one file's parsed, typed and validated content (data, the line and column of
   every value and key, its loading and schema problems), keyed by the file's bytes, its kind and
   schema and the tool's fingerprint. `load_file` asks it before parsing a file.
+- `derived/<key>.json` (the same key): what the checks derived from that content, the document's
+  memo (`SourceDocument.derived`: schema walks, every string, every id), in the lossless tagged
+  form of `plain_data.py`. A memo value depends on the data alone (and on the code and schemas, in
+  the fingerprint), so after an edit only the edited file's walks run again. Written after the
+  checks, with every value they computed; a value that is not plain data is left out (computed again).
 - `checks/<key>.json`: the whole printed result of one `check` (text and exit code), keyed by the
   fingerprint, `--today`, `--strict`, the output format, the policies folder and every entry in it
   (path, file type, bytes) and the id ledger beside it (`ledger/published-ids.json`, which the
@@ -38,13 +43,14 @@ from typing import Any
 
 from generators import __version__
 from generators.diagnostics import Diagnostic
+from generators.loading import plain_data
 from generators.paths import PACKAGE_DIR, REPO_ROOT, SCHEMAS_DIR
 
 CACHE_FOLDER_NAME = ".styrdokument-cache"
 NO_CACHE_ENV = "STYRDOKUMENT_NO_CACHE"
 CACHE_DIR_ENV = "STYRDOKUMENT_CACHE_DIR"
 # Bumped when the layout of an entry changes.
-ENTRY_FORMAT = "1"
+ENTRY_FORMAT = "2"
 
 
 def default_folder() -> Path:
@@ -111,12 +117,19 @@ class ParsedEntry:
     problems: tuple[Diagnostic, ...]
 
 
-def _positions_out(positions: dict[tuple[str | int, ...], tuple[int, int]]) -> list[list[Any]]:
-    return [[list(path), line, column] for path, (line, column) in positions.items()]
+# Positions in columns (the paths, their lines, their columns): a region's tree has hundreds of
+# thousands, and zipping three lists reads them several times faster than a row per position.
+def _positions_out(positions: dict[tuple[str | int, ...], tuple[int, int]]) -> dict[str, list[Any]]:
+    return {"paths": [list(path) for path in positions], "lines": [line for line, _ in positions.values()],
+            "columns": [column for _, column in positions.values()]}
 
 
-def _positions_in(rows: list[list[Any]]) -> dict[tuple[str | int, ...], tuple[int, int]]:
-    return {tuple(path): (int(line), int(column)) for path, line, column in rows}
+def _positions_in(columns: dict[str, list[Any]]) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    paths, lines, numbers = columns["paths"], columns["lines"], columns["columns"]
+    if not (len(paths) == len(lines) == len(numbers)) or not set(map(type, paths)) <= {list} \
+            or not set(map(type, lines)) | set(map(type, numbers)) <= {int}:
+        raise ValueError("damaged positions")
+    return dict(zip(map(tuple, paths), zip(lines, numbers, strict=True), strict=True))
 
 
 def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
@@ -136,6 +149,8 @@ class DiskCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.salt = fingerprint()
+        # The memos of the documents loaded through this cache: (key, memo, the keys it was read with).
+        self._memos: list[tuple[str, dict[Any, Any], frozenset[Any]]] = []
 
     # -- parsed files --------------------------------------------------------------------------
     def parsed_key(self, data: bytes, kind: str, schema: str) -> str:
@@ -157,6 +172,38 @@ class DiskCache:
         self._write("parsed", key, {"data": entry.data, "positions": _positions_out(entry.positions),
                                     "key_positions": _positions_out(entry.key_positions),
                                     "problems": [_diagnostic_out(p) for p in entry.problems]})
+
+    # -- what the checks derived from a file's content ---------------------------------------
+    def get_derived(self, key: str) -> dict[Any, Any]:
+        """The memo stored for the content of `key` (empty when there is none or it is damaged)."""
+        raw = self._read("derived", key)
+        if raw is None:
+            return {}
+        try:
+            return {plain_data.decode(name): plain_data.decode(value) for name, value in raw["memo"]}
+        except (KeyError, TypeError, ValueError):  # NotPlain is a ValueError
+            return {}
+
+    def track_memo(self, key: str, memo: dict[Any, Any]) -> None:
+        """Keep `memo` (filled by the checks) to store under `key` in `save_derived`."""
+        self._memos.append((key, memo, frozenset(memo)))
+
+    def save_derived(self) -> None:
+        """Store every tracked memo the checks added to. Keys sorted: the same memo, the same bytes."""
+        written: set[str] = set()
+        for key, memo, stored in self._memos:
+            if key in written or set(memo) <= stored:
+                continue
+            written.add(key)
+            rows: list[list[Any]] = []
+            for name, value in memo.items():
+                try:
+                    rows.append([plain_data.encode(name), plain_data.encode(value)])
+                except plain_data.NotPlain:
+                    continue  # computed again next time
+            rows.sort(key=lambda row: json.dumps(row[0], ensure_ascii=False))
+            self._write("derived", key, {"memo": rows})
+        self._memos.clear()
 
     # -- whole check results -------------------------------------------------------------------
     def check_key(self, policies_dir: Path, settings: dict[str, str], ledger: Path) -> str:
@@ -208,10 +255,12 @@ class DiskCache:
     def _write(self, section: str, key: str, content: dict[str, Any]) -> None:
         target = self._path(section, key)
         try:
+            # json.dumps, not json.dump: dump streams through the pure-Python encoder, several times slower.
+            text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(content, out, ensure_ascii=False, separators=(",", ":"))
+                out.write(text)
             os.replace(temporary, target)
         except (OSError, ValueError, TypeError):
             # A cache that cannot be written (read-only checkout, full disk) only costs time.

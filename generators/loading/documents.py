@@ -156,8 +156,10 @@ def load_file(
     if parsed is None:
         disk_key = disk_cache.parsed_key(data, kind, schema) if disk_cache is not None else ""
         entry = disk_cache.get_parsed(disk_key) if disk_cache is not None else None
-        if entry is not None:
-            parsed = _Parsed(entry.data, entry.positions, entry.key_positions, {}, entry.problems)
+        if disk_cache is not None and entry is not None:
+            memo = disk_cache.get_derived(disk_key)  # what the checks derived from these bytes last time
+            parsed = _Parsed(entry.data, entry.positions, entry.key_positions, memo, entry.problems)
+            disk_cache.track_memo(disk_key, memo)
         else:
             document, diagnostics = _parse_file(data, "", kind, schema, store, typer)
             if document is None:
@@ -165,6 +167,7 @@ def load_file(
             parsed = _Parsed(document.data, document.positions, document.key_positions, document.memo, tuple(diagnostics))
             if disk_cache is not None:
                 disk_cache.put_parsed(disk_key, ParsedEntry(parsed.data, parsed.positions, parsed.key_positions, parsed.problems))
+                disk_cache.track_memo(disk_key, parsed.memo)
         _PARSED[key] = parsed
         if len(_PARSED) > _PARSED_MAX:
             _PARSED.popitem(last=False)
