@@ -6,7 +6,10 @@ cannot run code), each named by the sha256 of everything its content depends on:
 
 - `parsed/<key>.json`: one file's parsed, typed and validated content (data, the line and column of
   every value and key, its loading and schema problems), keyed by the file's bytes, its kind and
-  schema and the tool's fingerprint. `load_file` asks it before parsing a file.
+  schema and the tool's fingerprint. `load_file` asks it before parsing a file. Two JSON lines: the
+  data and problems with the sha256 of the second line, then the positions (nine tenths of the
+  entry), read only when a message asks a document for a line (`LazyPositions`); an entry whose
+  second line does not match its digest is a miss.
 - `derived/<key>.json` (the same key): what the checks derived from that content, the document's
   memo (`SourceDocument.derived`: schema walks, every string, every id), in the lossless tagged
   form of `plain_data.py`. A memo value depends on the data alone (and on the code and schemas, in
@@ -35,7 +38,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -107,19 +110,22 @@ def fingerprint() -> str:
     return hasher.hexdigest()
 
 
+Positions = Mapping[tuple[str | int, ...], tuple[int, int]]
+
+
 @dataclass(frozen=True)
 class ParsedEntry:
     """A file's content as `load_file` derives it from its bytes (problems without a file name)."""
 
     data: Any
-    positions: dict[tuple[str | int, ...], tuple[int, int]]
-    key_positions: dict[tuple[str | int, ...], tuple[int, int]]
+    positions: Positions
+    key_positions: Positions
     problems: tuple[Diagnostic, ...]
 
 
 # Positions in columns (the paths, their lines, their columns): a region's tree has hundreds of
 # thousands, and zipping three lists reads them several times faster than a row per position.
-def _positions_out(positions: dict[tuple[str | int, ...], tuple[int, int]]) -> dict[str, list[Any]]:
+def _positions_out(positions: Positions) -> dict[str, list[Any]]:
     return {"paths": [list(path) for path in positions], "lines": [line for line, _ in positions.values()],
             "columns": [column for _, column in positions.values()]}
 
@@ -132,6 +138,48 @@ def _positions_in(columns: dict[str, list[Any]]) -> dict[tuple[str | int, ...], 
     return dict(zip(map(tuple, paths), zip(lines, numbers, strict=True), strict=True))
 
 
+class _StoredPositions:
+    """An entry's positions as the JSON text it stores them in, read when first asked for.
+
+    They are nine tenths of an entry, and a check asks only the files it reports on for a line. The
+    text was checked against its sha256 when the entry was read, so it is the text `put_parsed`
+    wrote: reading it later cannot fail.
+    """
+
+    def __init__(self, text: bytes) -> None:
+        self._text: bytes | None = text
+        self._read: dict[str, dict[tuple[str | int, ...], tuple[int, int]]] = {}
+
+    def get(self, name: str) -> dict[tuple[str | int, ...], tuple[int, int]]:
+        if self._text is not None:
+            columns = json.loads(self._text)
+            self._read = {part: _positions_in(columns[part]) for part in ("positions", "key_positions")}
+            self._text = None
+        return self._read[name]
+
+
+class LazyPositions(Mapping[tuple[str | int, ...], tuple[int, int]]):
+    """One of the two position tables of a stored entry (values or keys), read on first use."""
+
+    def __init__(self, stored: _StoredPositions, name: str) -> None:
+        self._stored = stored
+        self._name = name
+
+    def __getitem__(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        return self._stored.get(self._name)[path]
+
+    def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
+        return self._stored.get(self._name).get(path, default)
+
+    def __iter__(self) -> Iterator[tuple[str | int, ...]]:
+        return iter(self._stored.get(self._name))
+
+    def __len__(self) -> int:
+        return len(self._stored.get(self._name))
+
+
+
+
 def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
     return {"line": d.line, "column": d.column, "code": d.code, "message": d.message, "severity": d.severity,
             "path": d.path, "related": list(d.related)}
@@ -140,6 +188,12 @@ def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
 def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
     return Diagnostic("", int(data["line"]), int(data["column"]), str(data["code"]), str(data["message"]),
                       data["severity"], str(data["path"]), tuple(data["related"]))
+
+
+def _dumps(content: Any) -> str:
+    """Compact JSON on one line (no raw newline: strings escape theirs). json.dumps, not json.dump:
+    dump streams through the pure-Python encoder, several times slower."""
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
 class DiskCache:
@@ -159,19 +213,28 @@ class DiskCache:
         return hasher.hexdigest()
 
     def get_parsed(self, key: str) -> ParsedEntry | None:
-        raw = self._read("parsed", key)
-        if raw is None:
-            return None
+        # Two JSON lines: the entry, then its positions, kept as bytes until first asked for (a
+        # JSON string holding them would cost as much to read as the positions themselves).
         try:
-            return ParsedEntry(raw["data"], _positions_in(raw["positions"]), _positions_in(raw["key_positions"]),
+            header, positions = self._path("parsed", key).read_bytes().split(b"\n", 1)
+            raw = json.loads(header)
+            if not isinstance(raw, dict) or raw["positions_sha256"] != hashlib.sha256(positions).hexdigest():
+                return None
+            stored = _StoredPositions(positions)
+            return ParsedEntry(raw["data"], LazyPositions(stored, "positions"), LazyPositions(stored, "key_positions"),
                                tuple(_diagnostic_in(p) for p in raw["problems"]))
-        except (KeyError, TypeError, ValueError):
+        except (OSError, KeyError, TypeError, ValueError, RecursionError):
             return None
 
     def put_parsed(self, key: str, entry: ParsedEntry) -> None:
-        self._write("parsed", key, {"data": entry.data, "positions": _positions_out(entry.positions),
-                                    "key_positions": _positions_out(entry.key_positions),
-                                    "problems": [_diagnostic_out(p) for p in entry.problems]})
+        try:
+            positions = _dumps({"positions": _positions_out(entry.positions),
+                                "key_positions": _positions_out(entry.key_positions)}).encode("utf-8")
+            header = _dumps({"data": entry.data, "positions_sha256": hashlib.sha256(positions).hexdigest(),
+                             "problems": [_diagnostic_out(p) for p in entry.problems]}).encode("utf-8")
+        except (ValueError, TypeError):
+            return
+        self._write_bytes("parsed", key, header + b"\n" + positions)
 
     # -- what the checks derived from a file's content ---------------------------------------
     def get_derived(self, key: str) -> dict[Any, Any]:
@@ -253,13 +316,18 @@ class DiskCache:
         return raw if isinstance(raw, dict) else None
 
     def _write(self, section: str, key: str, content: dict[str, Any]) -> None:
+        try:
+            text = _dumps(content).encode("utf-8")
+        except (ValueError, TypeError):
+            return
+        self._write_bytes(section, key, text)
+
+    def _write_bytes(self, section: str, key: str, text: bytes) -> None:
         target = self._path(section, key)
         try:
-            # json.dumps, not json.dump: dump streams through the pure-Python encoder, several times slower.
-            text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with os.fdopen(handle, "wb") as out:
                 out.write(text)
             os.replace(temporary, target)
         except (OSError, ValueError, TypeError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -30,8 +30,9 @@ class SourceDocument:
     kind: str
     schema: str
     data: Any
-    positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
-    key_positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+    # A dict, or the disk cache's table read when first asked for (disk_cache.LazyPositions).
+    positions: Mapping[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+    key_positions: Mapping[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
     # What checks derive from `data` alone (schema walks, every string): computed once per content.
     # Keys name their producer; values hold JSON paths, never SourceRefs, so a document loaded again
     # from the same bytes under another path shares it.
@@ -130,8 +131,8 @@ class _Parsed:
     """A file's content parsed, typed and validated: everything `load_file` derives from its bytes."""
 
     data: Any
-    positions: dict[JsonPath, tuple[int, int]]
-    key_positions: dict[JsonPath, tuple[int, int]]
+    positions: Mapping[JsonPath, tuple[int, int]]
+    key_positions: Mapping[JsonPath, tuple[int, int]]
     memo: dict[Any, Any]
     problems: tuple[Diagnostic, ...]  # with an empty file name, filled in per load
 

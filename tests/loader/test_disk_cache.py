@@ -109,9 +109,12 @@ def test_entries_are_json_and_a_damaged_one_is_a_miss(tree: Path, tmp_path: Path
     cache = tmp_path / "cache"
     cold = _run(tree, None)
     _run(tree, cache)
-    entries = _entries(cache, "parsed") + _entries(cache, "checks")
+    entries = _entries(cache, "parsed") + _entries(cache, "checks") + _entries(cache, "derived")
     for entry in entries:
-        json.loads(entry.read_bytes())  # data, never pickle
+        lines = entry.read_bytes().split(b"\n")
+        assert len(lines) == (2 if entry.parent.parent.name == "parsed" else 1)
+        for line in lines:
+            json.loads(line)  # data, never pickle
     for number, entry in enumerate(entries):
         entry.write_bytes(b"{not json" if number % 3 == 0 else b"[]" if number % 3 == 1 else b'{"data": 1}')
     assert _run(tree, cache) == cold
@@ -223,3 +226,14 @@ def test_what_is_not_plain_data_is_not_stored() -> None:
     for value in (Pair(1, 2), datetime(2026, 1, 1), {1, 2}, b"x", (1, object())):
         with pytest.raises(plain_data.NotPlain):
             plain_data.encode(value)
+
+
+def test_positions_that_do_not_match_their_digest_are_a_miss(tree: Path, tmp_path: Path) -> None:
+    """A parsed entry whose positions line was altered (a line number changed) is parsed again."""
+    cache = tmp_path / "cache"
+    cold = _run(tree, None, date(2031, 1, 1))  # with messages, which ask for lines
+    _run(tree, cache)
+    for entry in _entries(cache, "parsed"):
+        header, positions = entry.read_bytes().split(b"\n", 1)
+        entry.write_bytes(header + b"\n" + positions.replace(b'"lines":[', b'"lines":[9', 1))
+    assert _run(tree, cache, date(2031, 1, 1)) == cold
