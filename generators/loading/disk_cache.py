@@ -1,7 +1,7 @@
 """The on-disk cache of `check` (`.styrdokument-cache/` in the repository; never published).
 
 A repeated `check` of a region's tree spent its time parsing, typing and validating files nobody had
-changed. Two kinds of entry, both JSON (never pickle: an entry is data, read with `json.loads`, and
+changed. Three kinds of entry, all JSON (never pickle: an entry is data, read with `json.loads`, and
 cannot run code), each named by the sha256 of everything its content depends on:
 
 - `parsed/<key>.json`: one file's parsed, typed and validated content (data, the line and column of
