@@ -6,10 +6,11 @@ cannot run code), each named by the sha256 of everything its content depends on:
 
 - `parsed/<key>.json`: one file's parsed, typed and validated content (data, the line and column of
   every value and key, its loading and schema problems), keyed by the file's bytes, its kind and
-  schema and the tool's fingerprint. `load_file` asks it before parsing a file. Two JSON lines: the
-  data and problems with the sha256 of the second line, then the positions (nine tenths of the
-  entry), read only when a message asks a document for a line (`LazyPositions`); an entry whose
-  second line does not match its digest is a miss.
+  schema and the tool's fingerprint. `load_file` asks it before parsing a file. Three JSON lines:
+  the data and problems with the sha256 of the other two lines, then the positions of the values
+  and of the keys (nine tenths of the entry), each read only when a message first asks the
+  document for a line there (`LazyPositions`); an entry whose lines do not match their digests is
+  a miss.
 - `derived/<key>.json` (the same key): what the checks derived from that content, the document's
   memo (`SourceDocument.derived`: schema walks, every string, every id), in the lossless tagged
   form of `plain_data.py`. A memo value depends on the data alone (and on the code and schemas, in
@@ -138,46 +139,33 @@ def _positions_in(columns: dict[str, list[Any]]) -> dict[tuple[str | int, ...], 
     return dict(zip(map(tuple, paths), zip(lines, numbers, strict=True), strict=True))
 
 
-class _StoredPositions:
-    """An entry's positions as the JSON text it stores them in, read when first asked for.
-
-    They are nine tenths of an entry, and a check asks only the files it reports on for a line. The
-    text was checked against its sha256 when the entry was read, so it is the text `put_parsed`
-    wrote: reading it later cannot fail.
-    """
+class LazyPositions(Mapping[tuple[str | int, ...], tuple[int, int]]):
+    """One position table of a stored entry (of the values or of the keys), kept as its JSON text
+    until first asked for: the tables are nine tenths of an entry, and a check asks only the files
+    it reports on for a line. The text was checked against its sha256 when the entry was read, so
+    it is the text `put_parsed` wrote, and reading it cannot fail."""
 
     def __init__(self, text: bytes) -> None:
         self._text: bytes | None = text
-        self._read: dict[str, dict[tuple[str | int, ...], tuple[int, int]]] = {}
+        self._table: dict[tuple[str | int, ...], tuple[int, int]] = {}
 
-    def get(self, name: str) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    def _read(self) -> dict[tuple[str | int, ...], tuple[int, int]]:
         if self._text is not None:
-            columns = json.loads(self._text)
-            self._read = {part: _positions_in(columns[part]) for part in ("positions", "key_positions")}
+            self._table = _positions_in(json.loads(self._text))
             self._text = None
-        return self._read[name]
-
-
-class LazyPositions(Mapping[tuple[str | int, ...], tuple[int, int]]):
-    """One of the two position tables of a stored entry (values or keys), read on first use."""
-
-    def __init__(self, stored: _StoredPositions, name: str) -> None:
-        self._stored = stored
-        self._name = name
+        return self._table
 
     def __getitem__(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        return self._stored.get(self._name)[path]
+        return self._read()[path]
 
     def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
-        return self._stored.get(self._name).get(path, default)
+        return self._read().get(path, default)
 
     def __iter__(self) -> Iterator[tuple[str | int, ...]]:
-        return iter(self._stored.get(self._name))
+        return iter(self._read())
 
     def __len__(self) -> int:
-        return len(self._stored.get(self._name))
-
-
+        return len(self._read())
 
 
 def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
@@ -188,6 +176,10 @@ def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
 def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
     return Diagnostic("", int(data["line"]), int(data["column"]), str(data["code"]), str(data["message"]),
                       data["severity"], str(data["path"]), tuple(data["related"]))
+
+
+def _digest(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()
 
 
 def _dumps(content: Any) -> str:
@@ -213,28 +205,28 @@ class DiskCache:
         return hasher.hexdigest()
 
     def get_parsed(self, key: str) -> ParsedEntry | None:
-        # Two JSON lines: the entry, then its positions, kept as bytes until first asked for (a
-        # JSON string holding them would cost as much to read as the positions themselves).
+        # Three JSON lines: the entry, then the positions of its values and of its keys, kept as
+        # bytes until first asked for (JSON strings holding them would cost as much to read as the
+        # positions themselves).
         try:
-            header, positions = self._path("parsed", key).read_bytes().split(b"\n", 1)
+            header, positions, key_positions = self._path("parsed", key).read_bytes().split(b"\n")
             raw = json.loads(header)
-            if not isinstance(raw, dict) or raw["positions_sha256"] != hashlib.sha256(positions).hexdigest():
+            if not isinstance(raw, dict) or raw["positions_sha256"] != [_digest(positions), _digest(key_positions)]:
                 return None
-            stored = _StoredPositions(positions)
-            return ParsedEntry(raw["data"], LazyPositions(stored, "positions"), LazyPositions(stored, "key_positions"),
+            return ParsedEntry(raw["data"], LazyPositions(positions), LazyPositions(key_positions),
                                tuple(_diagnostic_in(p) for p in raw["problems"]))
         except (OSError, KeyError, TypeError, ValueError, RecursionError):
             return None
 
     def put_parsed(self, key: str, entry: ParsedEntry) -> None:
         try:
-            positions = _dumps({"positions": _positions_out(entry.positions),
-                                "key_positions": _positions_out(entry.key_positions)}).encode("utf-8")
-            header = _dumps({"data": entry.data, "positions_sha256": hashlib.sha256(positions).hexdigest(),
+            positions = _dumps(_positions_out(entry.positions)).encode("utf-8")
+            key_positions = _dumps(_positions_out(entry.key_positions)).encode("utf-8")
+            header = _dumps({"data": entry.data, "positions_sha256": [_digest(positions), _digest(key_positions)],
                              "problems": [_diagnostic_out(p) for p in entry.problems]}).encode("utf-8")
         except (ValueError, TypeError):
             return
-        self._write_bytes("parsed", key, header + b"\n" + positions)
+        self._write_bytes("parsed", key, b"\n".join((header, positions, key_positions)))
 
     # -- what the checks derived from a file's content ---------------------------------------
     def get_derived(self, key: str) -> dict[Any, Any]:

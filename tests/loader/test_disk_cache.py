@@ -112,7 +112,7 @@ def test_entries_are_json_and_a_damaged_one_is_a_miss(tree: Path, tmp_path: Path
     entries = _entries(cache, "parsed") + _entries(cache, "checks") + _entries(cache, "derived")
     for entry in entries:
         lines = entry.read_bytes().split(b"\n")
-        assert len(lines) == (2 if entry.parent.parent.name == "parsed" else 1)
+        assert len(lines) == (3 if entry.parent.parent.name == "parsed" else 1)
         for line in lines:
             json.loads(line)  # data, never pickle
     for number, entry in enumerate(entries):
@@ -229,11 +229,13 @@ def test_what_is_not_plain_data_is_not_stored() -> None:
 
 
 def test_positions_that_do_not_match_their_digest_are_a_miss(tree: Path, tmp_path: Path) -> None:
-    """A parsed entry whose positions line was altered (a line number changed) is parsed again."""
+    """A parsed entry whose positions were altered (a line number changed) is parsed again."""
     cache = tmp_path / "cache"
     cold = _run(tree, None, date(2031, 1, 1))  # with messages, which ask for lines
     _run(tree, cache)
-    for entry in _entries(cache, "parsed"):
-        header, positions = entry.read_bytes().split(b"\n", 1)
-        entry.write_bytes(header + b"\n" + positions.replace(b'"lines":[', b'"lines":[9', 1))
+    for number, entry in enumerate(_entries(cache, "parsed")):
+        lines = entry.read_bytes().split(b"\n")
+        table = 1 + number % 2  # the values' positions in one entry, the keys' in the next
+        lines[table] = lines[table].replace(b'"lines":[', b'"lines":[9', 1)
+        entry.write_bytes(b"\n".join(lines))
     assert _run(tree, cache, date(2031, 1, 1)) == cold
