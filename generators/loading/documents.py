@@ -41,7 +41,9 @@ class SourceDocument:
     def derived(self, key: Hashable, compute: Callable[[Any], T]) -> T:
         """`compute(self.data)`, computed once per content (kept in the memo under `key`).
 
-        `compute` must depend on the data alone and return paths, not SourceRefs.
+        `compute` must depend on the data alone (and on the code and schemas) and return paths, not
+        SourceRefs. `check`'s disk cache stores the memo by content when key and value are plain
+        data (tuples, lists, mappings, strings, numbers, dates: loading/plain_data.py).
         """
         if key not in self.memo:
             self.memo[key] = compute(self.data)

@@ -239,3 +239,23 @@ def test_positions_that_do_not_match_their_digest_are_a_miss(tree: Path, tmp_pat
         lines[table] = lines[table].replace(b'"lines":[', b'"lines":[9', 1)
         entry.write_bytes(b"\n".join(lines))
     assert _run(tree, cache, date(2031, 1, 1)) == cold
+
+
+def test_nodes_from_a_stored_memo_are_the_documents_own(tree: Path, tmp_path: Path) -> None:
+    """nodes_of keeps paths in the memo: what it yields is the very node of the document's data."""
+    from generators.checks.crossdoc.common import nodes_of
+
+    cache = DiskCache(tmp_path / "cache")
+    _run(tree, tmp_path / "cache")  # stores the memos
+    documents._PARSED.clear()
+    loaded = load_policies(tree, disk_cache=cache)
+    assert sum(("nodes_of", "legal_reference") in document.memo for document in loaded.documents) > 5  # read, not computed
+    found = 0
+    for document in loaded.documents:
+        for value, source in nodes_of(document, "legal_reference"):
+            node = document.data
+            for step in source.path:
+                node = node[step]
+            assert value is node
+            found += 1
+    assert found > 10
