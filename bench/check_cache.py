@@ -1,7 +1,8 @@
 """The benchmark's rows for `check` with its on-disk cache (generators/loading/disk_cache.py).
 
 - a repeated `check` of an unchanged tree (the cache answers; target ≤ 0.5 s at 10 000 rows);
-- `check` after editing one delegation file (that file parsed again, every rule run again; target
+- `check` after editing one delegation file (that file parsed again and its memo derived again, the
+  other files' parses and memos read from the cache, every rule run again over the model; target
   ≤ 1 s at 10 000 rows).
 
 Measured on a copy of the tree (with the id ledger beside it), never on the tree itself. The cache

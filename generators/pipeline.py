@@ -31,7 +31,10 @@ def load_and_check(policies_dir: Path, today: date, disk_cache: DiskCache | None
 
     loaded = load_policies(policies_dir, disk_cache=disk_cache)
     model = build_model(loaded)
-    return Checked(loaded, model, run_checks(loaded, model, today))
+    result = run_checks(loaded, model, today)
+    if disk_cache is not None:
+        disk_cache.save_derived()  # the documents' memos, filled by the checks
+    return Checked(loaded, model, result)
 
 
 def check_report(policies_dir: Path, today: date, output_format: str, strict: bool, cache_folder: Path | None) -> tuple[str, int]:

@@ -1,12 +1,21 @@
 """The on-disk cache of `check` (`.styrdokument-cache/` in the repository; never published).
 
 A repeated `check` of a region's tree spent its time parsing, typing and validating files nobody had
-changed. Two kinds of entry, both JSON (never pickle: an entry is data, read with `json.loads`, and
+changed. Three kinds of entry, all JSON (never pickle: an entry is data, read with `json.loads`, and
 cannot run code), each named by the sha256 of everything its content depends on:
 
 - `parsed/<key>.json`: one file's parsed, typed and validated content (data, the line and column of
   every value and key, its loading and schema problems), keyed by the file's bytes, its kind and
-  schema and the tool's fingerprint. `load_file` asks it before parsing a file.
+  schema and the tool's fingerprint. `load_file` asks it before parsing a file. Three JSON lines:
+  the data and problems with the sha256 of the other two lines, then the positions of the values
+  and of the keys (nine tenths of the entry), each read only when a message first asks the
+  document for a line there (`LazyPositions`); an entry whose lines do not match their digests is
+  a miss.
+- `derived/<key>.json` (the same key): what the checks derived from that content, the document's
+  memo (`SourceDocument.derived`: schema walks, every string, every id), in the lossless tagged
+  form of `plain_data.py`. A memo value depends on the data alone (and on the code and schemas, in
+  the fingerprint), so after an edit only the edited file's walks run again. Written after the
+  checks, with every value they computed; a value that is not plain data is left out (computed again).
 - `checks/<key>.json`: the whole printed result of one `check` (text and exit code), keyed by the
   fingerprint, `--today`, `--strict`, the output format, the policies folder and every entry in it
   (path, file type, bytes) and the id ledger beside it (`ledger/published-ids.json`, which the
@@ -30,7 +39,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,13 +47,14 @@ from typing import Any
 
 from generators import __version__
 from generators.diagnostics import Diagnostic
+from generators.loading import plain_data
 from generators.paths import PACKAGE_DIR, REPO_ROOT, SCHEMAS_DIR
 
 CACHE_FOLDER_NAME = ".styrdokument-cache"
 NO_CACHE_ENV = "STYRDOKUMENT_NO_CACHE"
 CACHE_DIR_ENV = "STYRDOKUMENT_CACHE_DIR"
 # Bumped when the layout of an entry changes.
-ENTRY_FORMAT = "1"
+ENTRY_FORMAT = "2"
 
 
 def default_folder() -> Path:
@@ -101,22 +111,61 @@ def fingerprint() -> str:
     return hasher.hexdigest()
 
 
+Positions = Mapping[tuple[str | int, ...], tuple[int, int]]
+
+
 @dataclass(frozen=True)
 class ParsedEntry:
     """A file's content as `load_file` derives it from its bytes (problems without a file name)."""
 
     data: Any
-    positions: dict[tuple[str | int, ...], tuple[int, int]]
-    key_positions: dict[tuple[str | int, ...], tuple[int, int]]
+    positions: Positions
+    key_positions: Positions
     problems: tuple[Diagnostic, ...]
 
 
-def _positions_out(positions: dict[tuple[str | int, ...], tuple[int, int]]) -> list[list[Any]]:
-    return [[list(path), line, column] for path, (line, column) in positions.items()]
+# Positions in columns (the paths, their lines, their columns): a region's tree has hundreds of
+# thousands, and zipping three lists reads them several times faster than a row per position.
+def _positions_out(positions: Positions) -> dict[str, list[Any]]:
+    return {"paths": [list(path) for path in positions], "lines": [line for line, _ in positions.values()],
+            "columns": [column for _, column in positions.values()]}
 
 
-def _positions_in(rows: list[list[Any]]) -> dict[tuple[str | int, ...], tuple[int, int]]:
-    return {tuple(path): (int(line), int(column)) for path, line, column in rows}
+def _positions_in(columns: dict[str, list[Any]]) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    paths, lines, numbers = columns["paths"], columns["lines"], columns["columns"]
+    if not (len(paths) == len(lines) == len(numbers)) or not set(map(type, paths)) <= {list} \
+            or not set(map(type, lines)) | set(map(type, numbers)) <= {int}:
+        raise ValueError("damaged positions")
+    return dict(zip(map(tuple, paths), zip(lines, numbers, strict=True), strict=True))
+
+
+class LazyPositions(Mapping[tuple[str | int, ...], tuple[int, int]]):
+    """One position table of a stored entry (of the values or of the keys), kept as its JSON text
+    until first asked for: the tables are nine tenths of an entry, and a check asks only the files
+    it reports on for a line. The text was checked against its sha256 when the entry was read, so
+    it is the text `put_parsed` wrote, and reading it cannot fail."""
+
+    def __init__(self, text: bytes) -> None:
+        self._text: bytes | None = text
+        self._table: dict[tuple[str | int, ...], tuple[int, int]] = {}
+
+    def _read(self) -> dict[tuple[str | int, ...], tuple[int, int]]:
+        if self._text is not None:
+            self._table = _positions_in(json.loads(self._text))
+            self._text = None
+        return self._table
+
+    def __getitem__(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        return self._read()[path]
+
+    def get(self, path: tuple[str | int, ...], default: Any = None) -> Any:
+        return self._read().get(path, default)
+
+    def __iter__(self) -> Iterator[tuple[str | int, ...]]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
 
 
 def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
@@ -129,6 +178,16 @@ def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
                       data["severity"], str(data["path"]), tuple(data["related"]))
 
 
+def _digest(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()
+
+
+def _dumps(content: Any) -> str:
+    """Compact JSON on one line (no raw newline: strings escape theirs). json.dumps, not json.dump:
+    dump streams through the pure-Python encoder, several times slower."""
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
 class DiskCache:
     """The cache folder. Reads never raise (a bad entry is a miss); writes are atomic (a file
     written beside the entry, then renamed over it), so a killed run leaves no half entry."""
@@ -136,6 +195,8 @@ class DiskCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.salt = fingerprint()
+        # The memos of the documents loaded through this cache: (key, memo, the keys it was read with).
+        self._memos: list[tuple[str, dict[Any, Any], frozenset[Any]]] = []
 
     # -- parsed files --------------------------------------------------------------------------
     def parsed_key(self, data: bytes, kind: str, schema: str) -> str:
@@ -144,19 +205,60 @@ class DiskCache:
         return hasher.hexdigest()
 
     def get_parsed(self, key: str) -> ParsedEntry | None:
-        raw = self._read("parsed", key)
-        if raw is None:
-            return None
+        # Three JSON lines: the entry, then the positions of its values and of its keys, kept as
+        # bytes until first asked for (JSON strings holding them would cost as much to read as the
+        # positions themselves).
         try:
-            return ParsedEntry(raw["data"], _positions_in(raw["positions"]), _positions_in(raw["key_positions"]),
+            header, positions, key_positions = self._path("parsed", key).read_bytes().split(b"\n")
+            raw = json.loads(header)
+            if not isinstance(raw, dict) or raw["positions_sha256"] != [_digest(positions), _digest(key_positions)]:
+                return None
+            return ParsedEntry(raw["data"], LazyPositions(positions), LazyPositions(key_positions),
                                tuple(_diagnostic_in(p) for p in raw["problems"]))
-        except (KeyError, TypeError, ValueError):
+        except (OSError, KeyError, TypeError, ValueError, RecursionError):
             return None
 
     def put_parsed(self, key: str, entry: ParsedEntry) -> None:
-        self._write("parsed", key, {"data": entry.data, "positions": _positions_out(entry.positions),
-                                    "key_positions": _positions_out(entry.key_positions),
-                                    "problems": [_diagnostic_out(p) for p in entry.problems]})
+        try:
+            positions = _dumps(_positions_out(entry.positions)).encode("utf-8")
+            key_positions = _dumps(_positions_out(entry.key_positions)).encode("utf-8")
+            header = _dumps({"data": entry.data, "positions_sha256": [_digest(positions), _digest(key_positions)],
+                             "problems": [_diagnostic_out(p) for p in entry.problems]}).encode("utf-8")
+        except (ValueError, TypeError):
+            return
+        self._write_bytes("parsed", key, b"\n".join((header, positions, key_positions)))
+
+    # -- what the checks derived from a file's content ---------------------------------------
+    def get_derived(self, key: str) -> dict[Any, Any]:
+        """The memo stored for the content of `key` (empty when there is none or it is damaged)."""
+        raw = self._read("derived", key)
+        if raw is None:
+            return {}
+        try:
+            return {plain_data.decode(name): plain_data.decode(value) for name, value in raw["memo"]}
+        except (KeyError, TypeError, ValueError):  # NotPlain is a ValueError
+            return {}
+
+    def track_memo(self, key: str, memo: dict[Any, Any]) -> None:
+        """Keep `memo` (filled by the checks) to store under `key` in `save_derived`."""
+        self._memos.append((key, memo, frozenset(memo)))
+
+    def save_derived(self) -> None:
+        """Store every tracked memo the checks added to. Keys sorted: the same memo, the same bytes."""
+        written: set[str] = set()
+        for key, memo, stored in self._memos:
+            if key in written or set(memo) <= stored:
+                continue
+            written.add(key)
+            rows: list[list[Any]] = []
+            for name, value in memo.items():
+                try:
+                    rows.append([plain_data.encode(name), plain_data.encode(value)])
+                except plain_data.NotPlain:
+                    continue  # computed again next time
+            rows.sort(key=lambda row: json.dumps(row[0], ensure_ascii=False))
+            self._write("derived", key, {"memo": rows})
+        self._memos.clear()
 
     # -- whole check results -------------------------------------------------------------------
     def check_key(self, policies_dir: Path, settings: dict[str, str], ledger: Path) -> str:
@@ -206,12 +308,19 @@ class DiskCache:
         return raw if isinstance(raw, dict) else None
 
     def _write(self, section: str, key: str, content: dict[str, Any]) -> None:
+        try:
+            text = _dumps(content).encode("utf-8")
+        except (ValueError, TypeError):
+            return
+        self._write_bytes(section, key, text)
+
+    def _write_bytes(self, section: str, key: str, text: bytes) -> None:
         target = self._path(section, key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(content, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(handle, "wb") as out:
+                out.write(text)
             os.replace(temporary, target)
         except (OSError, ValueError, TypeError):
             # A cache that cannot be written (read-only checkout, full disk) only costs time.

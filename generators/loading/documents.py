@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -30,8 +30,9 @@ class SourceDocument:
     kind: str
     schema: str
     data: Any
-    positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
-    key_positions: dict[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+    # A dict, or the disk cache's table read when first asked for (disk_cache.LazyPositions).
+    positions: Mapping[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
+    key_positions: Mapping[JsonPath, tuple[int, int]] = field(repr=False, default_factory=dict)
     # What checks derive from `data` alone (schema walks, every string): computed once per content.
     # Keys name their producer; values hold JSON paths, never SourceRefs, so a document loaded again
     # from the same bytes under another path shares it.
@@ -40,7 +41,9 @@ class SourceDocument:
     def derived(self, key: Hashable, compute: Callable[[Any], T]) -> T:
         """`compute(self.data)`, computed once per content (kept in the memo under `key`).
 
-        `compute` must depend on the data alone and return paths, not SourceRefs.
+        `compute` must depend on the data alone (and on the code and schemas) and return paths, not
+        SourceRefs. `check`'s disk cache stores the memo by content when key and value are plain
+        data (tuples, lists, mappings, strings, numbers, dates: loading/plain_data.py).
         """
         if key not in self.memo:
             self.memo[key] = compute(self.data)
@@ -130,8 +133,8 @@ class _Parsed:
     """A file's content parsed, typed and validated: everything `load_file` derives from its bytes."""
 
     data: Any
-    positions: dict[JsonPath, tuple[int, int]]
-    key_positions: dict[JsonPath, tuple[int, int]]
+    positions: Mapping[JsonPath, tuple[int, int]]
+    key_positions: Mapping[JsonPath, tuple[int, int]]
     memo: dict[Any, Any]
     problems: tuple[Diagnostic, ...]  # with an empty file name, filled in per load
 
@@ -156,8 +159,10 @@ def load_file(
     if parsed is None:
         disk_key = disk_cache.parsed_key(data, kind, schema) if disk_cache is not None else ""
         entry = disk_cache.get_parsed(disk_key) if disk_cache is not None else None
-        if entry is not None:
-            parsed = _Parsed(entry.data, entry.positions, entry.key_positions, {}, entry.problems)
+        if disk_cache is not None and entry is not None:
+            memo = disk_cache.get_derived(disk_key)  # what the checks derived from these bytes last time
+            parsed = _Parsed(entry.data, entry.positions, entry.key_positions, memo, entry.problems)
+            disk_cache.track_memo(disk_key, memo)
         else:
             document, diagnostics = _parse_file(data, "", kind, schema, store, typer)
             if document is None:
@@ -165,6 +170,7 @@ def load_file(
             parsed = _Parsed(document.data, document.positions, document.key_positions, document.memo, tuple(diagnostics))
             if disk_cache is not None:
                 disk_cache.put_parsed(disk_key, ParsedEntry(parsed.data, parsed.positions, parsed.key_positions, parsed.problems))
+                disk_cache.track_memo(disk_key, parsed.memo)
         _PARSED[key] = parsed
         if len(_PARSED) > _PARSED_MAX:
             _PARSED.popitem(last=False)

@@ -27,13 +27,22 @@ def nodes_of(document: SourceDocument, definition: str) -> Iterator[tuple[Any, S
     counts exactly when the schema puts the shared definition there — never guessed from its shape.
     """
     # Several rules ask the same document for the same definition, and an unchanged file loaded
-    # again shares its memo (see `load_file`): the walk runs once per content, not once per rule.
+    # again shares its memo (see `load_file`), also from the disk cache: the walk runs once per
+    # content, not once per rule. The memo keeps the paths only (plain data); the value is the
+    # document's own node at that path, the very object the walk found.
     store, _ = schema_store()
     target = store.by_id[COMMON_SCHEMA_ID]["$defs"][definition]
     schema = store.by_name[document.schema]
-    found = document.derived(("nodes_of", definition), lambda data: tuple(_walk(store, target, data, [(schema, schema["$id"])], ())))
-    for value, path in found:
-        yield value, SourceRef(document, path)
+    paths = document.derived(("nodes_of", definition),
+                             lambda data: tuple(path for _, path in _walk(store, target, data, [(schema, schema["$id"])], ())))
+    for path in paths:
+        yield _at(document.data, path), SourceRef(document, path)
+
+
+def _at(node: Any, path: JsonPath) -> Any:
+    for step in path:
+        node = node[step]
+    return node
 
 
 def actors_in(document: SourceDocument) -> Iterator[tuple[Actor, SourceRef]]:

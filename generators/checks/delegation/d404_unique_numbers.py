@@ -37,24 +37,27 @@ from collections.abc import Iterator
 from generators.checks.rule import CheckContext, Rule
 from generators.diagnostics import Diagnostic
 from generators.model import Model
+from generators.model.common import SourceRef
 
 RULE = Rule("D404", "unique-matter-numbers", "error", "Ärendenummer och id är unika per delegationsordning.", needs=("delegation",), per_document="delegation")
 
 
 def check(model: Model, ctx: CheckContext) -> Iterator[Diagnostic]:
     for order in model.delegations:
-        numbers: dict[str, int] = {}
-        ids: dict[str, int] = {}
+        # The first matter of each number and id; its line is looked up only for a message (a
+        # document's positions are read from the disk cache when first asked for).
+        numbers: dict[str, SourceRef] = {}
+        ids: dict[str, SourceRef] = {}
         for matter in order.matters:
-            line = matter.source.location().line
             if matter.number in numbers:
-                yield RULE.at(matter.source.at("number"), f"Ärendenummer {matter.number} används redan på rad {numbers[matter.number]}. Varje ärende behöver ett eget nummer.")
+                yield RULE.at(matter.source.at("number"), f"Ärendenummer {matter.number} används redan på rad {numbers[matter.number].location().line}. "
+                                                          "Varje ärende behöver ett eget nummer.")
             else:
-                numbers[matter.number] = line
+                numbers[matter.number] = matter.source
             if matter.id in ids:
-                yield RULE.at(matter.source.at("id"), f"Ärende-id '{matter.id}' används redan på rad {ids[matter.id]}.")
+                yield RULE.at(matter.source.at("id"), f"Ärende-id '{matter.id}' används redan på rad {ids[matter.id].location().line}.")
             else:
-                ids[matter.id] = line
+                ids[matter.id] = matter.source
         sections: dict[str, str] = {}
         for index, (_section_id, number, title) in enumerate(order.sections):
             if number in sections:

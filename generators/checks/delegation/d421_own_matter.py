@@ -46,6 +46,7 @@ KL 6 kap. 28 § 1 och 7 kap. 4 §.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -80,11 +81,15 @@ def _same_person(org: Organisation, concerned: Actor, decider: Actor) -> bool:
     return bool(set(org.positions_of(concerned)) & set(org.positions_of(decider)))
 
 
+@functools.lru_cache(maxsize=4096)  # one pattern per position title, asked for every row
+def _own_position_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:för|åt|till) {re.escape(name)}(?:en|n)?\b|\b{re.escape(name)}(?:ens|ns)\b")
+
+
 def _names_own_position(org: Organisation, title: str, decider: Actor) -> str | None:
     lowered = title.lower()
     for position_id in org.positions_of(decider):
-        name = org.positions[position_id].title.lower()
-        found = re.search(rf"\b(?:för|åt|till) {re.escape(name)}(?:en|n)?\b|\b{re.escape(name)}(?:ens|ns)\b", lowered)
+        found = _own_position_pattern(org.positions[position_id].title.lower()).search(lowered)
         if found is not None and not negated(lowered, found.end()):
             return title[found.start() : found.end()]
     return None

@@ -136,11 +136,13 @@ def published_findings(documents: list[SourceDocument], finder: Callable[[str], 
     for document in documents:
         if document.kind == "allowlist":
             continue
+        # Kept as plain tuples (kind, text, start, end), so the disk cache can store the memo.
         hits = document.derived(
             ("findings", finder.__module__, finder.__qualname__),
-            lambda data: tuple((path, tuple(found)) for text, path in _strings(data, ()) if (found := finder(text))),
+            lambda data: tuple((path, tuple((f.kind, f.text, f.start, f.end) for f in found))
+                               for text, path in _strings(data, ()) if (found := finder(text))),
         )
         for path, found in hits:
             source = SourceRef(document, path)
-            for item in found:
-                yield item, source
+            for kind, text, start, end in found:
+                yield Found(kind, text, start, end), source
