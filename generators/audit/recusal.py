@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generators.audit.mandate import Memo, decided_trip
 from generators.decide.answers import ANSWERED
 from generators.decide.engine import Decider
 from generators.decide.tables.delegation import resolve_substitute
@@ -28,7 +29,7 @@ from generators.model import Model
 from generators.model.common import Actor, SourceRef, version_in_force
 from generators.model.jav import guidelines
 from generators.model.organisation import Organisation
-from generators.model.travel import decide_trip, travel_policy_on
+from generators.model.travel import travel_policy_on
 from generators.wording.labels import label
 from generators.wording.swedish import join
 
@@ -96,11 +97,11 @@ def on_decision(model: Model, decider: Decider, matter_id: str, amount: float | 
 
 
 def on_trip(model: Model, decider: Decider, travellers: tuple[Actor, ...], countries: tuple[str, ...], day: date,
-            approvers: tuple[Actor, ...]) -> Instead:
+            approvers: tuple[Actor, ...], memo: Memo | None = None) -> Instead:
     """The substitute on jäv for a trip's approval, from the travel policy's cell for the trip."""
     org = model.organisation
     assert org is not None
-    decisions = [d for t in travellers for c in countries if (d := decide_trip(model, t, c, day)) is not None and d.approval is not None]
+    decisions = [d for t in travellers for c in countries if (d := decided_trip(model, t, c, day, memo)) is not None and d.approval is not None]
     if not decisions:
         return Instead("", f"resepolicyn i kraft {day.isoformat()} ger inget svar för resan", "")
     decision = decisions[0]  # the first traveller position and destination, as AU201 reports them

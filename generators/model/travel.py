@@ -544,7 +544,7 @@ class TravelPolicy:
         if approval.basis == "delegation" and approval.matter:
             for candidate in delegations:
                 if candidate.meta.in_force_on(day):
-                    matter = next((m for m in candidate.matters if m.id == approval.matter), None)
+                    matter = candidate.matter(approval.matter)
                     if matter is not None:
                         order = candidate
                         break

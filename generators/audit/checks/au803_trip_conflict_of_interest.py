@@ -63,7 +63,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
             declaration = held
         else:
             continue
-        instead = on_trip(ctx.model, ctx.decider, trip.travellers, trip.countries, day, trip.approvers)
+        instead = on_trip(ctx.model, ctx.decider, trip.travellers, trip.countries, day, trip.approvers, ctx.memo)
         yield Finding(RULE.code, RULE.severity, "trip", trip.id, trip.file, trip.line, day, trip.cost,
                       f"Resan {trip.id} godkändes {day.isoformat()} av {acted} ({trip.approver_text}), som {concerns}; "
                       f"den som godkände var jävig ({LAW}) {instead.clause('resan')}.",
