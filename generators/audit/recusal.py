@@ -4,8 +4,8 @@ KL 6 kap. 28 § (for employees through 7 kap. 4 §) bars a jävig person from th
 is not in the law but in the documents:
 
 - a decision on delegation: the matter's own substitute, else the delegationsordning's general
-  provision on jäv (`on_conflict_of_interest`), resolved for the one who acted exactly as the decision
-  tables resolve it (`resolve_substitute`: a role type's holder gets their own närmaste chef);
+  provision on jäv (`on_conflict_of_interest`), resolved for the position that acted exactly as the
+  decision tables resolve it (`resolve_substitute`: a role type's holder gets their own närmaste chef);
 - a trip the travel policy delegates (`basis: delegation`): the same, for the matter it names;
 - a trip a förtroendevald approves on the policy's own terms: whoever the cell names for the case
   where the approver cannot decide in the matter (`own_trip_approver`);
@@ -86,9 +86,9 @@ def on_decision(model: Model, decider: Decider, matter_id: str, amount: float | 
     delegates = matter.tiers[tier["index"]].delegates if matter.tiers and tier.get("index") is not None else matter.delegates
     if not delegates:
         return Instead("", f"{where}, ärende {matter.number} {matter.title} anger ingen delegat", _at(matter.source))
-    # A role type's holders each have their own närmaste chef: resolve for the holder who acted.
-    holders = {str(m["id"]) for m in tier.get("members", [])}
-    holder = next((a for a in acted if a.kind == "position" and (a.id in holders or a.key == delegates[0].key)), None)
+    # The one who is jävig steps aside: resolve for the position that acted (a role type's holder has a
+    # närmaste chef of their own, and so has a substitute or superior who decided), else for the delegate.
+    holder = next((a for a in acted if a.kind == "position"), None)
     resolved = [actor for _, actor in resolve_substitute(org, order, rule, holder or delegates[0])]
     provision = f"{where}, allmänna bestämmelser: vid jäv beslutar {label('substitution_rule', rule.rule)}"
     if not resolved:

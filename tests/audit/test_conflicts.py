@@ -42,6 +42,7 @@ def test_every_planted_case_and_nothing_else(result: AuditResult) -> None:
         ("AU305", "J-DB-011", "violation", (JAV / "beslut.csv").as_posix(), 8),  # on vidaredelegation, no report to the socialchef
         ("AU802", "J-DB-020", "violation", (JAV / "beslut.csv").as_posix(), 11),  # the enhetschef has a bisyssla at the supplier
         ("AU802", "J-DB-022", "violation", (JAV / "beslut.csv").as_posix(), 13),  # the socialchef too, in the second tier
+        ("AU802", "J-DB-023", "violation", (JAV / "beslut.csv").as_posix(), 14),  # the avdelningschef, deciding as superior
         ("AU803", "J-R-001", "violation", (JAV / "resor.csv").as_posix(), 2),  # the approver declared the traveller a närstående
         ("AU803", "J-R-003", "violation", (JAV / "resor.csv").as_posix(), 4),  # the approver has a bisyssla at the trip's organiser
         ("AU803", "J-R-006", "violation", (JAV / "resor.csv").as_posix(), 7),  # another close relation, declared until 30 June
@@ -85,6 +86,8 @@ TRAVEL = "tests/fixtures/kommun/policies/travel.yaml"
     # resolved for the holder who decided: the enhetschef's own chef, not every enhetschef's.
     ("J-DB-020", "Enhetschef barn och unga", "Avdelningschef individ- och familjeomsorg", f"{SOCIAL}:27"),
     ("J-DB-022", "Socialchef", "Kommundirektör", f"{SOCIAL}:27"),
+    # A superior who decided (lawfully, superior_may_decide) but was jävig: their own chef, not the enhetschefer's.
+    ("J-DB-023", "Avdelningschef individ- och familjeomsorg", "Socialchef", f"{SOCIAL}:27"),
     ("J-DB-001", "Socialchef", "Kommundirektör", f"{SOCIAL}:27"),  # AU804, the same provision
     # A trip on line management: the chef above the approver (the travel policy's cell).
     ("J-R-001", "Enhetschef barn och unga", "Avdelningschef individ- och familjeomsorg", f"{TRAVEL}:136"),
