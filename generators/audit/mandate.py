@@ -29,7 +29,7 @@ def same_actor(org: Organisation, required: Actor | dict[str, Any], actual: Acto
     ident = required.id if isinstance(required, Actor) else required.get("id")
     key = required.key if isinstance(required, Actor) else required.get("key")
     if kind == "role_type":
-        return actual.kind == "position" and actual.id in org.positions_of_role_type(str(ident))
+        return actual.kind == "position" and org.holds_role_type(actual.id, str(ident))
     return key == actual.key
 
 
@@ -59,9 +59,28 @@ def _order_provisions(order: DelegationOrder | None) -> bool:
     return bool(order and order.provisions.superior_may_decide)
 
 
+Memo = dict[object, object]  # `AuditContext.memo`: answers several checks ask for, once per question
+
+
+def decided_trip(model: Model, traveller: Actor, country: str, day: date, memo: Memo | None = None) -> TravelDecision | None:
+    """`decide_trip`, asked once per (traveller, country, day) in a run: AU201, AU204 and AU803 ask the same."""
+    if memo is None:
+        return decide_trip(model, traveller, country, day)
+    key = ("decide_trip", traveller.key, country, day)
+    if key not in memo:
+        memo[key] = decide_trip(model, traveller, country, day)
+    return memo[key]  # type: ignore[return-value]
+
+
 def delegation_mandate(model: Model, decider: Decider, matter_id: str, amount: float | None, day: date,
-                       actual: Actor) -> tuple[str, dict[str, Any] | None, Any, str]:
-    """(status, tier, piece, how) for a decision on a delegated matter: `how` is "" when `actual` had no mandate."""
+                       actual: Actor, memo: Memo | None = None) -> tuple[str, dict[str, Any] | None, Any, str]:
+    """(status, tier, piece, how) for a decision on a delegated matter: `how` is "" when `actual` had no
+    mandate. With `memo`, asked once per question in a run (AU301, AU302 and AU305 ask the same)."""
+    if memo is not None:
+        key = ("delegation_mandate", matter_id, amount, day, actual.key)
+        if key not in memo:
+            memo[key] = delegation_mandate(model, decider, matter_id, amount, day, actual)
+        return memo[key]  # type: ignore[return-value]
     org = model.organisation
     assert org is not None
     status, tier, piece = decider.delegate(matter_id, amount, day)
@@ -86,10 +105,10 @@ def delegation_mandate(model: Model, decider: Decider, matter_id: str, amount: f
 
 
 def trip_mandate(model: Model, decider: Decider, traveller: Actor, country: str, day: date,
-                 approvers: tuple[Actor, ...]) -> tuple[TravelDecision | None, Verdict | None]:
+                 approvers: tuple[Actor, ...], memo: Memo | None = None) -> tuple[TravelDecision | None, Verdict | None]:
     """The decision the rules give for the trip, and whether one of `approvers` had the mandate (None: no answer)."""
     org = model.organisation
-    decision = decide_trip(model, traveller, country, day)
+    decision = decided_trip(model, traveller, country, day, memo)
     if org is None or decision is None or decision.approver is None or decision.approval is None:
         return decision, None
     required = decision.approver
@@ -110,7 +129,7 @@ def trip_mandate(model: Model, decider: Decider, traveller: Actor, country: str,
                 and above(org, actual, required) and org.is_above(actual.id, traveller.id):
             how = "chef ovanför den som resepolicyn anger (arbetsledning)"
         elif decision.basis == "delegation" and decision.matter is not None:
-            _, _, _, how = delegation_mandate(model, decider, decision.matter.id, None, day, actual)
+            _, _, _, how = delegation_mandate(model, decider, decision.matter.id, None, day, actual, memo)
         if how and not (actual.kind == "position" and traveller.kind == "position" and actual.id == traveller.id):
             return decision, Verdict(True, how, should_have, policy_rule, source)
     return decision, Verdict(False, "", should_have, policy_rule, source)

@@ -25,6 +25,10 @@ _WHY_ROW = ("En rad som inte kan läsas kan inte granskas. Raden räknas och red
 _WHY_LEDGER = ("En granskning av en ofullständig export bevisar ingenting: fakturor som saknas i exporten granskas aldrig. "
                "Därför stäms exporten av mot huvudboken innan något annat prövas, och en skillnad redovisas först i rapporten.")
 _LAW_LEDGER = "KL 6 kap. 6 § (nämndens interna kontroll); granskningens förutsättning, ingen egen paragraf."
+_WHY_REGISTER = ("Ett beslut som saknas i registret prövas aldrig: varken mot delegationen eller mot anmälan till nämnden. Därför "
+                 "stäms registret av mot diariets antal innan besluten prövas.")
+_LAW_REGISTER = ("KL 6 kap. 6 § (nämndens interna kontroll) och 6 kap. 40 § (besluten anmäls till nämnden, som ska kunna se "
+                 "alla); granskningens förutsättning, ingen egen paragraf.")
 
 INPUT_CODES: tuple[tuple[str, str, str, str], ...] = (
     ("AU101", "export-unreadable", "Exporten ska gå att läsa som CSV i UTF-8.", _doc(
@@ -65,6 +69,15 @@ INPUT_CODES: tuple[tuple[str, str, str, str], ...] = (
     ("AU112", "export-period-unreconciled", "En period som exporten har fakturor från ska ha en summa i huvudboken.", _doc(
         "Att huvudbokens summor täcker varje period som exporten har fakturor från; annars kan fakturorna i perioden inte stämmas av.",
         _WHY_LEDGER, _LAW_LEDGER)),
+    ("AU113", "decision-register-count", "Registret över delegationsbeslut ska ha lika många beslut som diariet för varje månad och nämnd.", _doc(
+        "Att registrets delegationsbeslut, räknade per månad (beslutsdagens) och nämnd (den vars delegationsordning har ärendet den "
+        "dagen), är lika många som diariets kontrollsumma för månaden och nämnden (`--decision-totals`). Ingen tolerans: båda sidor "
+        "räknar samma registrerade beslut. En rad som inte kan placeras (utan datum eller med ett okänt ärende) redovisas där den "
+        "läses och räknas inte.",
+        _WHY_REGISTER, _LAW_REGISTER)),
+    ("AU114", "decision-register-unreconciled", "En månad och nämnd som registret har beslut från ska ha ett antal i diariets kontrollsummor.", _doc(
+        "Att kontrollsummorna täcker varje månad och nämnd som registret har delegationsbeslut från; annars kan besluten inte stämmas av.",
+        _WHY_REGISTER, _LAW_REGISTER)),
 )
 
 

@@ -16,6 +16,7 @@ from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, rea
 from generators.audit.ledger import Reconciliation, read_ledger, reconcile
 from generators.audit.meetings import read_meetings
 from generators.audit.progress import Progress
+from generators.audit.register_totals import read_decision_totals, reconcile_decisions
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
 from generators.decide.answers import NOT_FOUND
@@ -48,6 +49,7 @@ class AuditInputs:
     interests: Path | None = None
     meetings: Path | None = None
     ledger: Path | None = None  # the huvudbok's totals per period, for the reconciliation
+    decision_totals: Path | None = None  # the diarium's count of delegation decisions per month and nämnd
 
 
 @dataclass
@@ -163,9 +165,11 @@ def run_audit(inputs: AuditInputs, as_of: date, progress: Progress | None = None
         raise AuditSetupError("Ange minst en export att granska: --trips, --decisions eller --invoices.")
     if inputs.ledger is not None and not inputs.invoices:
         raise AuditSetupError("--ledger stämmer av fakturorna mot huvudboken; ange också fakturaexporten med --invoices.")
+    if inputs.decision_totals is not None and inputs.decisions is None:
+        raise AuditSetupError("--decision-totals stämmer av registret över delegationsbeslut mot diariet; ange också registret med --decisions.")
     rules = [r for r in audit_rules() if r.check is not None]
-    given = [p for p in (inputs.users, inputs.trips, inputs.decisions, *inputs.invoices, inputs.ledger, inputs.attest_log,
-                         inputs.interests, inputs.meetings) if p is not None]
+    given = [p for p in (inputs.users, inputs.trips, inputs.decisions, inputs.decision_totals, *inputs.invoices, inputs.ledger,
+                         inputs.attest_log, inputs.interests, inputs.meetings) if p is not None]
     total, done = 1 + len(given) + len(rules), 0
 
     def step(label: str) -> None:
@@ -198,6 +202,11 @@ def run_audit(inputs: AuditInputs, as_of: date, progress: Progress | None = None
         columns = table.rows[0].columns if table.rows else {}
         result.decisions = _unknown_matters(decisions, decider, result.problems, columns)
         step(table.file)
+        if inputs.decision_totals is not None:  # completeness first: the register against the diarium's counts
+            counts, table = read_decision_totals(inputs.decision_totals, model)
+            _keep(result, table)
+            result.problems.extend(reconcile_decisions(model, result.decisions, counts, table.file))
+            step(table.file)
     for path in inputs.invoices:
         _read_invoices(result, path, org, users)
         step(display_path(path))

@@ -40,12 +40,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from generators.decide.answers import ANSWERED
 from generators.decide.engine import Decider, further_for
 from generators.model import Model
 from generators.model.common import Actor
 from generators.model.contracts import contracts_model
+from generators.model.organisation import Organisation
 from generators.model.travel import decide_trip
 
 MATTER = "soc-ekonomi-avskrivning-fordringar"
@@ -86,7 +88,8 @@ def example_subjects(model: Model) -> Subjects:
 
 def city_subjects(model: Model, decider: Decider, day: date = START) -> Subjects:
     """The same roles found in a synthetic city (`python -m generators synth`): the first matter whose
-    first tier is delegated and has a tier above it, the first ansvar whose receiver and reviewer are
+    first tier is delegated and has a tier above it (its deciders: the first tier's positions without a mandate in a higher
+    tier), the first ansvar whose receiver and reviewer are
     the medarbetare and whose beslutsattestant is a position, an account no attest category holds."""
     org = model.organisation
     assert org is not None
@@ -94,7 +97,9 @@ def city_subjects(model: Model, decider: Decider, day: date = START) -> Subjects
     for matter_id in sorted((decider.tables.get("delegation") or {}).get("matters", {})):
         _, _, piece = decider.delegate(matter_id, 1.0, day)
         if piece is not None and len(piece.tiers) >= 2 and piece.tiers[0]["delegated"] and piece.tiers[0]["members"]:
-            matter, deciders = matter_id, tuple(m["id"] for m in piece.tiers[0]["members"] if m["kind"] == "position")
+            standing = _standing_above_first_tier(org, piece.tiers[1:])
+            matter = matter_id
+            deciders = tuple(m["id"] for m in piece.tiers[0]["members"] if m["kind"] == "position" and m["id"] not in standing)
             break
     attest = decider.tables.get("attest") or {"lists": [], "reglementen": []}
     reglemente = next((r for r in attest["reglementen"] if r["document"]["valid_from"] <= day.isoformat()), None)
@@ -111,6 +116,30 @@ def city_subjects(model: Model, decider: Decider, day: date = START) -> Subjects
     outsider = next(p for p in sorted(org.positions_of_role_type("medarbetare")) if p not in deciders)
     workers = tuple(sorted(org.positions_of_role_type("medarbetare")))
     return Subjects(matter, deciders, outsider, ansvar["code"], workers, account, float(cap))
+
+
+def _positions_of(org: Organisation, actor: dict[str, Any]) -> set[str]:
+    """The positions a decision table's actor names: the position, or a role type's members."""
+    if actor.get("kind") == "position":
+        return {str(actor["id"])}
+    if actor.get("kind") == "role_type":
+        return set(org.positions_of_role_type(str(actor["id"])))
+    return set()
+
+
+def _standing_above_first_tier(org: Organisation, higher: list[dict[str, Any]]) -> set[str]:
+    """The positions with a mandate in a tier above the first: its delegate, its substitutes, and every
+    chef above either (a superior may decide where the delegationsordning says so). An amount of such a
+    tier decided by one of them is lawful (the synthetic region's direktupphandling names the
+    förvaltningschef both among the first tier's chefs and as the second tier's delegate), so the
+    AU301 planting draws only from the first tier's deciders outside this set."""
+    named: set[str] = set()
+    for tier in higher:
+        if tier.get("delegated") and tier.get("decided_by"):
+            named |= _positions_of(org, tier["decided_by"])
+        for substitute in (tier.get("substitute") or {}).get("actors", []):
+            named |= _positions_of(org, substitute)
+    return named | {p for p in org.positions if any(org.is_above(p, n) for n in named)}
 
 
 @dataclass

@@ -39,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--interests", type=Path, metavar="FIL", help="anmälda intressen: jävsdeklarationer och bisysslor (CSV eller XLSX)")
     parser.add_argument("--ledger", type=Path, metavar="FIL",
                         help="huvudbokens summor av leverantörsfakturor per period (CSV eller XLSX: period, amount_excl_vat); fakturorna stäms av mot dem först")
+    parser.add_argument("--decision-totals", type=Path, metavar="FIL",
+                        help="diariets antal delegationsbeslut per månad och nämnd (CSV eller XLSX: period, body, decision_count); "
+                             "registret stäms av mot dem först")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som rapporten skrivs till")
     parser.add_argument("--summary", action="store_true", help="skriv bara sammanställningen utan id (summary.json)")
     parser.add_argument("--sample", type=int, metavar="N", help="dra ett stickprov om N transaktioner")
@@ -118,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = today(args)
     try:
         result = run_audit(AuditInputs(policies, args.users, args.trips, args.decisions, tuple(args.invoices), args.attest_log, args.interests,
-                                        args.meetings, args.ledger), as_of, terminal_bar(sys.stderr))
+                                        args.meetings, args.ledger, args.decision_totals), as_of, terminal_bar(sys.stderr))
     except AuditSetupError as error:
         emit(f"Fel: {error}", sys.stderr)
         for line in error.details:

@@ -45,6 +45,10 @@ class Model:
     _matters_by_day: dict[date | None, dict[str, tuple[DelegationOrder, Matter]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # The same index for every day with the same versions in force (an audit asks for hundreds of days).
+    _matters_by_orders: dict[tuple[int, ...], dict[str, tuple[DelegationOrder, Matter]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def of(self, kind: str) -> Any:
         """The model of one kind as its builder stored it (None when the kind stored nothing)."""
@@ -101,7 +105,11 @@ class Model:
         found = self._matters_by_day.get(day)
         if found is None:
             orders = self.delegations if day is None else self.delegations_in_force(day)
-            found = {m.id: (order, m) for order in orders for m in order.matters}
+            key = tuple(id(order) for order in orders)
+            found = self._matters_by_orders.get(key)
+            if found is None:
+                found = {m.id: (order, m) for order in orders for m in order.matters}
+                self._matters_by_orders[key] = found
             self._matters_by_day[day] = found
         return found
 

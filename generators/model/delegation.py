@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from generators.loading.collector import collector_paused
@@ -154,6 +155,18 @@ class DelegationOrder:
     @property
     def file(self) -> str:
         return self.source.file
+
+    @cached_property
+    def _matter_index(self) -> dict[str, Matter]:
+        index: dict[str, Matter] = {}
+        for matter in self.matters:
+            index.setdefault(matter.id, matter)  # the first if doubled (D-checks report the doubling)
+        return index
+
+    def matter(self, matter_id: str) -> Matter | None:
+        """The matter with this id (a region's order has hundreds: looked up once built, not scanned;
+        the model is not changed after it is built)."""
+        return self._matter_index.get(matter_id)
 
 
 def _delegates(value: Any, source: SourceRef) -> tuple[Actor, ...]:

@@ -407,6 +407,11 @@ class TravelPolicy:
     rules: TravelRules
     legal_basis: tuple[LegalRef, ...]
     source: SourceRef
+    # zone_members by (zone, day, reference data): every trip's question asks it for every zone, and
+    # the answer depends on nothing else (the model is not changed after it is built).
+    # The reference data is kept beside the answer, so an id reused after it was freed never matches.
+    _members: dict[tuple[str, date, int], tuple[ReferenceData, frozenset[str]]] = field(default_factory=dict, init=False, repr=False,
+                                                                                         compare=False)
 
     @property
     def file(self) -> str:
@@ -430,6 +435,13 @@ class TravelPolicy:
 
     def zone_members(self, zone_id: str, day: date, reference: ReferenceData) -> frozenset[str]:
         """The codes of a zone on `day`. The rest zone: every ISO code no other zone takes."""
+        key = (zone_id, day, id(reference))
+        found = self._members.get(key)
+        if found is None or found[0] is not reference:
+            found = self._members[key] = (reference, self._zone_members(zone_id, day, reference))
+        return found[1]
+
+    def _zone_members(self, zone_id: str, day: date, reference: ReferenceData) -> frozenset[str]:
         zone = self.zone(zone_id)
         if zone is None:
             return frozenset()
@@ -571,7 +583,7 @@ class TravelPolicy:
         if approval.basis == "delegation" and approval.matter:
             for candidate in delegations:
                 if candidate.meta.in_force_on(day):
-                    matter = next((m for m in candidate.matters if m.id == approval.matter), None)
+                    matter = candidate.matter(approval.matter)
                     if matter is not None:
                         order = candidate
                         break

@@ -40,10 +40,14 @@ def test_every_planted_case_and_nothing_else(result: AuditResult) -> None:
     assert sorted((f.code, f.id, f.severity, f.file, f.line) for f in result.findings) == [
         ("AU302", "J-DB-012", "violation", (JAV / "beslut.csv").as_posix(), 9),  # before the vidaredelegation began: no mandate at all
         ("AU305", "J-DB-011", "violation", (JAV / "beslut.csv").as_posix(), 8),  # on vidaredelegation, no report to the socialchef
+        ("AU802", "J-DB-020", "violation", (JAV / "beslut.csv").as_posix(), 11),  # the enhetschef has a bisyssla at the supplier
+        ("AU802", "J-DB-022", "violation", (JAV / "beslut.csv").as_posix(), 13),  # the socialchef too, in the second tier
+        ("AU802", "J-DB-023", "violation", (JAV / "beslut.csv").as_posix(), 14),  # the avdelningschef, deciding as superior
         ("AU803", "J-R-001", "violation", (JAV / "resor.csv").as_posix(), 2),  # the approver declared the traveller a närstående
         ("AU803", "J-R-003", "violation", (JAV / "resor.csv").as_posix(), 4),  # the approver has a bisyssla at the trip's organiser
         ("AU803", "J-R-006", "violation", (JAV / "resor.csv").as_posix(), 7),  # another close relation, declared until 30 June
         ("AU803", "J-R-007", "violation", (JAV / "resor.csv").as_posix(), 8),  # the traveller declared the approver a närstående
+        ("AU803", "J-R-008", "violation", (JAV / "resor.csv").as_posix(), 9),  # outside the EU/EES: the kommundirektör on delegation
         ("AU804", "J-DB-001", "violation", (JAV / "beslut.csv").as_posix(), 2),  # the socialchef hires a declared närstående
         ("AU804", "J-DB-004", "violation", (JAV / "beslut.csv").as_posix(), 5),  # the socialchef hires themself
     ]
@@ -54,9 +58,10 @@ def test_lawful_near_misses_are_not_flagged(result: AuditResult) -> None:
     # bisyssla starts 2026-03-18, the trip approved 2026-03-17. J-R-005: the relation ended 2026-06-30.
     # J-DB-002: nobody declared a relation to REK-2026-015. J-DB-003: the kommundirektör, who steps in
     # when the socialchef is jävig, hires REK-2026-014. J-DB-010: reported to the socialchef.
-    # J-DB-013: the socialchef is the ordinary delegate, not on vidaredelegation.
+    # J-DB-013: the socialchef is the ordinary delegate, not on vidaredelegation. J-DB-021: the
+    # avdelningschef, a superior who may always decide, has no interest in the supplier.
     flagged = {f.id for f in result.findings}
-    assert not flagged & {"J-R-002", "J-R-004", "J-R-005", "J-DB-002", "J-DB-003", "J-DB-010", "J-DB-013"}
+    assert not flagged & {"J-R-002", "J-R-004", "J-R-005", "J-DB-002", "J-DB-003", "J-DB-010", "J-DB-013", "J-DB-021"}
 
 
 def test_the_findings_name_who_acted_who_should_have_and_the_declaration(result: AuditResult) -> None:
@@ -70,6 +75,31 @@ def test_the_findings_name_who_acted_who_should_have_and_the_declaration(result:
         "Enhetschef barn och unga", "559319-7840", f"{(JAV / 'intressen.csv').as_posix()}:3")
     further = by_id["J-DB-011"]
     assert (further.facts["further_delegation"], further.facts["should_have"]) == ("soc-vd-2026-04", "Socialchef")
+
+
+SOCIAL = "tests/fixtures/kommun/policies/delegation/socialnamnden.yaml"
+TRAVEL = "tests/fixtures/kommun/policies/travel.yaml"
+
+
+@pytest.mark.parametrize(("ident", "acted", "should_have", "source"), [
+    # A decision on delegation: the general provision on jäv (närmast överordnad chef, line 27),
+    # resolved for the holder who decided: the enhetschef's own chef, not every enhetschef's.
+    ("J-DB-020", "Enhetschef barn och unga", "Avdelningschef individ- och familjeomsorg", f"{SOCIAL}:27"),
+    ("J-DB-022", "Socialchef", "Kommundirektör", f"{SOCIAL}:27"),
+    # A superior who decided (lawfully, superior_may_decide) but was jävig: their own chef, not the enhetschefer's.
+    ("J-DB-023", "Avdelningschef individ- och familjeomsorg", "Socialchef", f"{SOCIAL}:27"),
+    ("J-DB-001", "Socialchef", "Kommundirektör", f"{SOCIAL}:27"),  # AU804, the same provision
+    # A trip on line management: the chef above the approver (the travel policy's cell).
+    ("J-R-001", "Enhetschef barn och unga", "Avdelningschef individ- och familjeomsorg", f"{TRAVEL}:136"),
+    ("J-R-006", "Avdelningschef individ- och familjeomsorg", "Socialchef", f"{TRAVEL}:141"),
+    # A trip outside the EU/EES, on the kommunstyrelse's delegation: its general provision on jäv.
+    ("J-R-008", "Kommundirektör", "Kommunstyrelsen", "tests/fixtures/kommun/policies/delegation/kommunstyrelsen.yaml:29"),
+])
+def test_a_jav_finding_names_who_should_have_decided_instead(result: AuditResult, ident: str, acted: str, should_have: str,
+                                                            source: str) -> None:
+    finding = next(f for f in result.findings if f.id == ident and f.code in ("AU802", "AU803", "AU804"))
+    assert (finding.facts.get("decided_by") or finding.facts.get("approved_by"), finding.facts["should_have"], finding.facts["source"]) == (
+        acted, should_have, source)
 
 
 def test_a_personnummer_as_the_hired_id_is_refused_and_never_written(result: AuditResult, tmp_path: Path) -> None:

@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from generators.audit.run import AuditInputs, load_model, run_audit
-from generators.audit.synthetic import Planted, generate
+from generators.audit.synthetic import Planted, city_subjects, generate
 from generators.decide.engine import Decider
 from generators.decide.sources import tables_of_model
+from generators.synth import generate as synth
 from tests.conftest import REPO
 
 POLICIES = REPO / "tests" / "fixtures" / "kommun" / "policies"
@@ -63,3 +64,25 @@ def test_the_generator_is_deterministic(tmp_path: Path) -> None:
         return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
+
+
+def test_a_synthetic_city_gets_every_planted_violation_found_and_nothing_else(tmp_path: Path) -> None:
+    """The region generator's subjects (`city_subjects`): the city's first tiered matter is the
+    kommunstyrelse's direktupphandling, whose first tier (the styrelse's chefs) holds the stadsdirektör,
+    the second tier's own delegate. An amount of the second tier decided by the stadsdirektör is lawful,
+    so the AU301 planting must leave that decider out (the region's 65 missed AU301 were such rows)."""
+    policies = tmp_path / "city"
+    synth(policies, 2, 20, seed=1)
+    model = load_model(policies)
+    decider = Decider(tables_of_model(model, AS_OF))
+    subjects = city_subjects(model, decider)
+    assert subjects.matter == "ks-upphandling-direktupphandling" and "stadsdirektor" not in subjects.deciders
+    out = tmp_path / "exports"
+    planted = generate(model, decider, out, 300, 600, 100, 5, subjects)
+    result = run_audit(AuditInputs(policies, out / "users.csv", out / "trips.csv", out / "decisions.csv", (out / "reskontra.csv",),
+                                   out / "attestlogg.csv", out / "intressen.csv"), AS_OF)
+    truth = set(planted.rows)
+    found = {(f.code, f.transaction, f.id) for f in result.findings if f.severity == "violation"}
+    assert {code for code, _, _ in truth} >= {"AU202", "AU301", "AU302", "AU303"}
+    assert sorted(truth - found) == []  # false negatives
+    assert sorted(found - truth) == []  # false positives

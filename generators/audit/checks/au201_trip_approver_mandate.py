@@ -44,7 +44,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         if not trip.checkable or not trip.approvers or day is None:
             continue
         for country in trip.countries:
-            verdicts = [trip_mandate(ctx.model, ctx.decider, traveller, country, day, trip.approvers) for traveller in trip.travellers]
+            verdicts = [trip_mandate(ctx.model, ctx.decider, traveller, country, day, trip.approvers, ctx.memo) for traveller in trip.travellers]
             if any(v is not None and v.lawful for _, v in verdicts):
                 continue
             decided = [(d, v) for d, v in verdicts if v is not None]

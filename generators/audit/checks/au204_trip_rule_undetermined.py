@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generators.audit.findings import AuditContext, AuditRule, Finding
-from generators.model.travel import decide_trip
+from generators.audit.mandate import decided_trip
 
 RULE = AuditRule("AU204", "trip-rule-undetermined", "undetermined", "Reglerna i kraft ska ge ett svar på vem som godkänner resan.")
 
@@ -32,7 +32,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         if not trip.checkable or day is None:
             continue
         for country in trip.countries:
-            decisions = [decide_trip(ctx.model, traveller, country, day) for traveller in trip.travellers]
+            decisions = [decided_trip(ctx.model, traveller, country, day, ctx.memo) for traveller in trip.travellers]
             if any(d is not None and d.approver is not None and d.approval is not None for d in decisions):
                 continue
             reasons = [" ".join(d.problems) for d in decisions if d is not None and d.problems]

@@ -56,7 +56,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         if not decision.checkable or decision.decided_on is None or decision.amount is None:
             continue
         amount = float(decision.amount)
-        results = [(actual, delegation_mandate(ctx.model, ctx.decider, decision.matter, amount, decision.decided_on, actual))
+        results = [(actual, delegation_mandate(ctx.model, ctx.decider, decision.matter, amount, decision.decided_on, actual, ctx.memo))
                    for actual in decision.deciders]
         if any(how for _, (_, _, _, how) in results):
             continue

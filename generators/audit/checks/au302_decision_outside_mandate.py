@@ -41,7 +41,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
             continue
         amount = float(decision.amount) if decision.amount is not None else None
         day = decision.decided_on
-        results = [(actual, delegation_mandate(ctx.model, ctx.decider, decision.matter, amount, day, actual)) for actual in decision.deciders]
+        results = [(actual, delegation_mandate(ctx.model, ctx.decider, decision.matter, amount, day, actual, ctx.memo)) for actual in decision.deciders]
         if not results or any(how for _, (_, _, _, how) in results):
             continue
         _, (status, tier, piece, _) = results[0]

@@ -45,7 +45,7 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
         if not decision.checkable or day is None or not decision.matter or decision.reported_to_head_on is not None:
             continue
         amount = float(decision.amount) if decision.amount is not None else None
-        grounds = [(actual, delegation_mandate(ctx.model, ctx.decider, decision.matter, amount, day, actual)) for actual in decision.deciders]
+        grounds = [(actual, delegation_mandate(ctx.model, ctx.decider, decision.matter, amount, day, actual, ctx.memo)) for actual in decision.deciders]
         if not any(how == FURTHER for _, (_, _, _, how) in grounds) or any(how and how != FURTHER for _, (_, _, _, how) in grounds):
             continue  # not on vidaredelegation, or lawful on another ground (the delegate, a substitute)
         actual, (_, _, piece, _) = next(g for g in grounds if g[1][3] == FURTHER)

@@ -29,24 +29,13 @@ särskild omständighet gör att opartiskheten kan ifrågasättas) och 6 kap. 28
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from generators.audit.findings import AuditContext, AuditRule, Finding
-from generators.decide.answers import ANSWERED
+from generators.audit.recusal import on_decision
 
 RULE = AuditRule("AU804", "hiring-conflict-of-interest", "violation",
                  "Ingen fattar ett anställningsbeslut om en närstående, om någon hen har en annan nära relation till, eller om sig själv.")
 LAW = "KL 6 kap. 28 §, 7 kap. 4 §"
-
-
-def _substitute(ctx: AuditContext, matter: str, amount: float | None, day: date) -> tuple[str, str]:
-    """Who decides when the delegate is jävig, as the decision table states it: (the actors' labels,
-    the table's sentence); empty when the table gives no answer."""
-    status, tier, _ = ctx.decider.delegate(matter, amount, day)
-    if status != ANSWERED or tier is None or not tier.get("substitute"):
-        return "", ""
-    substitute = tier["substitute"]
-    return " / ".join(str(a["label"]) for a in substitute.get("actors", [])), str(substitute["text"])
 
 
 def check(ctx: AuditContext) -> Iterator[Finding]:
@@ -65,13 +54,13 @@ def check(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             concerns, where = related.relation_to("den anställda"), related.where
         amount = float(decision.amount) if decision.amount is not None else None
-        substitute, rule = _substitute(ctx, decision.matter, amount, day)
-        instead = f" {rule}" if rule else " Ärendet skulle ha lämnats till ersättaren."
+        instead = on_decision(ctx.model, ctx.decider, decision.matter, amount, day, decision.deciders)
         found = ctx.model.matters_by_id(day).get(decision.matter)
         matter = f"{found[1].number} {found[1].title}" if found is not None else decision.matter
         yield Finding(RULE.code, RULE.severity, "decision", decision.id, decision.file, decision.line, day, decision.amount,
                       f"Anställningsbeslut {decision.id} i ärende {matter} om {decision.hired} fattades {day.isoformat()} av "
                       f"{acted} ({decision.decider_text}), som {concerns}; den som beslutade var "
-                      f"jävig ({LAW}).{instead}",
+                      f"jävig ({LAW}) {instead.clause('ärendet')}.",
                       {"decided_by": acted, "decider_id": decision.decider_text, "hired": decision.hired,
-                       "should_have": substitute, "declaration": where, "rule": LAW, "matter": decision.matter})
+                       "should_have": instead.should_have, "substitute_rule": instead.rule, "source": instead.source,
+                       "declaration": where, "rule": LAW, "matter": decision.matter})
