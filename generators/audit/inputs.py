@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 from generators.checks.personal_data.detect import find_identity_numbers
@@ -203,10 +204,19 @@ def parse_day(table: Table, row: Row, column: str, required: bool = True) -> dat
         if required:
             table.problem(row, column, AU103, f"'{column}' saknas; skriv ett datum ÅÅÅÅ-MM-DD.")
         return None
+    day = _iso_day(text)
+    if day is None:
+        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD.")
+    return day
+
+
+@lru_cache(maxsize=8192)
+def _iso_day(text: str) -> date | None:
+    """The date `ÅÅÅÅ-MM-DD` names, or None. Kept per text: an export of a year has a few hundred
+    distinct dates in millions of cells."""
     try:
         return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad_date()
     except ValueError:
-        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD.")
         return None
 
 
@@ -284,9 +294,17 @@ class UserPositions:
     """Who held which position when, as the HR system exports it: `user_id → [Assignment]`."""
 
     by_user: dict[str, list[Assignment]] = field(default_factory=dict)
+    # Answers of positions_on, per (user, day): the attest log asks the same few people on the same
+    # days millions of times. Filled only after reading (read_users appends to by_user first).
+    _held: dict[tuple[str, date], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def positions_on(self, user: str, day: date) -> tuple[str, ...]:
-        return tuple(sorted({a.position for a in self.by_user.get(user, ()) if a.valid_from <= day and (a.valid_to is None or day <= a.valid_to)}))
+        found = self._held.get((user, day))
+        if found is None:
+            found = tuple(sorted({a.position for a in self.by_user.get(user, ())
+                                  if a.valid_from <= day and (a.valid_to is None or day <= a.valid_to)}))
+            self._held[(user, day)] = found
+        return found
 
     def knows(self, user: str) -> bool:
         return user in self.by_user

@@ -155,12 +155,18 @@ def _contract_share(model: Model, result: AuditResult) -> list[tuple[str, str, i
     attest = attest_model(model) if model.kind_data.get("attest") is not None else None
     exempt = {(i.file, i.line) for i, _ in result.exempt}
     counts: dict[tuple[str, str], list[int]] = {}
+    # The förvaltning depends on the ansvar and the day alone: asked once per distinct pair (a year's
+    # million invoices have some thousand), not once per invoice.
+    names: dict[tuple[str, date], str] = {}
     for invoice in result.invoices:
         if not invoice.checkable or invoice.credit or invoice.issued is None or (invoice.file, invoice.line) in exempt:
             continue
-        found = attest.find_ansvar(invoice.ansvar, invoice.issued) if attest is not None else None
-        unit = org.administration_of_body(found[0].body) if found is not None and org is not None else None
-        name = org.administrations[unit].name if org is not None and unit in org.administrations else "ansvar utan attestförteckning"
+        name = names.get((invoice.ansvar, invoice.issued))
+        if name is None:
+            found = attest.find_ansvar(invoice.ansvar, invoice.issued) if attest is not None else None
+            unit = org.administration_of_body(found[0].body) if found is not None and org is not None else None
+            name = org.administrations[unit].name if org is not None and unit in org.administrations else "ansvar utan attestförteckning"
+            names[(invoice.ansvar, invoice.issued)] = name
         tally = counts.setdefault((name, invoice.issued.strftime("%Y-%m")), [0, 0])
         tally[0] += invoice.contract_ref is not None
         tally[1] += 1
