@@ -102,7 +102,7 @@ def measure_region(work: Path, lines: int, trips: int = TRIPS, decisions: int = 
                     str(policies), str(exports)], cwd=REPO, check=True)
     measured = json.loads(result.read_text(encoding="utf-8"))
     figures = json.loads((exports / "confusion.json").read_text(encoding="utf-8"))
-    return {**figures, "seconds": measured["seconds"], "megabytes": measured["maxrss_kb"] / 1024, "lines": lines}
+    return {**figures, "seconds": measured["seconds"], "cpu_seconds": measured["cpu_seconds"], "megabytes": measured["maxrss_kb"] / 1024, "lines": lines}
 
 
 def region(lines: list[int], keep: Path | None, trips: int = TRIPS, decisions: int = DECISIONS) -> list[dict[str, object]]:
@@ -114,7 +114,7 @@ def region(lines: list[int], keep: Path | None, trips: int = TRIPS, decisions: i
             figures = measure_region(work, count, trips, decisions)
             print(f"\n{count} fakturarader, {trips} resor, {decisions} beslut mot regionen ({REGION[0]} organ × {REGION[1]} ärenden):")
             print_confusion(figures)
-            print(f"{figures['rows']} transaktioner granskade på {figures['seconds']:.1f} s, toppminne {figures['megabytes']:.0f} MB")
+            print(f"{figures['rows']} transaktioner granskade på {figures['seconds']:.1f} s (CPU {figures['cpu_seconds']:.1f} s), toppminne {figures['megabytes']:.0f} MB")
             found.append(figures)
     finally:
         if keep is None:

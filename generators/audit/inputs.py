@@ -17,9 +17,11 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 from generators.checks.personal_data.detect import find_identity_numbers
@@ -77,26 +79,42 @@ def display_path(path: Path) -> str:
 
 def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> Table:
     """The rows of a CSV or XLSX export with its header checked; problems for the file itself as AU101/AU102."""
-    name = display_path(path)
-    table = Table(kind, name)
+    table, rows = stream_table(kind, path, required, optional)
+    table.rows.extend(rows)
+    return table
+
+
+def stream_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> tuple[Table, Iterator[Row]]:
+    """As `read_table`, with the rows handed out one at a time instead of kept in `Table.rows`: a reader
+    of a million lines holds one row's dictionary at a time, not all of them. The table's problems
+    and its provenance's row count are complete once the iterator is exhausted."""
+    table = Table(kind, display_path(path))
+    return table, _rows(table, path, required, optional)
+
+
+def _rows(table: Table, path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> Iterator[Row]:
+    name = table.file
+    kind = table.kind
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             table.problems.append(TabularProblem(name, 1, 1, AU101, f"Filen är {size} byte; gränsen är {MAX_BYTES} byte."))
-            return table
+            return
         data = path.read_bytes()
     except OSError as error:
         table.problems.append(TabularProblem(name, 1, 1, AU101, f"Filen kan inte läsas ({error.strerror or error})."))
-        return table
+        return
     table.provenance = InputFile(kind, name, hashlib.sha256(data).hexdigest(), 0)
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(table, path, required, optional)
+        yield from _xlsx_rows(table, path, required, optional)
+        return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         table.problems.append(TabularProblem(name, line, 1, AU101, "Filen är inte sparad som UTF-8; spara exporten som UTF-8 och kör igen."))
-        return table
+        return
+    del data  # the text is what is read from here on (a generator keeps its locals while it runs)
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -104,14 +122,14 @@ def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple
         header = next(reader, None)
     except csv.Error as error:
         table.problems.append(TabularProblem(name, 1, 1, AU101, f"Rubrikraden kan inte läsas som CSV ({error})."))
-        return table
+        return
     if header is None:
         table.problems.append(TabularProblem(name, 1, 1, AU101, "Filen är tom; den första raden ska vara en rubrikrad."))
-        return table
+        return
     header = [h.strip() for h in header]
     columns = _header(table, header, required, optional)
     if columns is None:
-        return table
+        return
     count = 0
     previous_end = 1
     while True:
@@ -134,9 +152,8 @@ def read_table(kind: str, path: Path, required: tuple[str, ...], optional: tuple
             table.problems.append(TabularProblem(name, start, min(len(record), len(header)) or 1, AU101,
                                                f"Raden har {len(record)} fält men rubrikraden {len(header)}."))
             continue
-        table.rows.append(row)
+        yield row
     table.provenance = InputFile(kind, name, table.provenance.sha256, count)
-    return table
 
 
 def _header(table: Table, header: list[str], required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, int] | None:
@@ -169,7 +186,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(table: Table, path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> Table:
+def _xlsx_rows(table: Table, path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> Iterator[Row]:
     """The first sheet of a workbook, read with the shared reader (openpyxl, read-only): row numbers are
     the sheet's, columns their position, as for CSV."""
     assert table.provenance is not None
@@ -177,11 +194,11 @@ def _read_xlsx(table: Table, path: Path, required: tuple[str, ...], optional: tu
         sheet = read_sheet(path, max_bytes=MAX_BYTES)
     except TableError as error:
         table.problems.append(TabularProblem(table.file, 1, 1, AU101, str(error)))
-        return table
+        return
     header = list(sheet.header)
     columns = _header(table, header, required, optional)
     if columns is None:
-        return table
+        return
     for found in sheet.rows:
         row = Row(table.file, found.number, {h: _cell_text(found.cells[i]) if i < len(found.cells) else "" for i, h in enumerate(header) if h},
                   columns)
@@ -190,9 +207,8 @@ def _read_xlsx(table: Table, path: Path, required: tuple[str, ...], optional: tu
             table.problems.append(TabularProblem(table.file, found.number, outside + 1, AU101,
                                                f"Raden har ett värde i kolumn {outside + 1}, utanför rubrikradens {len(header)} kolumner."))
             continue
-        table.rows.append(row)
+        yield row
     table.provenance = InputFile(table.kind, table.file, table.provenance.sha256, len(sheet.rows))
-    return table
 
 
 # -- values ------------------------------------------------------------------------------------------
@@ -203,10 +219,19 @@ def parse_day(table: Table, row: Row, column: str, required: bool = True) -> dat
         if required:
             table.problem(row, column, AU103, f"'{column}' saknas; skriv ett datum ÅÅÅÅ-MM-DD.")
         return None
+    day = _iso_day(text)
+    if day is None:
+        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD.")
+    return day
+
+
+@lru_cache(maxsize=8192)
+def _iso_day(text: str) -> date | None:
+    """The date `ÅÅÅÅ-MM-DD` names, or None. Kept per text: an export of a year has a few hundred
+    distinct dates in millions of cells."""
     try:
         return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad_date()
     except ValueError:
-        table.problem(row, column, AU103, f"'{text}' i '{column}' är inget giltigt datum; skriv ÅÅÅÅ-MM-DD.")
         return None
 
 
@@ -284,9 +309,17 @@ class UserPositions:
     """Who held which position when, as the HR system exports it: `user_id → [Assignment]`."""
 
     by_user: dict[str, list[Assignment]] = field(default_factory=dict)
+    # Answers of positions_on, per (user, day): the attest log asks the same few people on the same
+    # days millions of times. Filled only after reading (read_users appends to by_user first).
+    _held: dict[tuple[str, date], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def positions_on(self, user: str, day: date) -> tuple[str, ...]:
-        return tuple(sorted({a.position for a in self.by_user.get(user, ()) if a.valid_from <= day and (a.valid_to is None or day <= a.valid_to)}))
+        found = self._held.get((user, day))
+        if found is None:
+            found = tuple(sorted({a.position for a in self.by_user.get(user, ())
+                                  if a.valid_from <= day and (a.valid_to is None or day <= a.valid_to)}))
+            self._held[(user, day)] = found
+        return found
 
     def knows(self, user: str) -> bool:
         return user in self.by_user

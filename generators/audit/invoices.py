@@ -31,8 +31,8 @@ from generators.audit.inputs import (
     display_path,
     parse_amount,
     parse_day,
-    read_table,
     resolve_people,
+    stream_table,
 )
 from generators.diagnostics import TabularProblem
 from generators.model.common import Actor
@@ -158,10 +158,10 @@ def read_peppol(path: Path) -> tuple[Invoice | None, InputFile | None, list[Tabu
 
 
 def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tuple[list[Invoice], Table]:
-    table = read_table("invoices", path, INVOICE_COLUMNS, INVOICE_OPTIONAL)
+    table, rows = stream_table("invoices", path, INVOICE_COLUMNS, INVOICE_OPTIONAL)
     invoices: list[Invoice] = []
     seen: dict[str, int] = {}
-    for row in table.rows:
+    for row in rows:
         before = len(table.problems)
         invoice_id = row.get("invoice_id") or f"rad-{row.line}"
         if invoice_id in seen:
@@ -198,9 +198,9 @@ def read_invoice_csv(path: Path, org: Organisation, users: UserPositions) -> tup
 
 
 def read_attest_log(path: Path, org: Organisation, users: UserPositions) -> tuple[list[AttestEntry], Table]:
-    table = read_table("attest", path, ATTEST_COLUMNS)
+    table, rows = stream_table("attest", path, ATTEST_COLUMNS)
     entries: list[AttestEntry] = []
-    for row in table.rows:
+    for row in rows:
         step = row.get("step")
         if step not in STEPS:
             table.problem(row, "step", AU103, f"'{step}' är inget atteststeg; skriv {', '.join(STEPS)}.")

@@ -72,12 +72,23 @@ class AuditResult:
         return sum(1 for row in rows if not row.checkable)
 
 
+# The decision tables the audit asks: `Decider.delegate` and the delegation bodies and retired ids
+# (AU107, AU3xx), the attest table (AU4xx, AU603, the attest grid). Travel is answered from the model
+# (`decide_trip`), the contracts from the avtalsregister's model; the other tables were built for
+# nothing (54 of the region's 100 s before any row was read).
+AUDIT_TABLES = ("delegation", "attest")
+
+
 def load_model(policies: Path) -> Model:
+    """The policies loaded with `check`'s parsed-file cache (`generators/loading/disk_cache.py`, keyed
+    by every file's bytes and the tool's fingerprint, so a hit is what a cold load would give; off
+    with STYRDOKUMENT_NO_CACHE=1): an audit of a tree `check` has just passed parses nothing again."""
+    from generators.loading.disk_cache import DiskCache, default_folder, disabled_by_environment
     from generators.loading.documents import load_policies
 
     if not policies.is_dir():
         raise AuditSetupError(f"Mappen {policies} finns inte.")
-    loaded = load_policies(policies)
+    loaded = load_policies(policies, disk_cache=None if disabled_by_environment() else DiskCache(default_folder()))
     if loaded.failed:
         problems = [f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" for d in loaded.diagnostics if d.severity == "error"]
         raise AuditSetupError("Styrdokumenten kan inte läsas in utan fel; rätta dem först (`python -m generators check`).", problems)
@@ -146,12 +157,18 @@ def _contract_share(model: Model, result: AuditResult) -> list[tuple[str, str, i
     attest = attest_model(model) if model.kind_data.get("attest") is not None else None
     exempt = {(i.file, i.line) for i, _ in result.exempt}
     counts: dict[tuple[str, str], list[int]] = {}
+    # The förvaltning depends on the ansvar and the day alone: asked once per distinct pair (a year's
+    # million invoices have some thousand), not once per invoice.
+    names: dict[tuple[str, date], str] = {}
     for invoice in result.invoices:
         if not invoice.checkable or invoice.credit or invoice.issued is None or (invoice.file, invoice.line) in exempt:
             continue
-        found = attest.find_ansvar(invoice.ansvar, invoice.issued) if attest is not None else None
-        unit = org.administration_of_body(found[0].body) if found is not None and org is not None else None
-        name = org.administrations[unit].name if org is not None and unit in org.administrations else "ansvar utan attestförteckning"
+        name = names.get((invoice.ansvar, invoice.issued))
+        if name is None:
+            found = attest.find_ansvar(invoice.ansvar, invoice.issued) if attest is not None else None
+            unit = org.administration_of_body(found[0].body) if found is not None and org is not None else None
+            name = org.administrations[unit].name if org is not None and unit in org.administrations else "ansvar utan attestförteckning"
+            names[(invoice.ansvar, invoice.issued)] = name
         tally = counts.setdefault((name, invoice.issued.strftime("%Y-%m")), [0, 0])
         tally[0] += invoice.contract_ref is not None
         tally[1] += 1
@@ -183,7 +200,7 @@ def run_audit(inputs: AuditInputs, as_of: date, progress: Progress | None = None
     org = model.organisation
     if org is None:
         raise AuditSetupError("Organisationsfilen saknas bland styrdokumenten; utan den kan ingen befattning prövas.")
-    decider = Decider(tables_of_model(model, as_of))
+    decider = Decider(tables_of_model(model, as_of, AUDIT_TABLES))
     result = AuditResult()
     result.policies = _policies_used(model)
     users = UserPositions()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from datetime import date
     from typing import Any
 
@@ -122,12 +123,13 @@ def build_from_policies(policies_dir: Path) -> dict[str, Any]:
     return tables_of_model(build_model(loaded), date.today())
 
 
-def tables_of_model(model: Model, as_of: date) -> dict[str, Any]:
-    """The tables (every adopted version) of a model already built, as plain JSON data."""
+def tables_of_model(model: Model, as_of: date, only: Collection[str] | None = None) -> dict[str, Any]:
+    """The tables (every adopted version) of a model already built, as plain JSON data; with `only`,
+    the tables of those kinds alone (the others are not built and their keys are absent)."""
     from generators.decide.tables import ALL_ADOPTED, TABLES_VERSION, build_tables
     from generators.serialize import normalise
 
-    tables = build_tables(model, ALL_ADOPTED, as_of)
+    tables = build_tables(model, ALL_ADOPTED, as_of, only)
     # Through JSON (sorted keys, as published) so both sources hand the engine identical data.
     data: dict[str, Any] = json.loads(json.dumps(normalise({"tables_version": TABLES_VERSION, **tables}), ensure_ascii=False, sort_keys=True))
     return data

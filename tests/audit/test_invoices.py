@@ -332,3 +332,21 @@ def test_a_new_suppliers_first_payment_that_needs_no_contract_is_no_signal(tmp_p
         encoding="utf-8")
     found = _run(invoices, attest=None)
     assert [(f.code, f.id, f.line) for f in found.findings if f.code == "AU604"] == [("AU604", "N-2", 3)]
+
+
+def test_streamed_rows_are_read_tables_rows(tmp_path: Path) -> None:
+    """The invoice and attest readers take rows one at a time (`stream_table`): the same rows, problems
+    and row count as `read_table`, the problems complete once the rows are read."""
+    from generators.audit.inputs import read_table, stream_table
+    from generators.audit.invoices import ATTEST_COLUMNS
+
+    export = tmp_path / "attestlogg.csv"
+    export.write_text("invoice_id;step;attestant;attested_on\nLR-1;receipt;u1;2026-03-02\n\nLR-2;review\n"
+                      "LR-3;decision;u2;2026-03-04\n", encoding="utf-8")
+    whole = read_table("attest", export, ATTEST_COLUMNS)
+    table, rows = stream_table("attest", export, ATTEST_COLUMNS)
+    streamed = list(rows)
+    assert [(r.line, r.values) for r in streamed] == [(r.line, r.values) for r in whole.rows] and [r.line for r in streamed] == [2, 5]
+    assert table.problems == whole.problems and [(p.row, p.column, p.code) for p in table.problems] == [(4, 2, "AU101")]
+    assert table.provenance == whole.provenance and table.provenance is not None and table.provenance.rows == 3
+    assert table.rows == []

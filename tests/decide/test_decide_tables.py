@@ -198,3 +198,17 @@ def test_the_policies_cache_gives_the_same_answers(tmp_path: Path, monkeypatch: 
     assert answers[0] == answers[1] == answers[2]
     assert answers[0]["answer"]["decided_by"]["key"] == "position:kommundirektor"
     assert list(cached_partial.tables["delegation"]["matters"]) == ["ks-upphandling-tilldelning"]
+
+
+def test_tables_of_some_kinds_are_those_of_the_full_build() -> None:
+    """The audit builds only the tables it asks (`only`): each is the one the full build gives, the
+    others are absent, and a kind without a table is refused."""
+    from generators.decide.sources import tables_of_model
+
+    model = build_model(load_policies(EXAMPLE_POLICIES))
+    full = tables_of_model(model, TODAY)
+    some = tables_of_model(model, TODAY, ("delegation", "attest"))
+    assert sorted(some) == ["attest", "delegation", "tables_version"]
+    assert some == {key: full[key] for key in some}
+    with pytest.raises(ValueError, match="organisation"):
+        tables_of_model(model, TODAY, ("organisation",))

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from generators.audit.engine import engine_of
 from generators.audit.findings import AuditContext, AuditRule, Finding
@@ -35,10 +36,23 @@ RULE = AuditRule("AU603", "split-below-limit", "signal", "Fakturor ska inte dela
 WINDOW = timedelta(days=30)
 
 
-def _limits(ctx: AuditContext, invoice: Invoice) -> list[tuple[Decimal, str]]:
+def _ansvar_by_list(table: dict[str, Any]) -> list[tuple[str, str, dict[str, dict[str, Any]]]]:
+    """Each förteckning's period and its ansvar by code (the first with a code, as a scan finds it):
+    a lookup per (ansvar, day) instead of a scan of every förteckning's every ansvar."""
+    found = []
+    for forteckning in table["lists"]:
+        by_code: dict[str, dict[str, Any]] = {}
+        for ansvar in forteckning["ansvar"]:
+            by_code.setdefault(ansvar["code"], ansvar)
+        found.append((forteckning["period"]["from"], forteckning["period"]["to"], by_code))
+    return found
+
+
+def _limits(ctx: AuditContext, invoice: Invoice, lists: list[tuple[str, str, dict[str, dict[str, Any]]]] | None = None) -> list[tuple[Decimal, str]]:
     table = ctx.decider.tables.get("attest")
     if table is None or invoice.issued is None:
         return []
+    lists = _ansvar_by_list(table) if lists is None else lists
     day = invoice.issued.isoformat()
     found: list[tuple[Decimal, str]] = []
     reglemente = next((r for r in sorted(table["reglementen"], key=lambda r: r["document"]["valid_from"], reverse=True)
@@ -48,7 +62,7 @@ def _limits(ctx: AuditContext, invoice: Invoice) -> list[tuple[Decimal, str]]:
     third = reglemente["third_step"]
     if third is not None and third["from_amount"] is not None:
         found.append((Decimal(third["from_amount"]), "gränsen för det tredje atteststeget"))
-    ansvar = next((a for f in table["lists"] if f["period"]["from"] <= day <= f["period"]["to"] for a in f["ansvar"] if a["code"] == invoice.ansvar), None)
+    ansvar = next((by_code[invoice.ansvar] for start, end, by_code in lists if start <= day <= end and invoice.ansvar in by_code), None)
     level = next((lv for lv in reglemente["amount_levels"] if ansvar is not None and lv["id"] == ansvar["level"]), None)
     if level is not None and level["up_to"] is not None:
         found.append((Decimal(level["up_to"]), f"beloppsnivån {level['name'].lower()} för ansvar {invoice.ansvar}"))
@@ -105,10 +119,12 @@ ORDER BY f.supplier, f.ansvar, f.pos, f.ord
 def check(ctx: AuditContext) -> Iterator[Finding]:
     engine = engine_of(ctx)
     limits: dict[tuple[str, date, int], tuple[Decimal, str]] = {}
+    table = ctx.decider.tables.get("attest")
+    lists = _ansvar_by_list(table) if table is not None else []
     for ansvar, day in engine.rows("SELECT DISTINCT coalesce(ansvar, ''), issued FROM invoices "
                                    "WHERE checkable AND NOT credit AND amount IS NOT NULL AND issued IS NOT NULL"):
         first = Invoice("", "", 0, "", "", day, None, False, ansvar, None, (), "", None, None, True)
-        for order, found in enumerate(_limits(ctx, first)):
+        for order, found in enumerate(_limits(ctx, first, lists)):
             limits[(ansvar, day, order)] = found
     engine.load("split_limits", (("ansvar", "VARCHAR"), ("day", "DATE"), ("ord", "INTEGER"), ("lim", "DECIMAL(18,2)")),
                 sorted((a, d.isoformat(), o, str(v[0])) for (a, d, o), v in limits.items()))

@@ -10,7 +10,7 @@ one set of answers computed by one implementation of the rules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
@@ -37,6 +37,12 @@ def decided_documents(model: Model) -> list[Any]:
     return [document for kind in kinds() if kind.decide is not None and kind.governed for document in model.versions_of(kind.name)]
 
 
-def build_tables(model: Model, versions: str, as_of: date) -> dict[str, Any]:
-    """Every table (a kind whose documents are missing gets null). `versions`: ALL_ADOPTED or PUBLISHED."""
-    return {name: builder(model, versions, as_of) for name, builder in builders().items()}
+def build_tables(model: Model, versions: str, as_of: date, only: Collection[str] | None = None) -> dict[str, Any]:
+    """Every table (a kind whose documents are missing gets null), or with `only` those kinds' tables
+    alone (a caller that asks only some questions, like the audit, builds no other). `versions`:
+    ALL_ADOPTED or PUBLISHED."""
+    found = builders()
+    unknown = sorted(set(only or ()) - set(found))
+    if unknown:
+        raise ValueError(f"no decision table for the kinds {', '.join(unknown)}")
+    return {name: builder(model, versions, as_of) for name, builder in found.items() if only is None or name in only}
