@@ -48,9 +48,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
     # The checked model goes to the site build (one load and one check per build); the rest of the
-    # load (diagnostics, results) is let go before mkdocs starts.
-    model = checked.model
+    # load (diagnostics, results) is let go before mkdocs starts, and so is the model once the hook
+    # has made the pages from it: nothing here may keep a reference (`handover` is emptied by the
+    # call), and the files' parses kept for a second load are dropped (this process loads no more).
+    from generators.loading.documents import forget_parsed
+
+    handover = [checked.model]
     del checked
+    forget_parsed()
     epoch = source_epoch(REPO_ROOT, policies)
     if epoch is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     # SIGTERM (a cancelled CI job) unwinds like Ctrl-C, so the build removes its unfinished folder.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        build_site(policies.resolve(), out / "site", preview=args.preview, model=model)
+        build_site(policies.resolve(), out / "site", preview=args.preview, model=handover.pop())
     except SiteBuildError as error:
         message = f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.\n"
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -146,6 +146,14 @@ _PARSED: OrderedDict[tuple[bytes, str, str, int], _Parsed] = OrderedDict()
 _PARSED_MAX = 512
 
 
+def forget_parsed() -> None:
+    """Let go of every file kept parsed in this process (its bytes, data, positions and memo).
+
+    For a run that will load nothing more: `build` calls it once the site's pages are generated, so
+    the parses are not held through the mkdocs build. A later load parses again; nothing changes."""
+    _PARSED.clear()
+
+
 def load_file(
     path: Path, shown: str, kind: str, schema: str, store: SchemaStore, typer: SchemaTyper,
     disk_cache: DiskCache | None = None,

@@ -3,6 +3,7 @@ the mkdocs hook, which then neither loads nor checks the policies again, and bui
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pytest
@@ -30,12 +31,34 @@ def test_a_handed_model_builds_the_same_site_without_a_second_load(example_site:
     monkeypatch.setattr("generators.pipeline.load_and_check", second_load)
     with source_date():
         build_site(EXAMPLE_POLICIES, tmp_path / "site", model=checked.model)
-    assert generate.STATE.model is checked.model
     built, cold = _files(tmp_path / "site"), _files(example_site)
     assert sorted(built) == sorted(cold) and any(path.startswith("rules/v1/") for path in built)
     assert [path for path in built if built[path] != cold[path]] == []
     # The rules' own folder (mkdocs copied them from it) is gone once the build is done.
     assert generate.STATE.rules_folder is None
+
+
+def test_the_handed_model_is_let_go_before_mkdocs_renders_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing of the build holds the model once the pages are made: mkdocs' HTML of every page
+    reuses its memory instead of adding to it (the region-size build's peak)."""
+    from generators.outputs.site.build import build_site
+
+    checked = load_and_check(EXAMPLE_POLICIES, TODAY)
+    model = weakref.ref(checked.model)
+    handover = [checked.model]
+    del checked
+    alive_at_on_files: list[bool] = []
+    add_files = generate.add_files
+
+    def observed(files: object, config: object) -> object:
+        alive_at_on_files.append(model() is not None)
+        return add_files(files, config)
+
+    monkeypatch.setattr(generate, "add_files", observed)
+    with source_date():
+        build_site(EXAMPLE_POLICIES, tmp_path / "site", model=handover.pop())
+    assert alive_at_on_files == [False]
+    assert (tmp_path / "site" / "index.html").is_file()
 
 
 def test_without_a_handed_model_the_hook_loads_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

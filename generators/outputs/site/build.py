@@ -179,6 +179,7 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model:
             _build(policies_dir, staging, preview)
         else:
             with handed_model(policies_dir, model):
+                del model  # the hook takes it from the hand-over and lets it go after the pages are made
                 _build(policies_dir, staging, preview)
         _switch_into_place(staging, target)
     finally:

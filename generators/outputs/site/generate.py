@@ -60,7 +60,6 @@ class BuildState:
     # The JSON rules by path under rules/v1/ (a PublishedFolder: the files, read when asked for).
     rules: Mapping[str, bytes] = field(default_factory=dict)
     rules_folder: Path | None = None
-    model: Any = None
     commit: str | None = None
     # The message of the last problem that stopped a build (mkdocs only says "Aborted").
     failure: str | None = None
@@ -71,10 +70,9 @@ class BuildState:
         self.__dict__.update(BuildState().__dict__)
 
     def release(self) -> None:
-        """Let go of the last build's model, pages and rules (their folder is removed)."""
+        """Let go of the last build's pages and rules (their folder is removed)."""
         self.release_rules()
         self.pages = []
-        self.model = None
 
     def release_rules(self) -> None:
         """Remove the rules' folder (once mkdocs has copied them into the site)."""
@@ -103,6 +101,7 @@ def handed_model(policies: Path, model: Any) -> Iterator[None]:
     """While the block runs, a build of `policies` uses `model` (loaded and checked by the caller:
     it must have passed the check) instead of loading and checking the policies again."""
     _HANDED.append(_Handed(Path(policies).resolve(), model))
+    del model  # this frame lives through the build: only the hand-over may hold the model
     try:
         yield
     finally:
@@ -142,7 +141,23 @@ def handwritten_pages(docs_dir: Path) -> list[str]:
 
 
 def prepare(config: Any) -> None:
-    """on_config: check, model, pages, nav. Raises PluginError (the build stops) on check errors."""
+    """on_config: check, model, pages, nav. Raises PluginError (the build stops) on check errors.
+
+    The model is not kept: once the pages, the rules and the nav are made nothing of the build reads
+    it again (mkdocs renders the generated Markdown, the scan reads the built HTML), so it is let go
+    here, before mkdocs turns every page into HTML, and the memory it held (a region's model is a
+    few hundred megabytes) serves mkdocs' pages instead of adding to them."""
+    import gc
+
+    try:
+        _prepare(config)
+    finally:
+        # Whatever of the model and the site context sits in reference cycles is collected now,
+        # not whenever the collector next runs during mkdocs' build.
+        gc.collect()
+
+
+def _prepare(config: Any) -> None:
     from generators.clock import build_date, source_commit
     from generators.outputs.site.pages import generate
     from generators.pipeline import load_and_check
@@ -181,7 +196,7 @@ def prepare(config: Any) -> None:
         for path in handwritten
     ]
     config.nav = build_nav(nav_pages)
-    STATE.policies, STATE.as_of, STATE.pages, STATE.model, STATE.commit = policies, as_of, pages, model, ctx.commit
+    STATE.policies, STATE.as_of, STATE.pages, STATE.commit = policies, as_of, pages, ctx.commit
     STATE.rules = ctx.rules
 
 
