@@ -1,5 +1,7 @@
 """One load and one check per build: the model `python -m generators build` has checked is handed to
-the mkdocs hook, which then neither loads nor checks the policies again, and builds the same site."""
+the mkdocs hook, which then neither loads nor checks the policies again, and builds the same site.
+(That without a handed model the hook loads the policies itself is tested on the determinism test's
+second build, tests/site/test_site_determinism.py: one build fewer.)"""
 
 from __future__ import annotations
 
@@ -36,18 +38,3 @@ def test_a_handed_model_builds_the_same_site_without_a_second_load(example_site:
     assert [path for path in built if built[path] != cold[path]] == []
     # The rules' own folder (mkdocs copied them from it) is gone once the build is done.
     assert generate.STATE.rules_folder is None
-
-
-def test_without_a_handed_model_the_hook_loads_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generators.outputs.site.build import build_site
-
-    calls: list[Path] = []
-
-    def counted(policies: Path, *args: object, **kwargs: object) -> object:
-        calls.append(policies)
-        return load_and_check(policies, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("generators.pipeline.load_and_check", counted)
-    with source_date():
-        build_site(EXAMPLE_POLICIES, tmp_path / "site")
-    assert calls == [EXAMPLE_POLICIES.resolve()]
