@@ -106,13 +106,41 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
 
+    # The units are handed out in collection order (pytest_collection_modifyitems puts the long ones
+    # first), not xdist's largest-count-first.
+    config.option.loadscopereorder = False
     return ModuleScheduling(config, log)  # type: ignore[arg-type]
+
+
+# Which units may start first. The whole-site builds are the long units (a minute or more each,
+# against seconds for most modules), so they start first and the short units fill in behind them;
+# a long unit started last would run alone on one core at the end. The browser tests go first of
+# all: they build the run's shared site, which several other units read, while the other core
+# makes the builds no other unit waits for. The rule cases (a second each) come last.
+def _start_rank(units: dict[str, list[pytest.Item]], unit: str) -> tuple[int, int]:
+    items = units[unit]
+    builds = any(item.get_closest_marker("site") for item in items)
+    shared = any(SITE_FIXTURES & set(getattr(item, "fixturenames", ())) for item in items)
+    if unit == "tests/browser/":
+        rank = 0
+    elif builds and not shared:
+        rank = 1  # its own builds only
+    elif builds:
+        rank = 2  # reads the shared site (waits for it, if it is still being built)
+    else:
+        rank = 3
+    return rank, -len(items)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _builds_site(item):
             item.add_marker(pytest.mark.site)
+    units: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        units.setdefault(work_unit(item.nodeid), []).append(item)
+    # sorted() is stable: within a rank, units keep their collection order (so do tests in a unit).
+    items[:] = [item for unit in sorted(units, key=lambda unit: _start_rank(units, unit)) for item in units[unit]]
     rule_cases = [index for index, item in enumerate(items) if item.nodeid.startswith("tests/test_rule_cases.py::test_rule_case[")]
     shuffled = [items[index] for index in rule_cases]
     random.Random(RULE_CASES_SEED).shuffle(shuffled)

@@ -1,21 +1,31 @@
-"""The JSON rules and the site built from the kommun fixture (the example), before and after: what differs.
+"""The JSON rules and the site built from the kommun fixture (the example): what they are, and what
+differs between two versions of the tool.
 
-    python -m tests.outputs.output_diff [BASE] [--write]
+    python -m tests.outputs.output_diff [BASE]     # review: what differs from BASE (default: HEAD)
+    python -m tests.outputs.output_diff --write    # acknowledge: record the working tree's outputs
 
-BASE (default: the base recorded in expected-output-differences.txt) is built from `git archive`,
-the working tree from a copy of its tracked and untracked files; both without git (so neither
-names a commit) and with the same SOURCE_DATE_EPOCH and --today (so the build date agrees). The
-report lists every file only one side has, and for every file that differs its changed lines
-(unified diff without context; binary files, such as the search index, as one line). `--write`
-stores the report as the expected list; tests/outputs/test_output_diff.py fails when the outputs
-differ from it. An intended change of output is recorded by rerunning with --write and committing
-the list with the change.
+`output-manifest.txt` (beside this file) records every published file of the example's build: its
+SHA-256 and its path. tests/outputs/test_output_diff.py hashes the run's shared build (the one the
+site and browser tests read, so no build of its own) and fails when any file differs from the record,
+is new or is gone: an unintended change of any output fails the suite; an intended one is
+acknowledged by `--write`, committed with the change, so the commit shows which files it changes.
+Two things are summarised so the record holds on any machine and stays readable: a `.gz` file is
+recorded by its content (its compressed bytes depend on the zlib the machine's Python links; the
+determinism test still compares the bytes of two builds), and Pagefind's index, derived from the
+HTML, as one line per folder (a hash of its file names and bytes).
+
+The review builds BASE from `git archive` and the working tree from a copy of its tracked and
+untracked files; both without git (so neither names a commit) and with the same SOURCE_DATE_EPOCH
+and --today (so the build date agrees). It lists every file only one side has, and for every file
+that differs its changed lines (unified diff without context; binary files as one line).
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import gzip
+import hashlib
 import io
 import os
 import shutil
@@ -27,19 +37,64 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-EXPECTED = Path(__file__).with_name("expected-output-differences.txt")
+MANIFEST = Path(__file__).with_name("output-manifest.txt")
 EPOCH = "1795392000"  # 2026-11-23 00:00 UTC: fixed for both sides
 TODAY = "2026-11-23"  # the tests' day: no example date (a review, an adoption) lies after it
 # Derived from the HTML (Pagefind's index): a changed page already shows; its index fragments are
 # summarised as one line per folder so the list stays readable.
 DERIVED = ("pagefind/",)
+MANIFEST_HEADER = (
+    "# Every published file of the kommun fixture's build (JSON rules and site): SHA-256 and path.\n"
+    "# Written by `python -m tests.outputs.output_diff --write`; checked by tests/outputs/test_output_diff.py.\n"
+)
 
 
-def recorded_base(path: Path = EXPECTED) -> str:
-    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-    if not first.startswith("# base: "):
-        raise SystemExit(f"{path}: the first line must be '# base: <commit>'")
-    return first.removeprefix("# base: ").strip()
+def _content_digest(path: Path) -> str:
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        # What was compressed, not how: another zlib (zlib-ng, say) packs the same bytes differently.
+        data = gzip.decompress(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest(site: Path) -> list[str]:
+    """`<sha256>  <path>` for every file of a built site, in path order; a derived folder is one line."""
+    files = _files(site)
+    derived: dict[str, list[bytes]] = {}
+    entries: dict[str, str] = {}
+    for name, path in files.items():
+        folder = next((d for d in DERIVED if name.startswith(d)), None)
+        if folder is None:
+            entries[name] = _content_digest(path)
+        else:
+            derived.setdefault(folder, []).append(name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    entries.update((folder, hashlib.sha256(b"".join(parts)).hexdigest()) for folder, parts in derived.items())
+    return [f"{entries[name]}  {name}" for name in sorted(entries)]
+
+
+def read_manifest(path: Path = MANIFEST) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def manifest_changes(recorded: list[str], built: list[str]) -> list[str]:
+    """What differs between the recorded manifest and a build's: one line per file, in path order."""
+    def by_path(lines: list[str]) -> dict[str, str]:
+        return {path: digest for digest, _, path in (line.partition("  ") for line in lines)}
+
+    old, new = by_path(recorded), by_path(built)
+    changes = []
+    for name in sorted(old.keys() | new.keys()):
+        if name not in new:
+            changes.append(f"gone: {name}")
+        elif name not in old:
+            changes.append(f"new: {name}")
+        elif old[name] != new[name]:
+            changes.append(f"changed: {name}")
+    return changes
+
+
+def write_manifest(site: Path, path: Path = MANIFEST) -> None:
+    path.write_text(MANIFEST_HEADER + "".join(f"{line}\n" for line in manifest(site)), encoding="utf-8")
 
 
 def archive(commit: str, target: Path) -> None:
@@ -118,17 +173,29 @@ def report(base: str) -> list[str]:
             return differences(before.result(), after.result())
 
 
+def record_working_tree() -> None:
+    """Build the working tree exactly as the tests' shared build does (in this process, from a copy
+    of the kommun fixture, at the tests' date, naming no commit) and record its outputs."""
+    from tests.site.conftest import EXAMPLE_POLICIES, build
+
+    with tempfile.TemporaryDirectory(prefix="output-manifest-") as scratch:
+        write_manifest(build(EXAMPLE_POLICIES, Path(scratch) / "site"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("base", nargs="?", help="the commit to compare with (default: the recorded base)")
-    parser.add_argument("--write", action="store_true", help="store the report as the expected list")
+    parser.add_argument("base", nargs="?", help="the commit to compare the working tree with (default: HEAD)")
+    parser.add_argument("--write", action="store_true",
+                        help=f"record the working tree's outputs in {MANIFEST.name} (no comparison unless BASE is given)")
     args = parser.parse_args(argv)
-    base = args.base or recorded_base()
-    lines = report(base)
-    text = "\n".join([f"# base: {base}", *lines]) + "\n"
     if args.write:
-        EXPECTED.write_text(text, encoding="utf-8")
-    sys.stdout.write(text)
+        record_working_tree()
+        print(f"{MANIFEST.relative_to(REPO)}: {len(read_manifest())} files recorded")
+        if args.base is None:
+            return 0
+    base = args.base or "HEAD"
+    lines = report(base)
+    sys.stdout.write("".join(f"{line}\n" for line in [f"# base: {base}", *lines]))
     return 0
 
 

@@ -33,15 +33,25 @@ EPOCH = int(datetime(2026, 11, 23, 12, tzinfo=UTC).timestamp())
 
 @contextmanager
 def source_date(epoch: int = EPOCH) -> Iterator[None]:
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    """The build's date from SOURCE_DATE_EPOCH, and no source commit: GIT_DIR names no repository,
+    so the build cannot read HEAD, as a build from an exported tree (`git archive`). A site built in a
+    test is then the same at every commit, and the run's shared build is what
+    tests/outputs/output-manifest.txt records."""
+    with _environment("SOURCE_DATE_EPOCH", str(epoch)), _environment("GIT_DIR", os.devnull):
+        yield
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    previous = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+            os.environ[name] = previous
 
 
 def build(policies: Path, out: Path, epoch: int = EPOCH) -> Path:

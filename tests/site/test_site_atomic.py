@@ -116,7 +116,10 @@ def test_killed_builds_never_leave_a_partial_site(tmp_path: Path) -> None:
     print(f"kill test: seed {seed} (KILL_SEED={seed} repeats it), {kills} kills")
     chooser = random.Random(seed)
     policies = copy_tree(SMALLEST, tmp_path / "forbund")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "0"}
+    # No build may name a commit (GIT_DIR names no repository, as in tests/site/conftest.py's
+    # source_date): the build asks git for HEAD with a 10 s timeout, and on a loaded machine one
+    # build that timed out published no commit and read as a partial site.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "0", "GIT_DIR": os.devnull}
     command = [sys.executable, "-m", "generators", "build", "--policies", str(policies)]
 
     # The complete new site, and how long a build takes here.

@@ -1,5 +1,7 @@
 """One load and one check per build: the model `python -m generators build` has checked is handed to
-the mkdocs hook, which then neither loads nor checks the policies again, and builds the same site."""
+the mkdocs hook, which then neither loads nor checks the policies again, and builds the same site.
+(That without a handed model the hook loads the policies itself is tested on the determinism test's
+second build, tests/site/test_site_determinism.py: one build fewer.)"""
 
 from __future__ import annotations
 
@@ -18,35 +20,22 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_a_handed_model_builds_the_same_site_without_a_second_load(example_site: Path, tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_handed_model_builds_the_same_site_without_a_second_load_and_is_let_go_before_mkdocs_renders(
+        example_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hook neither loads nor checks again, the site is the cold build's, and nothing of the
+    build holds the model once the pages are made: mkdocs' HTML of every page reuses its memory
+    instead of adding to it (the region-size build's peak). One build for both."""
     from generators.outputs.site.build import build_site
 
     checked = load_and_check(EXAMPLE_POLICIES, TODAY)
     assert not checked.result.failed()
+    model = weakref.ref(checked.model)
+    handover = [checked.model]
+    del checked
 
     def second_load(*args: object, **kwargs: object) -> None:
         raise AssertionError("the hook loaded the policies again")
 
-    monkeypatch.setattr("generators.pipeline.load_and_check", second_load)
-    with source_date():
-        build_site(EXAMPLE_POLICIES, tmp_path / "site", model=checked.model)
-    built, cold = _files(tmp_path / "site"), _files(example_site)
-    assert sorted(built) == sorted(cold) and any(path.startswith("rules/v1/") for path in built)
-    assert [path for path in built if built[path] != cold[path]] == []
-    # The rules' own folder (mkdocs copied them from it) is gone once the build is done.
-    assert generate.STATE.rules_folder is None
-
-
-def test_the_handed_model_is_let_go_before_mkdocs_renders_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing of the build holds the model once the pages are made: mkdocs' HTML of every page
-    reuses its memory instead of adding to it (the region-size build's peak)."""
-    from generators.outputs.site.build import build_site
-
-    checked = load_and_check(EXAMPLE_POLICIES, TODAY)
-    model = weakref.ref(checked.model)
-    handover = [checked.model]
-    del checked
     alive_at_on_files: list[bool] = []
     add_files = generate.add_files
 
@@ -54,23 +43,13 @@ def test_the_handed_model_is_let_go_before_mkdocs_renders_the_pages(tmp_path: Pa
         alive_at_on_files.append(model() is not None)
         return add_files(files, config)
 
+    monkeypatch.setattr("generators.pipeline.load_and_check", second_load)
     monkeypatch.setattr(generate, "add_files", observed)
     with source_date():
         build_site(EXAMPLE_POLICIES, tmp_path / "site", model=handover.pop())
     assert alive_at_on_files == [False]
-    assert (tmp_path / "site" / "index.html").is_file()
-
-
-def test_without_a_handed_model_the_hook_loads_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generators.outputs.site.build import build_site
-
-    calls: list[Path] = []
-
-    def counted(policies: Path, *args: object, **kwargs: object) -> object:
-        calls.append(policies)
-        return load_and_check(policies, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("generators.pipeline.load_and_check", counted)
-    with source_date():
-        build_site(EXAMPLE_POLICIES, tmp_path / "site")
-    assert calls == [EXAMPLE_POLICIES.resolve()]
+    built, cold = _files(tmp_path / "site"), _files(example_site)
+    assert sorted(built) == sorted(cold) and any(path.startswith("rules/v1/") for path in built)
+    assert [path for path in built if built[path] != cold[path]] == []
+    # The rules' own folder (mkdocs copied them from it) is gone once the build is done.
+    assert generate.STATE.rules_folder is None
