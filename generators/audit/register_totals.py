@@ -17,6 +17,7 @@ the register's first decision of a month and nämnd the control totals do not co
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from generators.audit.inputs import AU103, AU105, AU106, Table, read_table
@@ -28,6 +29,28 @@ from generators.model.common import Actor
 AU113, AU114 = "AU113", "AU114"
 TOTAL_COLUMNS = ("period", "body", "decision_count")
 _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+@dataclass(frozen=True)
+class RegisterPeriod:
+    """One month and nämnd: the diarium's count (None where the control totals have none) and the register's."""
+
+    period: str
+    body: str
+    body_label: str
+    diarium_count: int | None
+    register_count: int
+    code: str | None  # AU113, AU114, or None when the counts agree
+
+
+@dataclass(frozen=True)
+class DecisionReconciliation:
+    totals_file: str
+    periods: list[RegisterPeriod]
+
+    @property
+    def gaps(self) -> list[RegisterPeriod]:
+        return [p for p in self.periods if p.code is not None]
 
 
 def _decisions(count: int) -> str:
@@ -65,8 +88,9 @@ def read_decision_totals(path: Path, model: Model) -> tuple[list[tuple[str, str,
 
 
 def reconcile_decisions(model: Model, decisions: list[Decision], totals: list[tuple[str, str, int, str, int, int]],
-                        totals_file: str) -> list[TabularProblem]:
-    """AU113 and AU114: the register's count per month and nämnd against the control totals."""
+                        totals_file: str) -> tuple[DecisionReconciliation, list[TabularProblem]]:
+    """AU113 and AU114: the register's count per month and nämnd against the control totals, and
+    every month and nämnd of either side for the report's opening section."""
     org = model.organisation
     assert org is not None
     placed: dict[tuple[str, str], list[Decision]] = {}
@@ -76,10 +100,12 @@ def reconcile_decisions(model: Model, decisions: list[Decision], totals: list[tu
             continue  # no date or no such matter: reported where the row is read (AU103, AU107)
         placed.setdefault((decision.decided_on.strftime("%Y-%m"), found[0].body), []).append(decision)
     problems: list[TabularProblem] = []
+    periods: list[RegisterPeriod] = []
     covered = set()
     for period, body, counted, file, line, column in totals:
         covered.add((period, body))
         registered = len(placed.get((period, body), []))
+        periods.append(RegisterPeriod(period, body, org.label(Actor('body', body)), counted, registered, AU113 if registered != counted else None))
         if registered != counted:
             problems.append(TabularProblem(file, line, column, AU113,
                                          f"{org.label(Actor('body', body))} {period}: diariet har "
@@ -89,7 +115,9 @@ def reconcile_decisions(model: Model, decisions: list[Decision], totals: list[tu
         if (period, body) in covered:
             continue
         first = min(members, key=lambda d: (d.file, d.line))
+        periods.append(RegisterPeriod(period, body, org.label(Actor('body', body)), None, len(members), AU114))
         problems.append(TabularProblem(first.file, first.line, 1, AU114,
                                      f"Registret har {_decisions(len(members))} för {org.label(Actor('body', body))} {period}, men kontrollsummorna ({totals_file}) "
                                      "har inget antal för perioden och nämnden: besluten kan inte stämmas av."))
-    return problems
+    periods.sort(key=lambda p: (p.period, p.body))
+    return DecisionReconciliation(totals_file, periods), problems

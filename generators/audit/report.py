@@ -139,6 +139,18 @@ def _reconciliation_json(result: AuditResult) -> dict[str, Any] | None:
     }
 
 
+def _decision_reconciliation_json(result: AuditResult) -> dict[str, Any] | None:
+    """Months, nämnder and counts: aggregates with no ids, so the summary carries them too."""
+    found = result.decision_reconciliation
+    if found is None:
+        return None
+    return {
+        "complete": not found.gaps,
+        "periods": [{"period": p.period, "body": p.body, "diarium_count": p.diarium_count, "register_count": p.register_count,
+                     "code": p.code} for p in found.periods],
+    }
+
+
 def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict[str, Any]:
     return _scrubbed({
         "report_version": REPORT_VERSION,
@@ -147,6 +159,7 @@ def report_json(result: AuditResult, as_of: date, sample: Sample | None) -> dict
         "policies": [{"file": f, "document": d, "version": v} for f, d, v in result.policies],
         "counts": _counts(result),
         "reconciliation": _reconciliation_json(result),
+        "decision_reconciliation": _decision_reconciliation_json(result),
         "findings": [finding_json(f) for f in result.findings],
         "problems": [{"code": p.code, "file": p.file, "row": p.row, "column": p.column, "message": p.message} for p in result.problems],
         "sample": _sample_json(sample),
@@ -163,6 +176,7 @@ def summary_json(result: AuditResult, as_of: date) -> dict[str, Any]:
         "inputs": [{"kind": i.kind, "sha256": i.sha256, "rows": i.rows} for i in result.inputs],
         "counts": _counts(result),
         "reconciliation": _reconciliation_json(result),
+        "decision_reconciliation": _decision_reconciliation_json(result),
         "findings": [{"code": c, "severity": s, "period": p, "count": n} for (c, s, p), n in sorted(per.items())],
         "problems": [{"code": c, "count": n} for c, n in sorted(problems.items())],
     }
@@ -260,6 +274,30 @@ def _reconciliation_html(result: AuditResult) -> list[str]:
     return out
 
 
+def _decision_reconciliation_html(result: AuditResult) -> list[str]:
+    """Completeness first, for the decision register: its count per month and nämnd against the diarium's."""
+    found = result.decision_reconciliation
+    if found is None:
+        if not result.decisions:
+            return []
+        return ["<h2>Avstämning mot diariet</h2>",
+                ("<p class=\"muted\">Ingen avstämning: diariets antal delegationsbeslut per månad och nämnd gavs inte "
+                 "(<code>--decision-totals</code>). Rapporten kan inte visa att beslutsregistret är fullständigt.</p>")]
+    out = ["<h2>Avstämning mot diariet</h2>"]
+    if found.gaps:
+        out.append(f"<div class=\"box gap\"><p><strong>Beslutsregistret stämmer inte med diariet för {len(found.gaps)} av {len(found.periods)} "
+                   "månader och nämnder.</strong> Beslut som saknas i registret har inte granskats; fynden nedan gäller bara de beslut "
+                   "som finns i registret.</p></div>")
+    else:
+        out.append(f"<p>Beslutsregistret har lika många beslut som diariet för alla {len(found.periods)} månader och nämnder.</p>")
+    labels = {None: "stämmer", "AU113": "skiljer sig (AU113)", "AU114": "saknas i diariets summor (AU114)"}
+    rows = [[p.period, p.body_label, "" if p.diarium_count is None else str(p.diarium_count), str(p.register_count),
+             labels.get(p.code, p.code or "")] for p in found.periods]
+    out.append(_table("Delegationsbeslut per månad och nämnd: diariet och registret",
+                      ["Månad", "Nämnd", "Antal i diariet", "Antal i registret", "Resultat"], rows, frozenset({2, 3})))
+    return out
+
+
 def _contract_cover_html(result: AuditResult) -> list[str]:
     """Suppliers paid without a contract reference, the share with one, and the payments that need none."""
     out: list[str] = []
@@ -317,6 +355,7 @@ def report_html(result: AuditResult, as_of: date, sample: Sample | None, title: 
          "Rapporten innehåller personuppgifter i form av id och befattningar: hantera den enligt organisationens rutiner för personuppgifter.</p></div>"),
     ]
     body.extend(_reconciliation_html(result))
+    body.extend(_decision_reconciliation_html(result))
     per_code = Counter(f.code for f in result.findings)
     body.append("<h2>Fynd per regel</h2>")
     body.append(_bar_chart("Antal fynd per kod", sorted(per_code.items())))

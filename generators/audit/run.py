@@ -16,7 +16,7 @@ from generators.audit.invoices import AttestEntry, Invoice, read_attest_log, rea
 from generators.audit.ledger import Reconciliation, read_ledger, reconcile
 from generators.audit.meetings import read_meetings
 from generators.audit.progress import Progress
-from generators.audit.register_totals import read_decision_totals, reconcile_decisions
+from generators.audit.register_totals import DecisionReconciliation, read_decision_totals, reconcile_decisions
 from generators.audit.rules import audit_rules
 from generators.audit.transactions import Decision, Trip, read_decisions, read_trips
 from generators.decide.answers import NOT_FOUND
@@ -62,6 +62,7 @@ class AuditResult:
     invoices: list[Invoice] = field(default_factory=list)
     policies: list[tuple[str, str, str]] = field(default_factory=list)  # (file, document id, version) the rules came from
     reconciliation: Reconciliation | None = None  # the invoices against the huvudbok, when --ledger was given
+    decision_reconciliation: DecisionReconciliation | None = None  # the register against the diarium, with --decision-totals
     exempt: list[tuple[Invoice, ExemptPayment]] = field(default_factory=list)  # payments that need no contract (the register says)
     # Purchases with a contract reference per förvaltning and month: (förvaltning, ÅÅÅÅ-MM, with a reference, purchases).
     contract_share: list[tuple[str, str, int, int]] = field(default_factory=list)
@@ -222,7 +223,8 @@ def run_audit(inputs: AuditInputs, as_of: date, progress: Progress | None = None
         if inputs.decision_totals is not None:  # completeness first: the register against the diarium's counts
             counts, table = read_decision_totals(inputs.decision_totals, model)
             _keep(result, table)
-            result.problems.extend(reconcile_decisions(model, result.decisions, counts, table.file))
+            result.decision_reconciliation, gaps = reconcile_decisions(model, result.decisions, counts, table.file)
+            result.problems.extend(gaps)
             step(table.file)
     for path in inputs.invoices:
         _read_invoices(result, path, org, users)

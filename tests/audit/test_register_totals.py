@@ -68,3 +68,29 @@ def test_the_same_month_and_body_twice_is_reported(tmp_path: Path) -> None:
 def test_control_totals_without_the_register_are_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(AuditSetupError):
         run_audit(AuditInputs(POLICIES, DATA / "users.csv", trips=DATA / "trips.csv", decision_totals=DATA / "diarium.csv"), AS_OF)
+
+
+def test_the_report_opens_with_the_registers_reconciliation(tmp_path: Path) -> None:
+    """Completeness first: the month and nämnd that differ, in the HTML before any finding and in
+    findings.json and summary.json (aggregates only), each valid against its schema."""
+    import json
+
+    from generators.cli import main
+    from tests.audit.test_audit import _schema_validator
+
+    out = tmp_path / "o"
+    args = ["audit", "--policies", str(POLICIES), "--users", str(DATA / "users.csv"), "--decisions", str(DATA / "decisions.csv"),
+            "--decision-totals", str(DATA / "diarium.csv"), "--today", "2026-12-01", "--out", str(out)]
+    assert main(args) == 1
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    _schema_validator("audit-findings.schema.json").validate(report)
+    _schema_validator("audit-summary.schema.json").validate(summary)
+    for data in (report, summary):
+        reconciliation = data["decision_reconciliation"]
+        assert reconciliation["complete"] is False
+        differing = [p for p in reconciliation["periods"] if p["code"] is not None]
+        assert differing == [{"period": "2026-03", "body": "socialnamnden", "diarium_count": 10, "register_count": 9, "code": "AU113"}]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.index("Avstämning mot diariet") < html.index("Fynd per regel")
+    assert "skiljer sig (AU113)" in html
