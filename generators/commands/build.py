@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     # SIGTERM (a cancelled CI job) unwinds like Ctrl-C, so the build removes its unfinished folder.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        build_site(policies.resolve(), out / "site", preview=args.preview, model=handover.pop())
+        build_site(policies.resolve(), out / "site", preview=args.preview, model=handover.pop(), fork_pages=True)
     except SiteBuildError as error:
         message = f"{error}\nBygget stoppades; {out / 'site'} är oförändrad.\n"
         if os.environ.get("GITHUB_ACTIONS") == "true":

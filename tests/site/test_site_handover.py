@@ -53,3 +53,25 @@ def test_a_handed_model_builds_the_same_site_without_a_second_load_and_is_let_go
     assert [path for path in built if built[path] != cold[path]] == []
     # The rules' own folder (mkdocs copied them from it) is gone once the build is done.
     assert generate.STATE.rules_folder is None
+
+
+def test_the_build_commands_pages_made_in_a_forked_copy_give_the_same_site(tmp_path: Path) -> None:
+    """`python -m generators build` makes the rules and pages in a forked copy of itself (its memory
+    goes back before mkdocs renders); its site equals the one made in-process, file for file. On
+    the kommunalförbund, the smallest tree with every part of a build."""
+    import os
+    import subprocess
+    import sys
+
+    from generators.outputs.site.build import build_site
+    from tests.conftest import FIXTURES, REPO, copy_tree
+
+    policies = copy_tree(FIXTURES / "kommunalforbund", tmp_path / "forbund")
+    with source_date():
+        env = dict(os.environ)
+        subprocess.run([sys.executable, "-m", "generators", "build", "--policies", str(policies), "--out", str(tmp_path / "cli"),
+                        "--today", TODAY.isoformat()], cwd=REPO, env=env, capture_output=True, check=True)
+        build_site(policies, tmp_path / "in-process" / "site")
+    forked, in_process = _files(tmp_path / "cli" / "site"), _files(tmp_path / "in-process" / "site")
+    assert sorted(forked) == sorted(in_process) and "index.html" in forked
+    assert [path for path in forked if forked[path] != in_process[path]] == []

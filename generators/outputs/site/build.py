@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from generators.outputs.site.generate import POLICIES_ENV, PREVIEW_ENV, STATE, handed_model, release_rules
+from generators.outputs.site.generate import FORK_ENV, POLICIES_ENV, PREVIEW_ENV, STATE, handed_model, release_pages_folder, release_rules
 from generators.paths import REPO_ROOT
 
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
@@ -155,7 +155,7 @@ def _remove_stale(target: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model: Any = None) -> None:
+def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model: Any = None, fork_pages: bool = False) -> None:
     """Build the site from `policies_dir` into `site_dir`, atomically: `site_dir` is replaced only
     by a site whose build and scan passed. Raises SiteBuildError on any problem.
 
@@ -165,7 +165,11 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model:
 
     `model`: the model of `policies_dir`, already loaded and checked without errors by the caller
     (`python -m generators build`); the hook then builds from it instead of loading and checking
-    the policies a second time. None: the hook loads and checks them."""
+    the policies a second time. None: the hook loads and checks them.
+
+    `fork_pages`: make the JSON rules and the pages in a forked copy of the process (the build
+    command, a process of one thread: `generate._generate_in_child`), so their memory is given back
+    before mkdocs renders the pages."""
     target = Path(site_dir).parent.resolve() / Path(site_dir).name
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(target)
@@ -175,15 +179,17 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)  # mkdtemp's 0700 would hide the published folder
-        if model is None:
-            _build(policies_dir, staging, preview)
-        else:
-            with handed_model(policies_dir, model):
-                del model  # the hook takes it from the hand-over and lets it go after the pages are made
+        with _environment(FORK_ENV, "1" if fork_pages else ""):
+            if model is None:
                 _build(policies_dir, staging, preview)
+            else:
+                with handed_model(policies_dir, model):
+                    del model  # the hook takes it from the hand-over and lets it go after the pages are made
+                    _build(policies_dir, staging, preview)
         _switch_into_place(staging, target)
     finally:
         release_rules()
+        release_pages_folder()
         shutil.rmtree(staging, ignore_errors=True)
         os.close(held)
 

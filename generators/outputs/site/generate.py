@@ -60,6 +60,8 @@ class BuildState:
     # The JSON rules by path under rules/v1/ (a PublishedFolder: the files, read when asked for).
     rules: Mapping[str, bytes] = field(default_factory=dict)
     rules_folder: Path | None = None
+    # Where a forked generation wrote the pages (their content is read by mkdocs from there).
+    pages_folder: Path | None = None
     commit: str | None = None
     # The message of the last problem that stopped a build (mkdocs only says "Aborted").
     failure: str | None = None
@@ -70,8 +72,9 @@ class BuildState:
         self.__dict__.update(BuildState().__dict__)
 
     def release(self) -> None:
-        """Let go of the last build's pages and rules (their folder is removed)."""
+        """Let go of the last build's pages and rules (their folders are removed)."""
         self.release_rules()
+        release_pages_folder()
         self.pages = []
 
     def release_rules(self) -> None:
@@ -119,6 +122,14 @@ def release_rules() -> None:
     STATE.release_rules()
 
 
+def release_pages_folder() -> None:
+    """Remove the folder a forked generation wrote the pages to (mkdocs has read them); the pages'
+    paths stay in STATE.pages."""
+    if STATE.pages_folder is not None:
+        shutil.rmtree(STATE.pages_folder, ignore_errors=True)
+    STATE.pages_folder = None
+
+
 def policies_dir() -> Path:
     configured = os.environ.get(POLICIES_ENV)
     return Path(configured).resolve() if configured else DEFAULT_POLICIES
@@ -158,8 +169,7 @@ def prepare(config: Any) -> None:
 
 
 def _prepare(config: Any) -> None:
-    from generators.clock import build_date, source_commit
-    from generators.outputs.site.pages import generate
+    from generators.clock import build_date
     from generators.pipeline import load_and_check
     from generators.reporters import render as render_report
 
@@ -178,6 +188,20 @@ def _prepare(config: Any) -> None:
         del checked  # the load's diagnostics and results: only the model is needed from here
     if model.organisation is None:
         _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
+    STATE.rules_folder = Path(tempfile.mkdtemp(prefix="styrdokument-regler-"))
+    if _may_fork():
+        handover = [model]
+        del model
+        _generate_in_child(config, handover, policies, as_of)
+    else:
+        _generate(config, model, policies, as_of)
+
+
+def _generate(config: Any, model: Any, policies: Path, as_of: date) -> None:
+    """The JSON rules into STATE.rules_folder, every page, the nav and the site's settings."""
+    from generators.clock import source_commit
+    from generators.outputs.site.pages import generate
+
     ctx = SiteContext(model, as_of, directory_urls=bool(config.use_directory_urls), commit=source_commit(REPO_ROOT),
                       site_url=config.site_url or None)
     _publish_settings(config, ctx)
@@ -185,7 +209,7 @@ def _prepare(config: Any) -> None:
     for path in handwritten:
         if path in HANDWRITTEN_NAMES:
             ctx.named_pages[HANDWRITTEN_NAMES[path]] = path
-    STATE.rules_folder = Path(tempfile.mkdtemp(prefix="styrdokument-regler-"))
+    assert STATE.rules_folder is not None
     ctx.rules = _rules(model, as_of, ctx.commit, ctx.site_url, STATE.rules_folder)
     pages = generate(ctx)
     clashes = sorted({p.path for p in pages} & set(handwritten))
@@ -198,6 +222,115 @@ def _prepare(config: Any) -> None:
     config.nav = build_nav(nav_pages)
     STATE.policies, STATE.as_of, STATE.pages, STATE.commit = policies, as_of, pages, ctx.commit
     STATE.rules = ctx.rules
+
+
+# Set ("1") by the build command: the pages are made in a forked copy of the process, see below.
+FORK_ENV = "STYRDOKUMENT_FORK_PAGES"
+
+
+def _may_fork() -> bool:
+    """Fork only where it is safe: asked for (the build command, one thread), and on a system with
+    fork. A process with other threads (a test runner's workers) could fork while one of them holds
+    a lock the copy then waits for for ever."""
+    import threading
+
+    return os.environ.get(FORK_ENV) == "1" and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _generate_in_child(config: Any, handover: list[Any], policies: Path, as_of: date) -> None:
+    """`_generate` in a forked copy of the process, which writes the pages to a folder and exits.
+
+    Why: the JSON rules and the pages of a region need a few hundred megabytes beyond the model
+    (the rules' serialisation, the page context and every page's Markdown), and memory a Python
+    process has once used it keeps (the allocator holds on to freed arenas), so mkdocs' HTML of every
+    page came on top of that peak. The copy's memory goes back to the system when it exits; mkdocs
+    then reads the pages from disk in a process holding little more than what it held before.
+    What comes back is plain data (the nav, the site's settings, the pages' paths and the rules'
+    file names) as JSON; the pages' bytes are the same as in-process, since the same code makes them.
+    """
+    import json
+    import signal
+
+    from generators.outputs.site.scan import _die_with_parent
+
+    pages_folder = Path(tempfile.mkdtemp(prefix="styrdokument-sidor-"))
+    STATE.pages_folder = pages_folder
+    result_file = pages_folder / ".result.json"
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the copy: generate, write, and leave without running the parent's exit handlers
+        status = 0
+        try:
+            _die_with_parent(parent)
+            _generate(config, handover.pop(), policies, as_of)
+            for page in STATE.pages:
+                target = pages_folder / "pages" / page.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page.content, encoding="utf-8")
+            result: dict[str, Any] = {
+                "site_name": config.site_name, "site_description": config.site_description, "copyright": config.copyright,
+                "nav": config.nav, "commit": STATE.commit, "rules": sorted(STATE.rules),
+                "pages": [page.path for page in STATE.pages],
+            }
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent as data
+            import traceback
+
+            from mkdocs.exceptions import PluginError
+
+            status = 1
+            result = {"failure": STATE.failure} if isinstance(error, PluginError) and STATE.failure else {"error": traceback.format_exc()}
+        try:
+            result_file.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        finally:
+            os._exit(status)
+    handover.clear()  # the parent's reference: the copy has its own
+    try:
+        _, wait_status = os.waitpid(pid, 0)
+    except BaseException:
+        # Interrupted (Ctrl-C, or SIGTERM which the build command turns into one): end the copy too.
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    try:
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        _fail(f"Sidorna kunde inte göras: processen som gjorde dem avbröts ({_ended(wait_status)}).")
+    if "failure" in result:
+        _fail(result["failure"])
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    config.site_name, config.site_description, config.copyright = result["site_name"], result["site_description"], result["copyright"]
+    config.nav = result["nav"]
+    STATE.policies, STATE.as_of, STATE.commit = policies, as_of, result["commit"]
+    # add_files reads each page from the folder, so the parent never holds the pages' Markdown.
+    STATE.pages = [GeneratedPage(path=path, title="", content="", nav=()) for path in result["pages"]]
+    assert STATE.rules_folder is not None
+    STATE.rules = _FilesIn(STATE.rules_folder, tuple(result["rules"]))
+
+
+def _ended(wait_status: int) -> str:
+    if os.WIFSIGNALED(wait_status):
+        return f"signal {os.WTERMSIG(wait_status)}"
+    return f"slutkod {os.waitstatus_to_exitcode(wait_status)}"
+
+
+class _FilesIn(Mapping[str, bytes]):
+    """Files under a folder by their path relative to it, read when asked for (the JSON rules the
+    forked copy wrote)."""
+
+    def __init__(self, root: Path, paths: tuple[str, ...]) -> None:
+        self.root, self._paths = root, paths
+
+    def __getitem__(self, relative: str) -> bytes:
+        if relative not in self._paths:
+            raise KeyError(relative)
+        return (self.root / relative).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 def _publish_settings(config: Any, ctx: SiteContext) -> None:
@@ -237,7 +370,10 @@ def add_files(files: Any, config: Any) -> Any:
     for page in STATE.pages:
         if files.get_file_from_path(page.path) is not None:
             _fail(f"Sidan {page.path} finns redan i site/; genererade sidor får inte ha samma namn som handskrivna.")
-        files.append(File.generated(config, page.path, content=page.content))
+        if STATE.pages_folder is not None:  # written by the forked generation
+            files.append(File.generated(config, page.path, abs_src_path=str(STATE.pages_folder / "pages" / page.path)))
+        else:
+            files.append(File.generated(config, page.path, content=page.content))
     folder = STATE.rules_folder
     for relative in sorted(STATE.rules):
         # Copied by mkdocs from the rules' own folder: the bytes never pass through memory.
