@@ -251,7 +251,7 @@ def _generate_in_child(config: Any, handover: list[Any], policies: Path, as_of: 
     import json
     import signal
 
-    from generators.outputs.site.scan import _die_with_parent
+    from generators.outputs.site.scan import die_with_parent
 
     pages_folder = Path(tempfile.mkdtemp(prefix="styrdokument-sidor-"))
     STATE.pages_folder = pages_folder
@@ -261,7 +261,7 @@ def _generate_in_child(config: Any, handover: list[Any], policies: Path, as_of: 
     if pid == 0:  # the copy: generate, write, and leave without running the parent's exit handlers
         status = 0
         try:
-            _die_with_parent(parent)
+            die_with_parent(parent)
             _generate(config, handover.pop(), policies, as_of)
             for page in STATE.pages:
                 target = pages_folder / "pages" / page.path

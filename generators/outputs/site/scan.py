@@ -283,8 +283,9 @@ def _scan_file(task: tuple[str, str, frozenset[str]]) -> tuple[str, list[Finding
     return relative, scanner.findings, scanner.ids, scanner.links
 
 
-def _die_with_parent(parent: int) -> None:
-    """A scan worker ends when the build that forked it ends, even by SIGKILL.
+def die_with_parent(parent: int) -> None:
+    """A process the build forked (a scan worker, the copy that makes the pages) ends when the build
+    ends, even by SIGKILL.
 
     Without this a killed build leaves its workers blocked on their result pipe for ever. Linux
     delivers SIGKILL to the worker when its parent dies (PR_SET_PDEATHSIG); elsewhere the worker at
@@ -318,7 +319,7 @@ def scan_site(site_dir: Path, extra_scripts: list[object] | None = None, site_ro
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent,
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
             results = list(pool.map(_scan_file, tasks, chunksize=32))
     else:
