@@ -92,3 +92,21 @@ def test_rule_docs_and_titles_name_neither_ekbacka_nor_a_kommun() -> None:
 
     found = [f"{r.rule.code}: {m.group(0)}" for r in all_rules() for m in FORBIDDEN.finditer(f"{r.rule.summary}\n{r.doc}")]
     assert found == []
+
+
+@pytest.mark.site
+@pytest.mark.parametrize(("kind", "promised", "not_promised"), [
+    ("region", ["vem som utreder en visselblåsarrapport"], ["tjänsteresa", "inköp"]),
+    ("kommunalforbund", [], ["tjänsteresa", "visselblåsarrapport", "inköp"]),
+])
+def test_the_start_page_promises_only_the_answers_its_documents_give(
+        kind: str, promised: list[str], not_promised: list[str], kind_sites: dict[str, Path]) -> None:
+    """The region has a whistleblowing regulation but no travel or procurement policy, the förbund
+    only delegation: the start page's entry for Vem beslutar? names what the page can answer."""
+    start = re.sub(r"<[^>]+>", "", (kind_sites[kind] / "index.html").read_text(encoding="utf-8"))
+    entry = next(line for line in start.splitlines() if "Välj nämnd, ärende, belopp och datum" in line)
+    assert "vem som får fatta beslutet" in entry
+    for words in promised:
+        assert words in entry
+    for words in not_promised:
+        assert words not in entry

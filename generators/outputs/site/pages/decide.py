@@ -28,6 +28,7 @@ from generators.outputs.site.render import render, slug
 from generators.outputs.site.swedish import long_date
 from generators.paths import RULES_SITE_DIR
 from generators.wording.decide_page import page_words
+from generators.wording.swedish import join
 
 PATH = "vem-beslutar.md"
 RULES_FILE = "decisions.json"
@@ -41,12 +42,29 @@ def plan(ctx: SiteContext) -> None:
     ctx.named_pages["vem-beslutar"] = PATH
     ctx.start_entries.append(StartEntry(
         "Fråga direkt: vem beslutar?",
-        "Välj nämnd, ärende, belopp och datum, så visas vem som får fatta beslutet, vem som ersätter vid "
-        "frånvaro eller jäv och varför. Samma sida svarar på vem som godkänner en tjänsteresa, vem som "
-        "utreder en visselblåsarrapport och vad som gäller vid ett inköp.",
+        _start_text(json.loads(ctx.rules[RULES_FILE])),
         ((PATH, "Ställ din fråga på sidan Vem beslutar?"),),
         order=50,
     ))
+
+
+# What the page answers besides delegation, by decision table: the start page names only the
+# questions whose table the organisation's documents give (a region without a travel policy gets
+# no promise about trips).
+OTHER_ANSWERS = (
+    ("travel", "vem som godkänner en tjänsteresa"),
+    ("whistleblowing", "vem som utreder en visselblåsarrapport"),
+    ("procurement", "vad som gäller vid ett inköp"),
+)
+
+
+def _start_text(tables: dict[str, object]) -> str:
+    others = [answer for table, answer in OTHER_ANSWERS if tables.get(table) is not None]
+    if tables.get("delegation") is None:
+        return f"Sidan svarar på {join(others)}." if others else "Sidan svarar på frågor om vem som beslutar."
+    text = ("Välj nämnd, ärende, belopp och datum, så visas vem som får fatta beslutet, vem som ersätter vid "
+            "frånvaro eller jäv och varför.")
+    return f"{text} Samma sida svarar på {join(others)}." if others else text
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
