@@ -63,8 +63,10 @@ def pages(policies: Path, project: Path) -> None:
     settings = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8"))
     settings.pop("hooks", None)
     settings.pop("watch", None)
-    settings["docs_dir"] = str(docs.resolve())
-    settings["theme"]["custom_dir"] = str((docs / "overrides").resolve())
+    # Relative to the project's mkdocs.yml, which both builders resolve them against: Zensical panics
+    # on an absolute docs_dir ("invariant: Id(Format(Path(RootDir)))", 0.0.73).
+    settings["docs_dir"] = "docs"
+    settings["theme"]["custom_dir"] = "docs/overrides"
     settings["nav"] = config.nav
     (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -14,7 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-PIN = "zensical==0.1.1"
+# The newest release whose dependencies the package registries reachable here hold: from 0.0.74 on,
+# Zensical needs `zensical-ui` (0.0.41 and later), which they do not have.
+PIN = "zensical==0.0.73"
 REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".venv-zensical"
 
