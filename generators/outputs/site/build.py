@@ -36,6 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generators.outputs.site import render_split
 from generators.outputs.site.generate import FORK_ENV, POLICIES_ENV, PREVIEW_ENV, STATE, handed_model, release_pages_folder, release_rules
 from generators.paths import REPO_ROOT
 
@@ -179,7 +180,8 @@ def build_site(policies_dir: Path, site_dir: Path, preview: bool = False, model:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)  # mkdtemp's 0700 would hide the published folder
-        with _environment(FORK_ENV, "1" if fork_pages else ""):
+        # The build command also converts half the pages' Markdown in a forked copy (render_split).
+        with _environment(FORK_ENV, "1" if fork_pages else ""), _environment(render_split.SPLIT_ENV, "1" if fork_pages else ""):
             if model is None:
                 _build(policies_dir, staging, preview)
             else:
@@ -209,7 +211,10 @@ def _build(policies_dir: Path, site_dir: Path, preview: bool = False) -> None:
                 site_url += "/"
             config = load_config(str(CONFIG_FILE), site_dir=str(Path(site_dir).resolve()), strict=True, site_url=site_url,
                                  use_directory_urls=not preview)
-            build(config)
+            try:
+                build(config)
+            finally:
+                render_split.stop()
         except (Abort, ConfigurationError, MkDocsException) as error:
             if STATE.failure:
                 raise SiteBuildError(STATE.failure) from None

@@ -189,7 +189,7 @@ def _prepare(config: Any) -> None:
     if model.organisation is None:
         _fail("Webbplatsen kräver organisationen (policies/organisation.yaml).")
     STATE.rules_folder = Path(tempfile.mkdtemp(prefix="styrdokument-regler-"))
-    if _may_fork():
+    if may_fork():
         handover = [model]
         del model
         _generate_in_child(config, handover, policies, as_of)
@@ -228,7 +228,7 @@ def _generate(config: Any, model: Any, policies: Path, as_of: date) -> None:
 FORK_ENV = "STYRDOKUMENT_FORK_PAGES"
 
 
-def _may_fork() -> bool:
+def may_fork() -> bool:
     """Fork only where it is safe: asked for (the build command, one thread), and on a system with
     fork. A process with other threads (a test runner's workers) could fork while one of them holds
     a lock the copy then waits for for ever."""
@@ -382,6 +382,14 @@ def add_files(files: Any, config: Any) -> Any:
         else:
             files.append(File.generated(config, f"{RULES_SITE_DIR}/{relative}", content=STATE.rules[relative]))
     return files
+
+
+def split_rendering(config: Any, files: Any) -> None:
+    """on_nav: the later half of the pages converted to HTML in a forked copy (`render_split`)."""
+    from generators.outputs.site import render_split
+
+    if render_split.wanted() and may_fork():
+        render_split.start(config, files)
 
 
 def post_build(config: Any) -> None:

@@ -29,5 +29,10 @@ def on_files(files: Any, config: Any) -> Any:
     return generate.add_files(files, config)
 
 
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    generate.split_rendering(config, files)
+    return nav
+
+
 def on_post_build(config: Any) -> None:
     generate.post_build(config)
